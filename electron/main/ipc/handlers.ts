@@ -1,0 +1,52 @@
+import type { IpcMain } from 'electron';
+import { z } from 'zod';
+import { THEME_SOURCES, type AppPlatform, type IpcInvokeChannel, type IpcRequest } from '../../../shared/ipc';
+import { MAX_EXTERNAL_URL_LENGTH } from '../../../shared/security/externalUrl';
+import { openExternalSafely } from '../openExternal';
+import { setThemeSource } from '../theme';
+import { handle, type IpcHandlerFn } from './handle';
+
+export interface IpcHandlerSpec<C extends IpcInvokeChannel> {
+  /** Validates the renderer's payload; the handler only ever sees data that passed it. */
+  schema: z.ZodType<IpcRequest<C>>;
+  run: IpcHandlerFn<C>;
+}
+
+/** One entry per channel in shared/ipc.ts: a missing or extra channel is a compile error. */
+export type IpcHandlerMap = { [C in IpcInvokeChannel]: IpcHandlerSpec<C> };
+
+export interface IpcDependencies {
+  version: string;
+  platform: NodeJS.Platform;
+}
+
+export function appPlatform(platform: NodeJS.Platform): AppPlatform {
+  return platform === 'darwin' || platform === 'win32' || platform === 'linux' ? platform : 'other';
+}
+
+// Handlers stay one-liners that call into a module of their own; when a domain (dialogs, backups,
+// sync credentials) grows, its entries move to a file per domain and are spread in here.
+export function createIpcHandlers({ version, platform }: IpcDependencies): IpcHandlerMap {
+  return {
+    'app:info': {
+      schema: z.undefined(),
+      run: () => ({ version, platform: appPlatform(platform) }),
+    },
+    'shell:open-external': {
+      schema: z.strictObject({ url: z.string().max(MAX_EXTERNAL_URL_LENGTH) }),
+      run: ({ url }) => openExternalSafely(url),
+    },
+    'theme:set-source': {
+      schema: z.strictObject({ theme: z.enum(THEME_SOURCES) }),
+      run: ({ theme }) => setThemeSource(theme),
+    },
+  };
+}
+
+export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, handlers: IpcHandlerMap): void {
+  const register = <C extends IpcInvokeChannel>(channel: C): void => {
+    const spec: IpcHandlerSpec<C> = handlers[channel];
+    handle(ipcMain, channel, spec.schema, spec.run);
+  };
+  for (const channel of Object.keys(handlers) as IpcInvokeChannel[]) register(channel);
+}

@@ -1,0 +1,40 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import {
+  BRIDGE_KEY,
+  type IpcInvokeChannel,
+  type IpcRequest,
+  type IpcResponse,
+  type IpcResult,
+  type KithBridge,
+  type MenuCommand,
+} from '../../shared/ipc';
+
+/*
+ * The sandboxed preload: the renderer's only door to the main process. It exposes named functions
+ * and nothing else, so the page never holds ipcRenderer or an IPC event (whose `sender` would let
+ * it message any channel). Bundled to CommonJS with no imports but 'electron'.
+ */
+
+async function invoke<C extends IpcInvokeChannel>(
+  channel: C,
+  request: IpcRequest<C>,
+): Promise<IpcResponse<C>> {
+  const result = (await ipcRenderer.invoke(channel, request)) as IpcResult<IpcResponse<C>>;
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
+
+const bridge = {
+  appInfo: () => invoke('app:info', undefined),
+  openExternal: (url: string) => invoke('shell:open-external', { url }),
+  setThemeSource: (theme) => invoke('theme:set-source', { theme }),
+  onMenuCommand: (callback) => {
+    const listener = (_event: IpcRendererEvent, command: MenuCommand): void => callback(command);
+    ipcRenderer.on('menu:command', listener);
+    return () => {
+      ipcRenderer.removeListener('menu:command', listener);
+    };
+  },
+} satisfies KithBridge;
+
+contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge);

@@ -1,0 +1,19 @@
+import { Router } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { openBrowserDatabase } from '../db';
+import { AppProviders } from './AppProviders';
+import { Layout } from './Layout';
+import { AppRoutes } from './routes';
+
+// The router is outermost: dialogs rendered by the providers contain links too.
+export function App() {
+  return (
+    <Router hook={useHashLocation}>
+      <AppProviders open={openBrowserDatabase}>
+        <Layout>
+          <AppRoutes />
+        </Layout>
+      </AppProviders>
+    </Router>
+  );
+}

@@ -1,0 +1,20 @@
+import { useCallback, useState, type ReactNode } from 'react';
+import { QuickSwitcher } from '../features/switcher';
+import { Sidebar } from './Sidebar';
+import { useAppShortcuts } from './useAppShortcuts';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const [switcherOpen, setSwitcherOpen] = useState(false);
+  const openSwitcher = useCallback(() => setSwitcherOpen(true), []);
+  const closeSwitcher = useCallback(() => setSwitcherOpen(false), []);
+  useAppShortcuts({ openSwitcher });
+  return (
+    <div className="app">
+      <Sidebar onOpenSwitcher={openSwitcher} />
+      <main className="app__main" id="main">
+        {children}
+      </main>
+      <QuickSwitcher open={switcherOpen} onClose={closeSwitcher} />
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+/** Paths inside the hash: `#/`, `#/people/<id>`… (hash routing works under app:// and any static server). */
+export const paths = {
+  journal: '/',
+  people: '/people',
+  person: (id: string) => `/people/${encodeURIComponent(id)}`,
+  communities: '/communities',
+  community: (id: string) => `/communities/${encodeURIComponent(id)}`,
+  settings: '/settings',
+} as const;

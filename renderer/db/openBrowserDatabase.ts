@@ -1,0 +1,8 @@
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { openDatabase, type KithDatabase } from '../../shared/db';
+
+/** The app's database: RxDB on IndexedDB (Dexie), in this origin's storage. */
+export function openBrowserDatabase(): Promise<KithDatabase> {
+  // closeDuplicates: a hot reload during development re-runs this while the old instance is open.
+  return openDatabase({ storage: getRxStorageDexie(), closeDuplicates: true });
+}

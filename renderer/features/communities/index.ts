@@ -1,0 +1,2 @@
+export { CommunitiesPage } from './CommunitiesPage';
+export { CommunityPage } from './CommunityPage';

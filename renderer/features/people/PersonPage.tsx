@@ -1,0 +1,62 @@
+import { useMemo } from 'react';
+import { Link } from 'wouter';
+import { paths } from '../../app/paths';
+import { useCommunitiesById, useEncounters, usePeopleById, usePerson } from '../../db';
+import { EmptyState } from '../../ui';
+import { communitiesOf, encountersWith, firstEncounter } from './derive';
+import { PersonActions } from './PersonActions';
+import { PersonCommunities } from './PersonCommunities';
+import { PersonDetails } from './PersonDetails';
+import { PersonFollowUps } from './PersonFollowUps';
+import { PersonTies } from './PersonTies';
+import { PersonTimeline } from './PersonTimeline';
+import './people.css';
+
+export function PersonPage({ id }: { id: string }) {
+  const person = usePerson(id);
+  const encounters = useEncounters();
+  const peopleById = usePeopleById();
+  const communitiesById = useCommunitiesById();
+
+  const timeline = useMemo(() => encountersWith(id, encounters ?? []), [id, encounters]);
+  const communities = useMemo(
+    () => (person ? communitiesOf(person, timeline, communitiesById) : []),
+    [person, timeline, communitiesById],
+  );
+
+  if (person === undefined) return <div className="page" aria-busy="true" />;
+  if (person === null) {
+    return (
+      <div className="page">
+        <EmptyState title="This person is not in your journal">
+          <p>They may have been deleted or merged into someone else.</p>
+          <Link href={paths.people}>Back to people</Link>
+        </EmptyState>
+      </div>
+    );
+  }
+
+  const subtitle = [person.role, person.organisation].filter(Boolean).join(' at ');
+  return (
+    <div className="page person-page">
+      <header className="page__header">
+        <div>
+          <h1 className="page__title">{person.name}</h1>
+          {subtitle && <p className="page__subtitle">{subtitle}</p>}
+          {(person.isOwner || person.archived) && (
+            <p className="row person-page__badges">
+              {person.isOwner && <span className="badge">You</span>}
+              {person.archived && <span className="badge">Archived</span>}
+            </p>
+          )}
+        </div>
+        <PersonActions person={person} />
+      </header>
+      <PersonDetails person={person} peopleById={peopleById} first={firstEncounter(timeline)} />
+      <PersonTimeline person={person} timeline={timeline} />
+      <PersonCommunities communities={communities} />
+      {!person.isOwner && <PersonTies person={person} />}
+      <PersonFollowUps person={person} />
+    </div>
+  );
+}

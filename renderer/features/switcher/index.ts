@@ -1,0 +1,2 @@
+export { QuickSwitcher } from './QuickSwitcher';
+export type { QuickSwitcherProps } from './QuickSwitcher';

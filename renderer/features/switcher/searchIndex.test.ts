@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import type { Community, Encounter, Person } from '../../../shared/domain/entities';
+import { SwitcherIndex } from './searchIndex';
+
+const tracked = (id: string, updatedAt = 1) => ({ id, createdAt: 1, updatedAt, fieldTimes: {} });
+
+function person(id: string, name: string, extra: Partial<Person> = {}): Person {
+  return {
+    ...tracked(id),
+    name,
+    aliases: [],
+    organisation: '',
+    role: '',
+    emails: [],
+    phones: [],
+    links: [],
+    tags: [],
+    introducedById: '',
+    howWeMet: '',
+    notes: '',
+    cadenceDays: 0,
+    wantToReach: false,
+    isOwner: false,
+    archived: false,
+    communityIds: [],
+    ...extra,
+  };
+}
+
+function encounter(id: string, participantIds: string[], extra: Partial<Encounter> = {}): Encounter {
+  return {
+    ...tracked(id),
+    date: '2026-03-14',
+    time: '',
+    durationMinutes: 0,
+    context: 'meeting',
+    channel: 'in-person',
+    place: '',
+    title: '',
+    participantIds,
+    initiatorId: '',
+    rating: 0,
+    notes: '',
+    communityId: '',
+    tags: [],
+    ...extra,
+  };
+}
+
+const community = (id: string, name: string): Community => ({
+  ...tracked(id),
+  name,
+  kind: 'club',
+  notes: '',
+  tags: [],
+});
+
+const keys = (index: SwitcherIndex, q: string) => index.search(q).map((h) => h.entry.key);
+
+describe('SwitcherIndex', () => {
+  const ana = person('ana', 'Ana Lopez', {
+    aliases: ['Annie'],
+    emails: ['ana@lopez.example'],
+    organisation: 'Acme',
+  });
+  const bo = person('bo', 'Bo Chen');
+  const chess = community('chess', 'Riverside Chess Club');
+  const fair = encounter('fair', ['ana', 'bo'], {
+    title: 'Trade fair',
+    place: 'Messe Basel',
+    date: '2026-11-26',
+  });
+
+  it('finds people by name, alias, organisation and e-mail, by prefix and with a typo', () => {
+    const index = new SwitcherIndex();
+    index.sync([ana, bo], [chess], [fair]);
+    expect(keys(index, 'Annie')[0]).toBe('person:ana');
+    expect(keys(index, 'lop')[0]).toBe('person:ana');
+    expect(keys(index, 'acme')).toEqual(['person:ana']);
+    expect(keys(index, 'ana@lopez')[0]).toBe('person:ana');
+    expect(keys(index, 'Lopes')[0]).toBe('person:ana');
+    expect(keys(index, 'chess')).toEqual(['community:chess']);
+  });
+
+  it('finds encounters by place, by day or month, and by participant name', () => {
+    const index = new SwitcherIndex();
+    index.sync([ana, bo], [chess], [fair]);
+    expect(keys(index, 'basel')).toEqual(['encounter:fair']);
+    expect(keys(index, '2026-11')).toEqual(['encounter:fair']);
+    expect(keys(index, '2026-11-25')).toEqual([]);
+    expect(keys(index, '2026-1')).toEqual(['encounter:fair']);
+    expect(keys(index, 'bo chen')).toEqual(['person:bo', 'encounter:fair']);
+  });
+
+  it('follows edits, renames and removals without a rebuild', () => {
+    const index = new SwitcherIndex();
+    index.sync([ana, bo], [chess], [fair]);
+    const renamedBo = { ...bo, name: 'Bo Ivanova', updatedAt: 2 };
+    const movedFair = { ...fair, place: 'Zurich', updatedAt: 2 };
+    index.sync([ana, renamedBo], [], [movedFair]);
+    expect(keys(index, 'ivanova')).toEqual(['person:bo', 'encounter:fair']);
+    expect(keys(index, 'chen')).toEqual([]);
+    expect(keys(index, 'basel')).toEqual([]);
+    expect(keys(index, 'zurich')).toEqual(['encounter:fair']);
+    expect(keys(index, 'chess')).toEqual([]);
+    expect(index.size).toBe(3);
+  });
+
+  it('builds in slices, and a slice overtaken by a newer sync leaves the newer state', async () => {
+    const index = new SwitcherIndex();
+    const many = Array.from({ length: 1000 }, (_, i) => encounter(`e${i}`, ['ana'], { place: `Hall ${i}` }));
+    const first = index.syncInSlices([ana], [], many, 0);
+    index.sync([{ ...ana, name: 'Ana Weber', updatedAt: 2 }], [], [fair]);
+    expect(await first).toBe(false);
+    expect(index.size).toBe(2);
+    expect(keys(index, 'weber')).toEqual(['person:ana', 'encounter:fair']);
+    expect(await index.syncInSlices([ana, bo], [], many, 0)).toBe(true);
+    expect(index.size).toBe(1002);
+    expect(keys(index, 'hall 999')).toEqual(['encounter:e999']);
+  });
+});

@@ -1,0 +1,2 @@
+export { UndoProvider } from './UndoProvider';
+export { useUndo, type UndoApi } from './undoContext';

@@ -1,0 +1,1 @@
+export { JournalWelcome } from './JournalWelcome';

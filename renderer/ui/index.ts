@@ -1,0 +1,15 @@
+export { Button, type ButtonProps } from './Button';
+export { IconButton } from './IconButton';
+export { TextField } from './TextField';
+export { Select, type SelectOption } from './Select';
+export { Dialog } from './Dialog';
+export { ToastProvider } from './ToastProvider';
+export { useToast, type ToastInput } from './toastContext';
+export { EmptyState } from './EmptyState';
+export { Chip } from './Chip';
+export { TagInput } from './TagInput';
+export { Markdown, renderMarkdown } from './Markdown';
+export { Combobox, type ComboboxOption } from './Combobox';
+export { RatingField } from './RatingField';
+export { isTextEntry, hasModKey, shortcutLabel } from './keyboard';
+export * from './icons';

@@ -1,0 +1,143 @@
+import { addRxPlugin, createRxDatabase, type RxStorage } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
+import type { Person } from '../domain/entities';
+import { collectionCreators, type KithDatabase } from './collections';
+import { createClock, makeStamp } from './fieldTimes';
+import { newId, OWNER_ID } from './ids';
+
+export interface OpenDatabaseOptions {
+  /** The app passes getRxStorageDexie(); tests pass it a fake-indexeddb. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  storage: RxStorage<any, any>;
+  /** IndexedDB database name prefix; default 'kith'. */
+  name?: string;
+  /** Fixes this device's id (tests, or sync set-up); default: a random id kept in a local document. */
+  deviceId?: string;
+  /** Several tabs/windows on one database; default true. */
+  multiInstance?: boolean;
+  /** Close an already open instance of the same name instead of failing (React StrictMode, reloads). */
+  closeDuplicates?: boolean;
+}
+
+interface DeviceContext {
+  deviceId: string;
+  nextMs: () => number;
+}
+
+const contexts = new WeakMap<KithDatabase, DeviceContext>();
+
+let pluginsAdded = false;
+function addPlugins(): void {
+  if (pluginsAdded) return;
+  addRxPlugin(RxDBMigrationSchemaPlugin);
+  addRxPlugin(RxDBLocalDocumentsPlugin);
+  pluginsAdded = true;
+}
+
+const DEVICE_DOC = 'device';
+
+/** Local documents are never replicated, which is exactly what a per-device id needs. */
+async function loadDeviceId(db: KithDatabase, fixed: string | undefined): Promise<string> {
+  const existing = await db.getLocal<{ deviceId: string }>(DEVICE_DOC);
+  if (existing && !fixed) return existing.get('deviceId') as string;
+  const deviceId = fixed ?? newId();
+  if (fixed) {
+    await db.upsertLocal(DEVICE_DOC, { deviceId });
+    return deviceId;
+  }
+  try {
+    await db.insertLocal(DEVICE_DOC, { deviceId });
+    return deviceId;
+  } catch {
+    // Another window created it first: use theirs so both windows stamp as one device.
+    const theirs = await db.getLocal<{ deviceId: string }>(DEVICE_DOC);
+    return theirs ? (theirs.get('deviceId') as string) : deviceId;
+  }
+}
+
+export function ownerDocument(ms: number, deviceId: string): Person {
+  const content: Omit<Person, 'id' | 'createdAt' | 'updatedAt' | 'fieldTimes'> = {
+    name: 'Me',
+    aliases: [],
+    organisation: '',
+    role: '',
+    emails: [],
+    phones: [],
+    links: [],
+    tags: [],
+    introducedById: '',
+    howWeMet: '',
+    notes: '',
+    cadenceDays: 0,
+    wantToReach: false,
+    isOwner: true,
+    archived: false,
+    communityIds: [],
+  };
+  // Stamped at time 0: the owner every device creates on first start must lose to any real edit.
+  const stamp = makeStamp(0, deviceId);
+  return {
+    id: OWNER_ID,
+    createdAt: ms,
+    updatedAt: ms,
+    fieldTimes: Object.fromEntries(Object.keys(content).map((k) => [k, stamp])),
+    ...content,
+  };
+}
+
+async function ensureOwner(db: KithDatabase, ctx: DeviceContext): Promise<void> {
+  const owner = await db.people.findOne(OWNER_ID).exec();
+  if (owner) return;
+  try {
+    await db.people.insert(ownerDocument(ctx.nextMs(), ctx.deviceId));
+  } catch (err) {
+    // A second window inserting at the same moment is fine; anything else is not.
+    if (!(await db.people.findOne(OWNER_ID).exec())) throw err;
+  }
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<KithDatabase> {
+  addPlugins();
+  const db: KithDatabase = await createRxDatabase({
+    name: options.name ?? 'kith',
+    storage: wrappedValidateZSchemaStorage({ storage: options.storage }),
+    multiInstance: options.multiInstance ?? true,
+    localDocuments: true,
+    eventReduce: true,
+    // The journal counts by filters no index covers (e.g. archived people); at our sizes that is cheap.
+    allowSlowCount: true,
+    closeDuplicates: options.closeDuplicates ?? false,
+  });
+  try {
+    await db.addCollections(collectionCreators);
+    const deviceId = await loadDeviceId(db, options.deviceId);
+    const ctx: DeviceContext = { deviceId, nextMs: createClock() };
+    contexts.set(db, ctx);
+    await ensureOwner(db, ctx);
+    return db;
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}
+
+export function deviceContext(db: KithDatabase): DeviceContext {
+  const ctx = contexts.get(db);
+  if (!ctx) throw new Error('This database was not opened with openDatabase().');
+  return ctx;
+}
+
+/** A fresh stamp and its millisecond time, for one write. */
+export function nextStamp(db: KithDatabase): { ms: number; stamp: string } {
+  const ctx = deviceContext(db);
+  const ms = ctx.nextMs();
+  return { ms, stamp: makeStamp(ms, ctx.deviceId) };
+}
+
+export async function getOwner(db: KithDatabase): Promise<Person> {
+  const doc = await db.people.findOne(OWNER_ID).exec();
+  if (!doc) throw new Error('The owner ("me") is missing from the database.');
+  return doc.toMutableJSON();
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import {
+  changedFields,
+  compareStamps,
+  createClock,
+  makeStamp,
+  mergeByField,
+  parseStamp,
+  stampChanges,
+} from './fieldTimes';
+
+describe('field stamps', () => {
+  it('pad the time so string order is time order, then device order', () => {
+    expect(makeStamp(1_700_000_000_000, 'laptop')).toBe('001700000000000@laptop');
+    expect(parseStamp('001700000000000@laptop')).toEqual({ ms: 1_700_000_000_000, deviceId: 'laptop' });
+    expect(compareStamps(makeStamp(999, 'z'), makeStamp(1000, 'a'))).toBeLessThan(0);
+    expect(compareStamps(makeStamp(1000, 'b'), makeStamp(1000, 'a'))).toBeGreaterThan(0);
+    expect(compareStamps(undefined, makeStamp(0, 'a'))).toBeLessThan(0);
+  });
+
+  it('the clock never repeats or goes back, even when the wall clock does', () => {
+    const wall = [5, 5, 3, 10];
+    const clock = createClock(() => wall.shift() ?? 0);
+    expect([clock(), clock(), clock(), clock()]).toEqual([5, 6, 7, 10]);
+  });
+
+  it('stamps only the content fields that changed', () => {
+    const before = {
+      id: 'x',
+      updatedAt: 1,
+      name: 'Ada',
+      tags: ['a'],
+      fieldTimes: { name: 'old', tags: 'old' },
+    };
+    const after = { ...before, updatedAt: 2, tags: ['a', 'b'] };
+    expect(changedFields(before, after)).toEqual(['tags']);
+    expect(stampChanges(before, after, 'new')).toEqual({ name: 'old', tags: 'new' });
+    expect(stampChanges(null, { id: 'x', name: 'Ada' }, 'new')).toEqual({ name: 'new' });
+  });
+
+  it('merges two concurrent edits field by field without losing either', () => {
+    const base = {
+      id: 'p',
+      updatedAt: 1,
+      name: 'Ada',
+      role: '',
+      fieldTimes: { name: makeStamp(1, 'a'), role: makeStamp(1, 'a') },
+    };
+    const laptop = {
+      ...base,
+      updatedAt: 5,
+      name: 'Ada Lovelace',
+      fieldTimes: { ...base.fieldTimes, name: makeStamp(5, 'laptop') },
+    };
+    const phone = {
+      ...base,
+      updatedAt: 6,
+      role: 'Analyst',
+      fieldTimes: { ...base.fieldTimes, role: makeStamp(6, 'phone') },
+    };
+    const merged = mergeByField(laptop, phone);
+    expect(merged).toMatchObject({ name: 'Ada Lovelace', role: 'Analyst', updatedAt: 6 });
+    expect(mergeByField(phone, laptop)).toEqual(merged);
+  });
+});

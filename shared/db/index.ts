@@ -1,0 +1,29 @@
+/** The data layer's public API: the renderer imports only from here. */
+export { openDatabase, getOwner, type OpenDatabaseOptions } from './database';
+export {
+  COLLECTION_NAMES,
+  type CollectionName,
+  type Doc,
+  type DocByCollection,
+  type KithCollections,
+  type KithDatabase,
+  type SettingDoc,
+} from './collections';
+export { undoChange, redoChange, type Change, type ChangeEntry } from './change';
+export { createPerson, updatePerson, setArchived, deletePerson } from './people';
+export { mergePeople } from './merge';
+export { recordEncounter, updateEncounter, deleteEncounter } from './encounters';
+export { createCommunity, updateCommunity, deleteCommunity } from './communities';
+export { createTie, updateTie, deleteTie } from './ties';
+export { createFollowUp, updateFollowUp, deleteFollowUp } from './followups';
+export {
+  matchesFilter,
+  compareEncountersNewestFirst,
+  communityMembers,
+  type JournalFilter,
+  type CommunityMember,
+} from './queries';
+export { getPreferences, setPreferences, preferences$, DEFAULT_PREFERENCES } from './preferences';
+export { loadSampleJournal } from './sample/load';
+export { OWNER_ID } from './ids';
+export { compareStamps, makeStamp, mergeByField, parseStamp } from './fieldTimes';

@@ -1,0 +1,94 @@
+import type { CollectionName, Doc, DocByCollection, KithDatabase } from './collections';
+import type { ChangeEntry } from './change';
+import { nextStamp } from './database';
+import { changedFields, stampChanges } from './fieldTimes';
+import { newId } from './ids';
+
+type Content<K extends CollectionName> = Omit<
+  DocByCollection[K],
+  'id' | 'createdAt' | 'updatedAt' | 'fieldTimes'
+>;
+
+/**
+ * Collects the documents one user action will write, stamped with one time, before anything is
+ * written. Touching a document twice keeps its original `before`, so undo restores the true
+ * original.
+ */
+export class Plan {
+  private readonly entries = new Map<string, ChangeEntry>();
+  private readonly ms: number;
+  private readonly stamp: string;
+
+  constructor(db: KithDatabase) {
+    ({ ms: this.ms, stamp: this.stamp } = nextStamp(db));
+  }
+
+  private key(collection: CollectionName, id: string): string {
+    return `${collection}/${id}`;
+  }
+
+  /** The document as this plan will leave it (null if the plan removes it, undefined if untouched). */
+  current<K extends CollectionName>(collection: K, id: string): DocByCollection[K] | null | undefined {
+    const e = this.entries.get(this.key(collection, id));
+    return e ? (e.after as DocByCollection[K] | null) : undefined;
+  }
+
+  create<K extends CollectionName>(
+    collection: K,
+    content: Content<K>,
+    id: string = newId(),
+  ): DocByCollection[K] {
+    const doc = {
+      ...content,
+      id,
+      createdAt: this.ms,
+      updatedAt: this.ms,
+      fieldTimes: {},
+    } as DocByCollection[K];
+    doc.fieldTimes = stampChanges(null, doc, this.stamp);
+    this.entries.set(this.key(collection, id), { collection, id, before: null, after: doc });
+    return doc;
+  }
+
+  update<K extends CollectionName>(
+    collection: K,
+    stored: DocByCollection[K],
+    patch: Partial<Content<K>>,
+  ): DocByCollection[K] {
+    const existing = this.entries.get(this.key(collection, stored.id));
+    const base = (existing?.after ?? stored) as DocByCollection[K];
+    const next = { ...base, ...patch } as DocByCollection[K];
+    if (changedFields(base, next).length === 0) return base;
+    const after = {
+      ...next,
+      updatedAt: this.ms,
+      fieldTimes: stampChanges(base, next, this.stamp),
+    } as DocByCollection[K];
+    this.entries.set(this.key(collection, stored.id), {
+      collection,
+      id: stored.id,
+      before: existing ? existing.before : stored,
+      after,
+    });
+    return after;
+  }
+
+  remove<K extends CollectionName>(collection: K, stored: DocByCollection[K]): void {
+    const existing = this.entries.get(this.key(collection, stored.id));
+    if (existing && existing.before === null) {
+      // Created and removed in one action: nothing to write at all.
+      this.entries.delete(this.key(collection, stored.id));
+      return;
+    }
+    this.entries.set(this.key(collection, stored.id), {
+      collection,
+      id: stored.id,
+      before: existing ? existing.before : (stored as Doc),
+      after: null,
+    });
+  }
+
+  toEntries(): ChangeEntry[] {
+    return [...this.entries.values()];
+  }
+}

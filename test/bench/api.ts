@@ -1,0 +1,38 @@
+import type { DatasetName } from '../../shared/sample';
+
+/** Document counts per collection, as written. */
+export type Counts = Record<string, number>;
+
+/** Diagnostic variants of the RxDB insert; the defaults are what the app does. */
+export interface RxdbVariant {
+  /** Schema validation (z-schema), as openDatabase() sets it up; default true. */
+  validate?: boolean;
+  /** Documents per bulkInsert call; default IMPORT_BATCH. */
+  batch?: number;
+}
+
+export interface RawVariant {
+  /** Also create the secondary indexes the RxDB schemas declare; default false. */
+  indexes?: boolean;
+}
+
+/**
+ * What the bench page (out/bench) exposes on `window.kithBench` for the node driver. Each call does
+ * one measured run and returns milliseconds, so the driver decides order, repeats and interleaving.
+ */
+export interface BenchApi {
+  /** Generates a dataset in the page (kept for later calls) and says how long that took. */
+  generate(dataset: DatasetName, seed: number): Promise<{ ms: number; counts: Counts }>;
+  /** openDatabase on Dexie, then bulkInsert of every collection (timed), then removes the database. */
+  rxdbInsert(dataset: DatasetName, dbName: string, variant?: RxdbVariant): Promise<number>;
+  /** The same documents with plain IndexedDB, one readwrite transaction per store; then deletes it. */
+  rawInsert(dataset: DatasetName, dbName: string, variant?: RawVariant): Promise<number>;
+  /** Writes a dataset into the app's own database (same origin), for the app-level figures. */
+  seedApp(dataset: DatasetName, dbName: string): Promise<{ ms: number; counts: Counts }>;
+}
+
+declare global {
+  interface Window {
+    kithBench?: BenchApi;
+  }
+}

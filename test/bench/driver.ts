@@ -1,0 +1,112 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { createProfile, launchChromium, type Profile } from '../support/browser';
+import { startStaticServer } from '../support/server';
+import { measureApp } from './app/appFigures';
+import { APP_OUT, BENCH_OUT, buildApp, buildBenchPage } from './build';
+import { measureInserts } from './dataFigures';
+import { parseOptions, USAGE, type BenchOptions } from './options';
+import { formatTable, type Figure } from './stats';
+
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+/** Runs per dataset: enough for a stable median on two cores within a few minutes. */
+function runsFor(options: BenchOptions) {
+  return options.quick ? { typical: 2, heavy: 1, appLoads: 1 } : { typical: 5, heavy: 3, appLoads: 5 };
+}
+
+/**
+ * `npm run bench`: builds the bench page (and the app), serves both from one origin, drives
+ * Chromium, prints a table of medians on stdout (progress on stderr) and optionally writes JSON.
+ * Returns the process exit code.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  let options: BenchOptions;
+  try {
+    options = parseOptions(argv);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const runs = runsFor(options);
+  const figures: Figure[] = [];
+  const left: string[] = [];
+
+  log('building the bench page…');
+  await buildBenchPage();
+  let appReady = false;
+  if (options.app) {
+    log('building the app…');
+    const error = await buildApp();
+    if (error) left.push(`app figures: the renderer did not build (${error.message.split('\n')[0]})`);
+    else appReady = true;
+  }
+  const server = await startStaticServer({
+    roots: { '/bench/': BENCH_OUT, ...(appReady ? { '/': APP_OUT } : {}) },
+  });
+  try {
+    if (options.data) {
+      await withBrowser(async (context) => {
+        const page = await benchPage(context, server.url);
+        figures.push(...(await measureInserts(page, 'typical', runs.typical, log, true)));
+        figures.push(...(await measureInserts(page, 'heavy', runs.heavy, log)));
+      });
+    }
+    if (appReady) {
+      // A fresh profile: the app's database must hold exactly the seeded journal.
+      await withBrowser(async (context) => {
+        watchErrors(context);
+        figures.push(
+          ...(await measureApp({ context, url: server.url, dataset: 'heavy', loads: runs.appLoads, log })),
+        );
+      }).catch((err: Error) => left.push(`app figures failed: ${err.message.split('\n')[0]}`));
+    }
+  } finally {
+    await server.close();
+  }
+
+  process.stdout.write(`${formatTable(figures)}\n`);
+  if (options.json) {
+    const file = resolve(process.cwd(), options.json);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, `${JSON.stringify(figures, null, 2)}\n`);
+    log(`wrote ${figures.length} figures to ${file}`);
+  }
+  for (const item of left) log(`NOT MEASURED: ${item}`);
+  return left.length > 0 ? 1 : 0;
+}
+
+async function withBrowser(work: (context: BrowserContext) => Promise<void>): Promise<void> {
+  const profile: Profile = await createProfile();
+  const context = await launchChromium(profile);
+  try {
+    await work(context);
+  } finally {
+    await context.close();
+    await profile.remove();
+  }
+}
+
+async function benchPage(context: BrowserContext, url: string): Promise<Page> {
+  watchErrors(context);
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${url}bench/`);
+  await page.waitForFunction(() => window.kithBench !== undefined);
+  return page;
+}
+
+/** Errors inside the page would otherwise only show up as a confusing timeout. */
+function watchErrors(context: BrowserContext): void {
+  context.on('weberror', (e) => log(`page error: ${e.error().message}`));
+  context.on('console', (msg) => {
+    // Failed loads are reported with their address below; the console line does not say which.
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
+      log(`page console: ${msg.text()}`);
+  });
+  context.on('response', (response) => {
+    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) {
+      log(`page request failed: ${response.status()} ${response.url()}`);
+    }
+  });
+}

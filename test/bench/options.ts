@@ -1,0 +1,40 @@
+export interface BenchOptions {
+  /** Also write the figures as JSON here. */
+  json?: string;
+  /** Which groups of figures to measure. */
+  data: boolean;
+  app: boolean;
+  /** Fewer runs, for checking the harness itself (figures are then not worth quoting). */
+  quick: boolean;
+}
+
+export const USAGE = `Usage: npm run bench -- [--json FILE] [--only data|app] [--quick]
+
+  --json FILE   also write the figures to FILE as a JSON array of { name, dataset, median, unit, p95, runs }
+  --only data   only the database figures (bulk insert, RxDB and raw IndexedDB)
+  --only app    only the app figures (first paint, filter and quick-switcher latency)
+  --quick       one or two runs each, to check the harness; not for quoting`;
+
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const options: BenchOptions = { data: true, app: true, quick: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--json') {
+      const file = argv[++i];
+      if (!file || file.startsWith('--'))
+        throw new Error('--json needs a file name, e.g. --json bench-results/bench.json');
+      options.json = file;
+    } else if (arg === '--only') {
+      const which = argv[++i];
+      if (which !== 'data' && which !== 'app')
+        throw new Error(`--only takes "data" or "app", not "${which ?? ''}".`);
+      options.data = which === 'data';
+      options.app = which === 'app';
+    } else if (arg === '--quick') {
+      options.quick = true;
+    } else {
+      throw new Error(`Unknown argument "${arg}".`);
+    }
+  }
+  return options;
+}

@@ -1,0 +1,16 @@
+import type { BenchApi } from '../api';
+import { generate } from './datasets';
+import { rawInsert } from './rawInsert';
+import { rxdbInsert } from './rxdbInsert';
+import { seedApp } from './seedApp';
+
+const api: BenchApi = {
+  generate: async (dataset, seed) => generate(dataset, seed),
+  rxdbInsert,
+  rawInsert,
+  seedApp,
+};
+
+window.kithBench = api;
+const status = document.getElementById('status');
+if (status) status.textContent = 'Bench ready.';

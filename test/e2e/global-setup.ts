@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { build } from 'vite';
+import { startStaticServer } from '../support/server';
+
+const root = resolve(import.meta.dirname, '../..');
+const rendererOut = resolve(root, 'out/renderer');
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where the built renderer is served, as `npm run web` would serve it. */
+    appUrl: string;
+  }
+}
+
+/**
+ * Builds the renderer (unless `npm test` has just built it) and serves it on loopback: the tests drive
+ * the same bundle the desktop window loads.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (process.env.KITH_E2E_SKIP_BUILD !== '1' || !existsSync(resolve(rendererOut, 'index.html'))) {
+    await build({ configFile: resolve(root, 'renderer/vite.web.config.ts'), logLevel: 'warn' });
+  }
+  const server = await startStaticServer({ roots: { '/': rendererOut } });
+  project.provide('appUrl', server.url);
+  return () => server.close();
+}
