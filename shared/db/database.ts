@@ -1,7 +1,7 @@
 import { addRxPlugin, createRxDatabase, type RxStorage } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
-import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
+import { wrappedValidateKithStorage } from './validator';
 import type { Person } from '../domain/entities';
 import { collectionCreators, type KithDatabase } from './collections';
 import { createClock, makeStamp } from './fieldTimes';
@@ -102,7 +102,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<KithDa
   addPlugins();
   const db: KithDatabase = await createRxDatabase({
     name: options.name ?? 'kith',
-    storage: wrappedValidateZSchemaStorage({ storage: options.storage }),
+    storage: wrappedValidateKithStorage({ storage: options.storage }),
     multiInstance: options.multiInstance ?? true,
     localDocuments: true,
     eventReduce: true,

@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { createRxDatabase, type RxCollection } from 'rxdb';
-import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
+import { wrappedValidateKithStorage } from './validator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type KithDatabase } from './index';
 import { peopleSchemaV0, type PersonV0 } from './schemas/history/people-v0';
@@ -49,7 +49,7 @@ describe('people schema migration v0 → v1', () => {
     // The first release: only a people collection, at version 0.
     const first = await createRxDatabase<{ people: RxCollection<PersonV0> }>({
       name,
-      storage: wrappedValidateZSchemaStorage({ storage: fakeStorage(indexedDB) }),
+      storage: wrappedValidateKithStorage({ storage: fakeStorage(indexedDB) }),
       multiInstance: false,
     });
     await first.addCollections({ people: { schema: peopleSchemaV0 } });

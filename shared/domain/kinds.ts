@@ -77,7 +77,15 @@ export const COMMUNITY_LABELS: Record<CommunityKind, string> = {
 };
 
 /** Explicit person-to-person relationships, as the owner knows them. */
-export const TIE_KINDS = ['introduced', 'family', 'partner', 'friend', 'colleague', 'neighbour', 'other'] as const;
+export const TIE_KINDS = [
+  'introduced',
+  'family',
+  'partner',
+  'friend',
+  'colleague',
+  'neighbour',
+  'other',
+] as const;
 export type TieKind = (typeof TIE_KINDS)[number];
 
 export const TIE_LABELS: Record<TieKind, string> = {

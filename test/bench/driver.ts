@@ -29,6 +29,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
     return 2;
   }
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const runs = runsFor(options);
   const figures: Figure[] = [];
   const left: string[] = [];
@@ -51,7 +55,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         const page = await benchPage(context, server.url);
         figures.push(...(await measureInserts(page, 'typical', runs.typical, log, true)));
         figures.push(...(await measureInserts(page, 'heavy', runs.heavy, log)));
-      });
+      }).catch((err: Error) => left.push(`data figures failed: ${err.message.split('\n')[0]}`));
     }
     if (appReady) {
       // A fresh profile: the app's database must hold exactly the seeded journal.

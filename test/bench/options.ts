@@ -6,9 +6,13 @@ export interface BenchOptions {
   app: boolean;
   /** Fewer runs, for checking the harness itself (figures are then not worth quoting). */
   quick: boolean;
+  help: boolean;
 }
 
-export const USAGE = `Usage: npm run bench -- [--json FILE] [--only data|app] [--quick]
+export const USAGE = `Usage: npm run bench -- [--json FILE] [--only data|app] [--quick] [--help]
+
+Measures in headless Chromium (/usr/bin/chromium, or $CHROMIUM_PATH); prints a table of medians on
+stdout and progress on stderr; exits 1 if a group of figures could not be measured.
 
   --json FILE   also write the figures to FILE as a JSON array of { name, dataset, median, unit, p95, runs }
   --only data   only the database figures (bulk insert, RxDB and raw IndexedDB)
@@ -16,7 +20,7 @@ export const USAGE = `Usage: npm run bench -- [--json FILE] [--only data|app] [-
   --quick       one or two runs each, to check the harness; not for quoting`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
-  const options: BenchOptions = { data: true, app: true, quick: false };
+  const options: BenchOptions = { data: true, app: true, quick: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') {
@@ -30,6 +34,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         throw new Error(`--only takes "data" or "app", not "${which ?? ''}".`);
       options.data = which === 'data';
       options.app = which === 'app';
+    } else if (arg === '--help' || arg === '-h') {
+      options.help = true;
     } else if (arg === '--quick') {
       options.quick = true;
     } else {

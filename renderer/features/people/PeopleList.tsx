@@ -7,7 +7,8 @@ import { formatDayShort } from '../encounters';
 
 interface Props {
   people: readonly Person[];
-  lastMet: ReadonlyMap<string, DayString>;
+  /** Undefined while the encounters are still loading. */
+  lastMet: ReadonlyMap<string, DayString> | undefined;
   label: string;
 }
 
@@ -21,7 +22,7 @@ export function PeopleList({ people, lastMet, label }: Props) {
       <ul className="list people-list" aria-label={label}>
         {people.map((p) => (
           <li key={p.id} className="list__item people-list__item">
-            <PersonRow person={p} lastMet={lastMet.get(p.id)} />
+            <PersonRow person={p} lastMet={lastMet && (lastMet.get(p.id) ?? '')} />
           </li>
         ))}
       </ul>
@@ -59,7 +60,7 @@ function VirtualPeopleList({ people, lastMet, label }: Props) {
               aria-posinset={row.index + 1}
               style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
             >
-              <PersonRow person={p} lastMet={lastMet.get(p.id)} />
+              <PersonRow person={p} lastMet={lastMet && (lastMet.get(p.id) ?? '')} />
             </li>
           );
         })}
@@ -68,6 +69,7 @@ function VirtualPeopleList({ people, lastMet, label }: Props) {
   );
 }
 
+/** `lastMet` is '' for someone never met, undefined while that is not known yet. */
 function PersonRow({ person, lastMet }: { person: Person; lastMet: DayString | undefined }) {
   const detail = [person.organisation, person.role].filter(Boolean).join(' · ');
   return (
@@ -80,7 +82,7 @@ function PersonRow({ person, lastMet }: { person: Person; lastMet: DayString | u
       </span>
       {detail && <span className="people-list__detail muted">{detail}</span>}
       <span className="people-list__met muted">
-        {lastMet ? `Last met ${formatDayShort(lastMet)}` : 'Not met yet'}
+        {lastMet === undefined ? '' : lastMet ? `Last met ${formatDayShort(lastMet)}` : 'Not met yet'}
       </span>
     </Link>
   );

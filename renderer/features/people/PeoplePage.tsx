@@ -115,7 +115,7 @@ export function PeoplePage() {
             {query.trim() ? `${count(shown.length, 'person matches', 'people match')}` : ''}
           </p>
           {shown.length > 0 ? (
-            <PeopleList people={shown} lastMet={lastMet} label="People" />
+            <PeopleList people={shown} lastMet={encounters && lastMet} label="People" />
           ) : (
             <EmptyState
               title={query.trim() ? `No one matches “${query.trim()}”` : 'Everyone here is archived'}

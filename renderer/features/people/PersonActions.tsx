@@ -3,7 +3,7 @@ import { useLocation } from 'wouter';
 import { deletePerson, setArchived, updatePerson } from '../../../shared/db';
 import type { Person } from '../../../shared/domain/entities';
 import { paths } from '../../app/paths';
-import { useCommunities, useDb, useEncounters, useFollowUps, usePeople, useTies } from '../../db';
+import { useCommunities, useDb, useEncounters, usePeople } from '../../db';
 import { Button, Dialog, EditIcon, TrashIcon } from '../../ui';
 import { useEncounterDialogs } from '../encounters';
 import { useUndo } from '../undo';
@@ -12,6 +12,7 @@ import { count } from './format';
 import { MergeDialog } from './MergeDialog';
 import { useReportErrors } from './useReportErrors';
 import { PersonForm } from './PersonForm';
+import { usePersonFollowUps, usePersonTies } from './usePersonRecords';
 
 type Open = 'edit' | 'merge' | 'delete' | null;
 
@@ -103,12 +104,10 @@ function DeletePersonDialog({
   onConfirm(): Promise<void>;
 }) {
   const encounters = useEncounters() ?? [];
-  const ties = useTies() ?? [];
-  const followUps = useFollowUps() ?? [];
+  const tieCount = usePersonTies(person.id)?.length ?? 0;
+  const followUpCount = usePersonFollowUps(person.id)?.length ?? 0;
   const theirs = encounters.filter((e) => e.participantIds.includes(person.id));
   const onlyThem = theirs.filter((e) => e.participantIds.length === 1).length;
-  const tieCount = ties.filter((t) => t.aId === person.id || t.bId === person.id).length;
-  const followUpCount = followUps.filter((f) => f.personId === person.id).length;
   return (
     <ConfirmDialog
       open

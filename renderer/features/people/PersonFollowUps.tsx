@@ -1,23 +1,20 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { createFollowUp, deleteFollowUp, updateFollowUp } from '../../../shared/db';
 import type { Person } from '../../../shared/domain/entities';
 import { ValidationError } from '../../../shared/domain/validation';
-import { useDb, useFollowUps } from '../../db';
+import { useDb } from '../../db';
 import { Button, IconButton, TextField, TrashIcon } from '../../ui';
 import { formatDayShort } from '../encounters';
 import { useUndo } from '../undo';
+import { usePersonFollowUps } from './usePersonRecords';
 import { useReportErrors } from './useReportErrors';
 
 /** Things to do about this person: open ones first, by due day. */
 export function PersonFollowUps({ person }: { person: Person }) {
   const db = useDb();
-  const followUps = useFollowUps();
+  const theirs = usePersonFollowUps(person.id) ?? [];
   const { record } = useUndo();
   const run = useReportErrors();
-  const theirs = useMemo(
-    () => (followUps ?? []).filter((f) => f.personId === person.id),
-    [followUps, person.id],
-  );
   if (person.isOwner) return null;
 
   return (

@@ -6,11 +6,12 @@ import { TIE_KINDS, TIE_LABELS, type TieKind } from '../../../shared/domain/kind
 import { ValidationError } from '../../../shared/domain/validation';
 import { paths } from '../../app/paths';
 import { formatDayShort } from '../encounters';
-import { useDb, usePeople, usePeopleById, useTies } from '../../db';
+import { useDb, usePeople, usePeopleById } from '../../db';
 import { Button, IconButton, Select, TextField, TrashIcon } from '../../ui';
 import { useUndo } from '../undo';
 
 import { PersonPicker } from './PersonPicker';
+import { usePersonTies } from './usePersonRecords';
 import { useReportErrors } from './useReportErrors';
 
 const KIND_OPTIONS = TIE_KINDS.map((k) => ({ value: k, label: TIE_LABELS[k] }));
@@ -18,15 +19,11 @@ const KIND_OPTIONS = TIE_KINDS.map((k) => ({ value: k, label: TIE_LABELS[k] }));
 /** Explicit relationships between this person and others, as the owner knows them. */
 export function PersonTies({ person }: { person: Person }) {
   const db = useDb();
-  const ties = useTies();
+  const theirs = usePersonTies(person.id);
   const people = usePeople();
   const peopleById = usePeopleById();
   const { record } = useUndo();
   const run = useReportErrors();
-  const theirs = useMemo(
-    () => (ties ?? []).filter((t) => t.aId === person.id || t.bId === person.id),
-    [ties, person.id],
-  );
   // Ties are between other people; the owner's own ties come from encounters.
   const candidates = useMemo(() => (people ?? []).filter((p) => !p.isOwner), [people]);
 
@@ -35,7 +32,7 @@ export function PersonTies({ person }: { person: Person }) {
       <h2 id="person-ties" className="person-section__title">
         Ties
       </h2>
-      {theirs.length > 0 ? (
+      {theirs === undefined ? null : theirs.length > 0 ? (
         <ul className="list card" aria-label={`Ties of ${person.name}`}>
           {theirs.map((tie) => {
             const other = peopleById.get(tie.aId === person.id ? tie.bId : tie.aId);

@@ -109,12 +109,22 @@ describe('SwitcherIndex', () => {
   it('builds in slices, and a slice overtaken by a newer sync leaves the newer state', async () => {
     const index = new SwitcherIndex();
     const many = Array.from({ length: 1000 }, (_, i) => encounter(`e${i}`, ['ana'], { place: `Hall ${i}` }));
-    const first = index.syncInSlices([ana], [], many, 0);
+    const first = index.syncInSlices([ana], [], many, { sliceMs: 0 });
     index.sync([{ ...ana, name: 'Ana Weber', updatedAt: 2 }], [], [fair]);
     expect(await first).toBe(false);
     expect(index.size).toBe(2);
     expect(keys(index, 'weber')).toEqual(['person:ana', 'encounter:fair']);
-    expect(await index.syncInSlices([ana, bo], [], many, 0)).toBe(true);
+    let namesReady = 0;
+    const second = index.syncInSlices([ana, bo], [], many, {
+      sliceMs: 0,
+      onNamesReady: () => (namesReady += 1),
+    });
+    // People are searchable before the encounters are all in.
+    await Promise.resolve();
+    expect(namesReady).toBe(1);
+    expect(keys(index, 'bo chen')).toEqual(['person:bo']);
+    expect(index.size).toBeLessThan(1002);
+    expect(await second).toBe(true);
     expect(index.size).toBe(1002);
     expect(keys(index, 'hall 999')).toEqual(['encounter:e999']);
   });

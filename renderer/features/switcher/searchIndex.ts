@@ -1,34 +1,21 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { Community, Encounter, Person } from '../../../shared/domain/entities';
-import { COMMUNITY_LABELS, type ContextKind } from '../../../shared/domain/kinds';
+import {
+  communityEntry,
+  encounterEntry,
+  personEntry,
+  type SwitcherEntry,
+  type SwitcherKind,
+} from './entries';
+import { yieldToBrowser } from './yieldToBrowser';
 
-export type SwitcherKind = 'person' | 'community' | 'encounter';
-
-/** One thing the quick switcher can open. `key` is unique across kinds; `id` is the document's own id. */
-export interface SwitcherEntry {
-  key: string;
-  kind: SwitcherKind;
-  id: string;
-  /** Person name, community name, or encounter title. */
-  name: string;
-  aliases: string[];
-  organisation: string;
-  emails: string[];
-  place: string;
-  date: string;
-  /** Encounters only: the names and aliases of everyone met. */
-  participants: string[];
-  /** Shown, not searched: a second line (organisation, community kind, place and people met). */
-  detail: string;
-  /** Encounters only, shown when there is no title. */
-  context: ContextKind | '';
-}
+export type { SwitcherEntry, SwitcherKind } from './entries';
 
 const FIELDS = ['name', 'aliases', 'organisation', 'emails', 'place', 'date', 'participants'] as const;
 
 // A day like 2026-11-26 stays one token (also half-typed, "2026-1"), so "2026-11" finds every
-// encounter that month by prefix;
-// everything else splits on anything that is not a letter or a digit (so e-mail parts are words).
+// encounter that month by prefix; everything else splits on anything that is not a letter or a
+// digit (so the parts of an e-mail address are words).
 const TOKEN = /\d{4}-\d{0,2}(?:-\d{0,2})?|[\p{L}\p{N}]+/gu;
 const tokenize = (text: string): string[] => text.match(TOKEN) ?? [];
 
@@ -45,65 +32,6 @@ const SEARCH: SearchOptions = {
 export interface SwitcherHit {
   entry: SwitcherEntry;
   score: number;
-}
-
-export function personEntry(p: Person): SwitcherEntry {
-  return {
-    key: `person:${p.id}`,
-    kind: 'person',
-    id: p.id,
-    name: p.name,
-    aliases: p.aliases,
-    organisation: p.organisation,
-    emails: p.emails,
-    place: '',
-    date: '',
-    participants: [],
-    detail: [p.role, p.organisation].filter(Boolean).join(', '),
-    context: '',
-  };
-}
-
-export function communityEntry(c: Community): SwitcherEntry {
-  return {
-    key: `community:${c.id}`,
-    kind: 'community',
-    id: c.id,
-    name: c.name,
-    aliases: [],
-    organisation: '',
-    emails: [],
-    place: '',
-    date: '',
-    participants: [],
-    detail: COMMUNITY_LABELS[c.kind],
-    context: '',
-  };
-}
-
-export function encounterEntry(e: Encounter, peopleById: ReadonlyMap<string, Person>): SwitcherEntry {
-  const participants: string[] = [];
-  const names: string[] = [];
-  for (const pid of e.participantIds) {
-    const p = peopleById.get(pid);
-    if (!p) continue;
-    names.push(p.name);
-    participants.push(p.name, ...p.aliases);
-  }
-  return {
-    key: `encounter:${e.id}`,
-    kind: 'encounter',
-    id: e.id,
-    name: e.title,
-    aliases: [],
-    organisation: '',
-    emails: [],
-    place: e.place,
-    date: e.date,
-    participants,
-    detail: [e.place, names.join(', ')].filter(Boolean).join(' · '),
-    context: e.context,
-  };
 }
 
 interface Indexed {
@@ -130,6 +58,7 @@ function createMiniSearch(): MiniSearch<SwitcherEntry> {
 const ENCOUNTER_QUERY_MIN = 3;
 /** Documents handled between chances to yield. */
 const STEP = 256;
+type Step = 'step' | 'names-ready';
 
 /**
  * MiniSearch indexes over people, communities and encounters, kept in step with the journal by
@@ -165,20 +94,23 @@ export class SwitcherIndex {
 
   /**
    * The same as `sync`, but yields to the browser every `sliceMs` so that building the index for a
-   * large journal never blocks input. Resolves false when a newer sync overtook this one.
+   * large journal never blocks input. `onNamesReady` is called once people and communities are
+   * in step, before the (much larger) encounters. Resolves false when a newer sync overtook this one.
    */
   async syncInSlices(
     people: readonly Person[],
     communities: readonly Community[],
     encounters: readonly Encounter[],
-    sliceMs = 8,
+    options: { sliceMs?: number; onNamesReady?: () => void } = {},
   ): Promise<boolean> {
+    const { sliceMs = 8, onNamesReady } = options;
     const run = this.steps(people, communities, encounters);
     const pass = this.pass; // steps() has just taken the next pass number
     let start = performance.now();
-    for (const _ of run) {
+    for (const step of run) {
+      if (step === 'names-ready') onNamesReady?.();
       if (performance.now() - start < sliceMs) continue;
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await yieldToBrowser();
       if (this.pass !== pass) return false;
       start = performance.now();
     }
@@ -189,7 +121,7 @@ export class SwitcherIndex {
     people: readonly Person[],
     communities: readonly Community[],
     encounters: readonly Encounter[],
-  ): Generator<void, void, void> {
+  ): Generator<Step, void, void> {
     return this.stepsOfPass(++this.pass, people, communities, encounters);
   }
 
@@ -199,7 +131,7 @@ export class SwitcherIndex {
     people: readonly Person[],
     communities: readonly Community[],
     encounters: readonly Encounter[],
-  ): Generator<void, void, void> {
+  ): Generator<Step, void, void> {
     // Live queries hand out the same array while nothing in a collection changed: skip it whole.
     const last = this.synced;
     let peopleById: Map<string, Person> | undefined;
@@ -209,7 +141,7 @@ export class SwitcherIndex {
     let n = 0;
     if (people !== last?.people) {
       for (const p of people) {
-        if (++n % STEP === 0) yield;
+        if (++n % STEP === 0) yield 'step';
         const previous = this.people.get(p.id);
         if (previous && previous.updatedAt === p.updatedAt) {
           previous.pass = pass;
@@ -230,9 +162,10 @@ export class SwitcherIndex {
       }
       this.sweep(this.names, this.communities, pass, communities.length);
     }
+    yield 'names-ready';
     if (encounters !== last?.encounters || renamed.size > 0) {
       for (const e of encounters) {
-        if (++n % STEP === 0) yield;
+        if (++n % STEP === 0) yield 'step';
         const previous = this.encounters.get(e.id);
         if (
           previous &&

@@ -1,0 +1,225 @@
+import type { Locator, Page } from 'playwright-core';
+import { openApp, type Session } from './app';
+
+/**
+ * Long enough for a slow, busy machine; short enough that a missing element fails the test in
+ * seconds rather than after Playwright's default 30 s.
+ */
+const ACTION_TIMEOUT_MS = 10_000;
+
+/** Opens Kith on a fresh profile and waits until it is usable. */
+export async function startKith(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Session> {
+  const session = await openApp(options);
+  session.context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  await waitForApp(session.page);
+  return session;
+}
+
+/** Quits and relaunches the browser on the same profile, then waits until Kith is usable again. */
+export async function restartKith(session: Session): Promise<Page> {
+  await session.restart();
+  session.context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  await waitForApp(session.page);
+  return session.page;
+}
+
+/** Reloads the page and waits until Kith is usable again. */
+export async function reloadKith(page: Page): Promise<void> {
+  await page.reload();
+  await waitForApp(page);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Matches an accessible name that starts with `text` (options and rows add details after the name). */
+export function startingWith(text: string): RegExp {
+  return new RegExp(`^${escapeRegExp(text)}`);
+}
+
+/**
+ * Re-runs `assertion` until it stops throwing, for state that settles a moment after an action
+ * (a live query re-rendering, a toast appearing). Fails with the last error after `timeoutMs`.
+ */
+export async function expectEventually(
+  assertion: () => Promise<void> | void,
+  timeoutMs = 5_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await assertion();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+/** The app is usable once the journal has opened and the main navigation shows. */
+export async function waitForApp(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}
+
+export async function goTo(page: Page, section: 'Journal' | 'People' | 'Communities' | 'Settings') {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: section }).click();
+}
+
+/** The encounters shown in the journal, by their headings, top to bottom. */
+export function journalList(page: Page): Locator {
+  return page.getByRole('region', { name: 'Encounters' });
+}
+
+export async function journalTitles(page: Page): Promise<string[]> {
+  const articles = await journalList(page).getByRole('article').all();
+  return Promise.all(articles.map(async (a) => (await a.getAttribute('aria-label')) ?? ''));
+}
+
+/** Waits until the journal lists exactly these encounters, newest first. */
+export async function expectJournal(page: Page, titles: string[]): Promise<void> {
+  await expectEventually(async () => {
+    const shown = await journalTitles(page);
+    if (JSON.stringify(shown) !== JSON.stringify(titles)) {
+      throw new Error(`journal shows ${JSON.stringify(shown)}, expected ${JSON.stringify(titles)}`);
+    }
+  });
+}
+
+/** The welcome screen a journal with no encounters shows. */
+export function welcome(page: Page): Locator {
+  return page.getByRole('heading', { name: 'Start your journal' });
+}
+
+export function toasts(page: Page): Locator {
+  return page.getByRole('status', { name: 'Notifications' });
+}
+
+export interface PersonDetails {
+  name: string;
+  organisation?: string;
+  emails?: string;
+}
+
+/** People → Add person → Save person; ends on the new person's page. */
+export async function addPerson(page: Page, person: PersonDetails): Promise<void> {
+  await goTo(page, 'People');
+  await page.getByRole('button', { name: 'Add person', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add person' });
+  await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill(person.name);
+  if (person.organisation)
+    await dialog.getByRole('textbox', { name: 'Organisation' }).fill(person.organisation);
+  if (person.emails) await dialog.getByRole('textbox', { name: 'Emails' }).fill(person.emails);
+  await dialog.getByRole('button', { name: 'Save person' }).click();
+  await page.getByRole('heading', { level: 1, name: person.name }).waitFor();
+}
+
+export interface EncounterEntry {
+  /** Names of people already in the journal, picked from the suggestions. */
+  people?: string[];
+  /** Names of people to create along with the encounter. */
+  newPeople?: string[];
+  title?: string;
+  place?: string;
+  context?: string;
+  community?: string;
+  date?: string;
+}
+
+/** Opens quick-add with Ctrl+N. */
+export async function openQuickAdd(page: Page): Promise<Locator> {
+  await page.keyboard.press('Control+n');
+  const dialog = page.getByRole('dialog', { name: 'New encounter' });
+  await dialog.waitFor();
+  return dialog;
+}
+
+/** Types a name into the participant box and presses Enter, as a keyboard user would. */
+export async function addParticipant(dialog: Locator, name: string, kind: 'existing' | 'new'): Promise<void> {
+  const box = dialog.getByRole('combobox', { name: 'People met' });
+  await box.fill(name);
+  // An existing person's option also shows their organisation after the name.
+  const optionName = kind === 'existing' ? startingWith(name) : `Add “${name}” as a new person`;
+  // Enter picks the highlighted suggestion: make sure it is the one meant.
+  await dialog.getByRole('option', { name: optionName, selected: true }).waitFor();
+  await box.press('Enter');
+  // Each participant shows as a chip with a remove button.
+  const chip = kind === 'existing' ? name : `${name} (new)`;
+  await dialog.getByRole('button', { name: `Remove ${chip}`, exact: true }).waitFor();
+}
+
+/** Fills the quick-add form's fields other than the participants. */
+export async function fillEncounter(dialog: Locator, entry: EncounterEntry): Promise<void> {
+  for (const name of entry.people ?? []) await addParticipant(dialog, name, 'existing');
+  for (const name of entry.newPeople ?? []) await addParticipant(dialog, name, 'new');
+  if (entry.date !== undefined) await dialog.getByRole('textbox', { name: 'Date' }).fill(entry.date);
+  if (entry.context)
+    await dialog.getByRole('combobox', { name: 'Context' }).selectOption({ label: entry.context });
+  if (entry.community)
+    await dialog.getByRole('combobox', { name: 'Community' }).selectOption({ label: entry.community });
+  if (entry.title) await dialog.getByRole('textbox', { name: 'Title' }).fill(entry.title);
+  if (entry.place) await dialog.getByRole('textbox', { name: 'Place' }).fill(entry.place);
+}
+
+/** Ctrl+N, fill, Save encounter; waits for the dialog to close. */
+export async function recordEncounter(page: Page, entry: EncounterEntry): Promise<void> {
+  const dialog = await openQuickAdd(page);
+  await fillEncounter(dialog, entry);
+  await dialog.getByRole('button', { name: 'Save encounter' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/** Whether the element has keyboard focus. */
+export function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((el) => el === document.activeElement);
+}
+
+/** The body's background as [r, g, b]. */
+export async function bodyBackground(page: Page): Promise<[number, number, number]> {
+  const colour = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const channels = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(colour);
+  if (!channels) throw new Error(`unexpected background colour ${colour}`);
+  return [Number(channels[1]), Number(channels[2]), Number(channels[3])];
+}
+
+/** Relative luminance from 0 (black) to 1 (white), near enough to tell dark from light. */
+export function luminance([r, g, b]: [number, number, number]): number {
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+}
+
+/**
+ * The field is marked invalid and its message is both visible and announced with it (linked by
+ * aria-describedby), as a screen-reader user would hear it on reaching the field.
+ */
+export async function expectFieldError(field: Locator, message: string): Promise<void> {
+  await expectEventually(async () => {
+    const state = await field.evaluate((el) => ({
+      invalid: el.getAttribute('aria-invalid'),
+      description: (el.getAttribute('aria-describedby') ?? '')
+        .split(/\s+/)
+        .map((id) => (id ? (document.getElementById(id)?.textContent ?? '') : ''))
+        .join(' '),
+    }));
+    if (state.invalid !== 'true' || !state.description.includes(message)) {
+      throw new Error(`field is ${JSON.stringify(state)}, expected invalid with “${message}”`);
+    }
+  });
+  await field.page().getByText(message, { exact: true }).first().waitFor();
+}
+
+/**
+ * Types a date key by key into a freshly shown date field, as someone typing it would. Chromium lays
+ * the field out in the browser's language (month, day, year in en-US, the default where LANG is
+ * unset), and focusing a fresh field lands in its first part.
+ */
+export async function typeDate(field: Locator, monthDayYear: string): Promise<void> {
+  const language = await field.page().evaluate(() => navigator.language);
+  if (language !== 'en-US') {
+    throw new Error(
+      `typeDate types month, day, year; this browser runs in ${language} (set LANG=en_US.UTF-8)`,
+    );
+  }
+  await field.focus();
+  await field.page().keyboard.type(monthDayYear);
+}
