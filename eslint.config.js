@@ -5,7 +5,16 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 /** Packages the pure domain layer may use: no DOM, no node, no React, no Electron. */
-const SHARED_ALLOWED = ['rxdb', 'z-schema', 'rxjs', 'zod', 'date-fns', 'd3-random', 'vitest', 'fake-indexeddb'];
+const SHARED_ALLOWED = [
+  'rxdb',
+  'z-schema',
+  'rxjs',
+  'zod',
+  'date-fns',
+  'd3-random',
+  'vitest',
+  'fake-indexeddb',
+];
 
 const nodeBuiltins = { group: ['node:*'], message: 'This layer does not run in node.' };
 
