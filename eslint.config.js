@@ -12,6 +12,7 @@ const SHARED_ALLOWED = [
   'zod',
   'date-fns',
   'd3-random',
+  'graphology',
   'vitest',
   'fake-indexeddb',
 ];

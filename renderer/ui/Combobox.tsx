@@ -1,5 +1,5 @@
-import { useId, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
-import { FieldMessages } from './FieldMessages';
+import { useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { Field } from './Field';
 
 export interface ComboboxOption {
   id: string;
@@ -38,10 +38,6 @@ type Item = { kind: 'option'; option: ComboboxOption } | { kind: 'create'; text:
 export function Combobox(props: ComboboxProps) {
   const { label, query, onQueryChange, options, onPick, onCreate, createLabel, onBackspaceEmpty } = props;
   const { before, placeholder, hint, error, inputRef } = props;
-  const id = useId();
-  const listId = `${id}-list`;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
 
@@ -81,67 +77,70 @@ export function Combobox(props: ComboboxProps) {
     }
   };
 
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
-
   return (
-    <div className={['field', 'combobox', error && 'field--invalid'].filter(Boolean).join(' ')}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <div className="chip-box">
-        {before}
-        <input
-          id={id}
-          ref={inputRef}
-          className="chip-box__input"
-          role="combobox"
-          aria-expanded={expanded}
-          aria-controls={listId}
-          aria-autocomplete="list"
-          aria-activedescendant={expanded ? `${id}-opt-${activeIndex}` : undefined}
-          aria-describedby={describedBy || undefined}
-          aria-invalid={error ? true : undefined}
-          autoComplete="off"
-          value={query}
-          placeholder={placeholder}
-          onChange={(event) => {
-            onQueryChange(event.target.value);
-            setOpen(true);
-            setActive(0);
-          }}
-          onKeyDown={onKeyDown}
-          onFocus={() => setOpen(true)}
-          onBlur={() => setOpen(false)}
-        />
-      </div>
-      <ul id={listId} role="listbox" aria-label={label} className="combobox__list" hidden={!expanded}>
-        {expanded &&
-          items.map((item, index) => (
-            <li
-              key={item.kind === 'option' ? item.option.id : 'create'}
-              id={`${id}-opt-${index}`}
-              role="option"
-              aria-selected={index === activeIndex}
-              className="combobox__option"
-              // Keep focus in the input while clicking an option.
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => choose(item)}
-              onMouseEnter={() => setActive(index)}
-            >
-              {item.kind === 'option' ? (
-                <>
-                  <span>{item.option.label}</span>
-                  {item.option.detail && <span className="combobox__detail">{item.option.detail}</span>}
-                </>
-              ) : (
-                <span className="combobox__create">
-                  {createLabel ? createLabel(item.text) : `Create “${item.text}”`}
-                </span>
-              )}
-            </li>
-          ))}
-      </ul>
-      <FieldMessages hint={hint} error={error} hintId={hintId} errorId={errorId} />
-    </div>
+    <Field label={label} hint={hint} error={error} className="combobox">
+      {({ id, aria }) => (
+        <>
+          <div className="chip-box">
+            {before}
+            <input
+              id={id}
+              ref={inputRef}
+              className="chip-box__input"
+              role="combobox"
+              aria-expanded={expanded}
+              aria-controls={`${id}-list`}
+              aria-autocomplete="list"
+              aria-activedescendant={expanded ? `${id}-opt-${activeIndex}` : undefined}
+              {...aria}
+              autoComplete="off"
+              value={query}
+              placeholder={placeholder}
+              onChange={(event) => {
+                onQueryChange(event.target.value);
+                setOpen(true);
+                setActive(0);
+              }}
+              onKeyDown={onKeyDown}
+              onFocus={() => setOpen(true)}
+              onBlur={() => setOpen(false)}
+            />
+          </div>
+          <ul
+            id={`${id}-list`}
+            role="listbox"
+            aria-label={label}
+            className="combobox__list"
+            hidden={!expanded}
+          >
+            {expanded &&
+              items.map((item, index) => (
+                <li
+                  key={item.kind === 'option' ? item.option.id : 'create'}
+                  id={`${id}-opt-${index}`}
+                  role="option"
+                  aria-selected={index === activeIndex}
+                  className="combobox__option"
+                  // Keep focus in the input while clicking an option.
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => choose(item)}
+                  onMouseEnter={() => setActive(index)}
+                >
+                  {item.kind === 'option' ? (
+                    <>
+                      <span>{item.option.label}</span>
+                      {item.option.detail && <span className="combobox__detail">{item.option.detail}</span>}
+                    </>
+                  ) : (
+                    <span className="combobox__create">
+                      {createLabel ? createLabel(item.text) : `Create “${item.text}”`}
+                    </span>
+                  )}
+                </li>
+              ))}
+          </ul>
+        </>
+      )}
+    </Field>
   );
 }

@@ -1,7 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import { Chip } from './Chip';
-import { FieldMessages } from './FieldMessages';
-import { useFieldIds } from './fieldIds';
+import { Field } from './Field';
 
 interface Props {
   label: string;
@@ -15,7 +14,6 @@ interface Props {
 /** Free-form tags as removable chips: Enter or comma adds, Backspace in an empty box removes the last. */
 export function TagInput({ label, value, onChange, placeholder, hint, error }: Props) {
   const [draft, setDraft] = useState('');
-  const { id, hintId, errorId, aria } = useFieldIds(hint, error);
 
   const commit = () => {
     const tag = draft.trim().replace(/,+$/, '').trim();
@@ -34,27 +32,25 @@ export function TagInput({ label, value, onChange, placeholder, hint, error }: P
   };
 
   return (
-    <div className={['field', error && 'field--invalid'].filter(Boolean).join(' ')}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <div className="chip-box">
-        {value.map((tag) => (
-          <Chip key={tag} label={tag} onRemove={() => onChange(value.filter((t) => t !== tag))} />
-        ))}
-        <input
-          id={id}
-          className="chip-box__input"
-          value={draft}
-          placeholder={value.length === 0 ? placeholder : undefined}
-          onChange={(event) => setDraft(event.target.value)}
-          onKeyDown={onKeyDown}
-          // A tag typed but not yet confirmed still counts when the user moves on or submits.
-          onBlur={commit}
-          {...aria}
-        />
-      </div>
-      <FieldMessages hint={hint} error={error} hintId={hintId} errorId={errorId} />
-    </div>
+    <Field label={label} hint={hint} error={error}>
+      {({ id, aria }) => (
+        <div className="chip-box">
+          {value.map((tag) => (
+            <Chip key={tag} label={tag} onRemove={() => onChange(value.filter((t) => t !== tag))} />
+          ))}
+          <input
+            id={id}
+            className="chip-box__input"
+            value={draft}
+            placeholder={value.length === 0 ? placeholder : undefined}
+            onChange={(event) => setDraft(event.target.value)}
+            onKeyDown={onKeyDown}
+            // A tag typed but not yet confirmed still counts when the user moves on or submits.
+            onBlur={commit}
+            {...aria}
+          />
+        </div>
+      )}
+    </Field>
   );
 }

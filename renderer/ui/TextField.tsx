@@ -1,22 +1,12 @@
 import type { InputHTMLAttributes, Ref, TextareaHTMLAttributes } from 'react';
-import { FieldMessages } from './FieldMessages';
-import { useFieldIds } from './fieldIds';
+import { Field, type FieldProps } from './Field';
 
-interface Common {
-  label: string;
-  /** Shown under the control and linked with aria-describedby. */
-  hint?: string | undefined;
-  /** Makes the control aria-invalid and describes it with this message. */
-  error?: string | undefined;
-  className?: string;
-}
-
-export type TextFieldProps = Common &
+export type TextFieldProps = FieldProps &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'className'> & {
     multiline?: false;
     ref?: Ref<HTMLInputElement>;
   };
-export type TextAreaFieldProps = Common &
+export type TextAreaFieldProps = FieldProps &
   Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'className'> & {
     multiline: true;
     ref?: Ref<HTMLTextAreaElement>;
@@ -25,47 +15,21 @@ export type TextAreaFieldProps = Common &
 /** A labelled text input (or textarea with `multiline`) with its hint and error wired for assistive tech. */
 export function TextField(props: TextFieldProps | TextAreaFieldProps) {
   const { label, hint, error, className } = props;
-  const { id, hintId, errorId, aria } = useFieldIds(hint, error);
-  const classes = ['field', error && 'field--invalid', className].filter(Boolean).join(' ');
   return (
-    <div className={classes}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {props.multiline ? (
-        <TextArea {...props} id={id} aria={aria} />
-      ) : (
-        <Input {...props} id={id} aria={aria} />
-      )}
-      <FieldMessages hint={hint} error={error} hintId={hintId} errorId={errorId} />
-    </div>
+    <Field label={label} hint={hint} error={error} className={className}>
+      {({ id, aria }) =>
+        props.multiline ? (
+          <textarea className="input input--multiline" {...controlProps(props)} id={id} {...aria} />
+        ) : (
+          <input className="input" {...controlProps(props)} id={id} {...aria} />
+        )
+      }
+    </Field>
   );
 }
 
-type Aria = ReturnType<typeof useFieldIds>['aria'];
-
-function Input({
-  label: _l,
-  hint: _h,
-  error: _e,
-  className: _c,
-  multiline: _m,
-  id,
-  aria,
-  ...rest
-}: TextFieldProps & { aria: Aria }) {
-  return <input className="input" {...rest} id={id} {...aria} />;
-}
-
-function TextArea({
-  label: _l,
-  hint: _h,
-  error: _e,
-  className: _c,
-  multiline: _m,
-  id,
-  aria,
-  ...rest
-}: TextAreaFieldProps & { aria: Aria }) {
-  return <textarea className="input input--multiline" {...rest} id={id} {...aria} />;
+/** The props that belong on the control itself rather than on the field around it. */
+function controlProps<P extends FieldProps & { multiline?: boolean }>(props: P) {
+  const { label: _l, hint: _h, error: _e, className: _c, multiline: _m, ...rest } = props;
+  return rest;
 }

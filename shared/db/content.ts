@@ -1,7 +1,9 @@
 import type { Tracked } from '../domain/entities';
 
 /** A document without its bookkeeping: what forms edit and inputs validate. */
-export function contentOf<T extends Tracked>(doc: T): Omit<T, keyof Tracked> {
+export type Content<T extends Tracked> = Omit<T, keyof Tracked>;
+
+export function contentOf<T extends Tracked>(doc: T): Content<T> {
   const { id: _id, createdAt: _c, updatedAt: _u, fieldTimes: _f, ...content } = doc;
   return content;
 }

@@ -4,6 +4,7 @@ import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { wrappedValidateKithStorage } from './validator';
 import type { Person } from '../domain/entities';
 import { collectionCreators, type KithDatabase } from './collections';
+import { ownerDocument } from './documents';
 import { createClock, makeStamp } from './fieldTimes';
 import { newId, OWNER_ID } from './ids';
 
@@ -55,36 +56,6 @@ async function loadDeviceId(db: KithDatabase, fixed: string | undefined): Promis
     const theirs = await db.getLocal<{ deviceId: string }>(DEVICE_DOC);
     return theirs ? (theirs.get('deviceId') as string) : deviceId;
   }
-}
-
-export function ownerDocument(ms: number, deviceId: string): Person {
-  const content: Omit<Person, 'id' | 'createdAt' | 'updatedAt' | 'fieldTimes'> = {
-    name: 'Me',
-    aliases: [],
-    organisation: '',
-    role: '',
-    emails: [],
-    phones: [],
-    links: [],
-    tags: [],
-    introducedById: '',
-    howWeMet: '',
-    notes: '',
-    cadenceDays: 0,
-    wantToReach: false,
-    isOwner: true,
-    archived: false,
-    communityIds: [],
-  };
-  // Stamped at time 0: the owner every device creates on first start must lose to any real edit.
-  const stamp = makeStamp(0, deviceId);
-  return {
-    id: OWNER_ID,
-    createdAt: ms,
-    updatedAt: ms,
-    fieldTimes: Object.fromEntries(Object.keys(content).map((k) => [k, stamp])),
-    ...content,
-  };
 }
 
 async function ensureOwner(db: KithDatabase, ctx: DeviceContext): Promise<void> {

@@ -9,6 +9,7 @@ export {
   type KithDatabase,
   type SettingDoc,
 } from './collections';
+export { personDocument, encounterDocument, trackedDocument } from './documents';
 export { undoChange, redoChange, type Change, type ChangeEntry } from './change';
 export { createPerson, updatePerson, setArchived, deletePerson } from './people';
 export { mergePeople } from './merge';

@@ -1,7 +1,7 @@
 import type { Person } from '../domain/entities';
 import { commit, type Change } from './change';
 import type { KithDatabase } from './collections';
-import { contentOf, union } from './content';
+import { contentOf, union, type Content } from './content';
 import { Plan } from './plan';
 import { validateMerged } from './people';
 import { findWhere, requireDoc } from './store';
@@ -14,10 +14,7 @@ function joinNotes(a: string, b: string): string {
   return [a.trim(), b.trim()].filter(Boolean).join('\n\n');
 }
 
-export function mergedPerson(
-  keep: Person,
-  merge: Person,
-): Omit<Person, 'id' | 'createdAt' | 'updatedAt' | 'fieldTimes'> {
+export function mergedPerson(keep: Person, merge: Person): Content<Person> {
   const k = contentOf(keep);
   const introducedBy = firstNonEmpty(keep.introducedById, merge.introducedById, '');
   return {

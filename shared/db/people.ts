@@ -10,7 +10,7 @@ import {
 } from '../domain/validation';
 import { commit, type Change } from './change';
 import type { KithDatabase } from './collections';
-import { contentOf, definedOnly } from './content';
+import { contentOf, definedOnly, type Content } from './content';
 import { Plan } from './plan';
 import { checkReferences, findWhere, requireDoc } from './store';
 
@@ -108,7 +108,7 @@ export async function deletePerson(db: KithDatabase, id: string): Promise<Change
 }
 
 /** Re-validates a merged person so the merge cannot exceed a limit (e.g. too many aliases). */
-export function validateMerged(person: Omit<Person, 'id' | 'createdAt' | 'updatedAt' | 'fieldTimes'>): void {
+export function validateMerged(person: Content<Person>): void {
   const result = validate(personInput, person);
   if (!result.ok) throw new ValidationError(prefixIssues(result.issues, 'merged'));
 }

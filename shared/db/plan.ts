@@ -1,13 +1,12 @@
 import type { CollectionName, Doc, DocByCollection, KithDatabase } from './collections';
 import type { ChangeEntry } from './change';
 import { nextStamp } from './database';
+import type { Content } from './content';
+import { trackedDocument } from './documents';
 import { changedFields, stampChanges } from './fieldTimes';
 import { newId } from './ids';
 
-type Content<K extends CollectionName> = Omit<
-  DocByCollection[K],
-  'id' | 'createdAt' | 'updatedAt' | 'fieldTimes'
->;
+type CollectionContent<K extends CollectionName> = Content<DocByCollection[K]>;
 
 /**
  * Collects the documents one user action will write, stamped with one time, before anything is
@@ -35,17 +34,10 @@ export class Plan {
 
   create<K extends CollectionName>(
     collection: K,
-    content: Content<K>,
+    content: CollectionContent<K>,
     id: string = newId(),
   ): DocByCollection[K] {
-    const doc = {
-      ...content,
-      id,
-      createdAt: this.ms,
-      updatedAt: this.ms,
-      fieldTimes: {},
-    } as DocByCollection[K];
-    doc.fieldTimes = stampChanges(null, doc, this.stamp);
+    const doc = trackedDocument(id, content, { ms: this.ms, stamp: this.stamp }) as DocByCollection[K];
     this.entries.set(this.key(collection, id), { collection, id, before: null, after: doc });
     return doc;
   }
@@ -53,7 +45,7 @@ export class Plan {
   update<K extends CollectionName>(
     collection: K,
     stored: DocByCollection[K],
-    patch: Partial<Content<K>>,
+    patch: Partial<CollectionContent<K>>,
   ): DocByCollection[K] {
     const existing = this.entries.get(this.key(collection, stored.id));
     const base = (existing?.after ?? stored) as DocByCollection[K];

@@ -1,53 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Encounter, Person } from '../domain/entities';
+import { encounterDocument, personDocument } from './documents';
+import { makeStamp } from './fieldTimes';
 import { communityMembers, compareEncountersNewestFirst, matchesFilter } from './queries';
 
-const tracked = { createdAt: 0, updatedAt: 0, fieldTimes: {} };
+const written = { ms: 0, stamp: makeStamp(0, 'test-device') };
 
-function person(id: string, name: string, extra: Partial<Person> = {}): Person {
-  return {
-    ...tracked,
-    id,
-    name,
-    aliases: [],
-    organisation: '',
-    role: '',
-    emails: [],
-    phones: [],
-    links: [],
-    tags: [],
-    introducedById: '',
-    howWeMet: '',
-    notes: '',
-    cadenceDays: 0,
-    wantToReach: false,
-    isOwner: false,
-    archived: false,
-    communityIds: [],
-    ...extra,
-  };
-}
+const person = (id: string, name: string, extra: Partial<Person> = {}): Person =>
+  personDocument(id, { name, ...extra }, written);
 
-function encounter(id: string, extra: Partial<Encounter> = {}): Encounter {
-  return {
-    ...tracked,
-    id,
-    date: '2026-03-10',
-    time: '',
-    durationMinutes: 0,
-    context: 'meeting',
-    channel: 'in-person',
-    place: '',
-    title: '',
-    participantIds: ['ada'],
-    initiatorId: '',
-    rating: 0,
-    notes: '',
-    communityId: '',
-    tags: [],
-    ...extra,
-  };
-}
+const encounter = (id: string, extra: Partial<Encounter> = {}): Encounter =>
+  encounterDocument(id, { date: '2026-03-10', participantIds: ['ada'], ...extra }, written);
 
 const people = new Map([
   ['ada', person('ada', 'Ada', { tags: ['Maths'] })],

@@ -14,11 +14,15 @@ import ZSchema from 'z-schema';
 function compiledValidator(schema: RxJsonSchema<unknown>): (doc: unknown) => RxValidationError[] {
   const validator = ZSchema.create({ strictMode: false });
   const id = `kith:${schema.title ?? 'collection'}:${schema.version}:${nextId++}`;
-  validator.validateSchema({ ...structuredClone(schema), id } as never);
+  // A copy: z-schema annotates the schema objects it compiles.
+  validator.validateSchema({ ...(JSON.parse(JSON.stringify(schema)) as object), id } as never);
   return (doc) => {
     const result = validator.validateSafe(doc, id);
     if (result.valid) return [];
-    return (result.err?.details ?? []).map(({ message, path }) => ({ message, path }) as RxValidationError);
+    return (result.err?.details ?? []).map(({ message, path }) => ({
+      field: (Array.isArray(path) ? path.join('.') : path).replace(/^#\/?/, '').replaceAll('/', '.'),
+      message,
+    }));
   };
 }
 let nextId = 0;

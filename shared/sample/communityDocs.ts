@@ -1,9 +1,10 @@
 import type { Community } from '../domain/entities';
+import type { Content } from '../db/content';
 import type { CommunityPlan } from './model';
 import type { Random } from './random';
 import { journaledAt, maybeEdit, tracked } from './tracked';
 
-type CommunityContent = Omit<Community, 'id' | 'createdAt' | 'updatedAt' | 'fieldTimes'>;
+type CommunityContent = Content<Community>;
 
 const NOTES = ['Meets most weeks.', 'Good place to meet people in design.', 'Annual dues paid in January.'];
 

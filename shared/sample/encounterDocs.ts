@@ -1,4 +1,5 @@
 import type { Encounter } from '../domain/entities';
+import type { Content } from '../db/content';
 import type { Channel, ContextKind } from '../domain/kinds';
 import { OWNER_ID } from '../db/ids';
 import { clockTime, dayString } from './calendar';
@@ -8,7 +9,7 @@ import type { EncounterPlan } from './planEncounters';
 import type { Random } from './random';
 import { journaledAt, maybeEdit, tracked } from './tracked';
 
-type EncounterContent = Omit<Encounter, 'id' | 'createdAt' | 'updatedAt' | 'fieldTimes'>;
+type EncounterContent = Content<Encounter>;
 
 /** Usual hours (start, end) for each context, so times of day look lived-in. */
 const HOURS: Record<ContextKind, [number, number]> = {

@@ -1,10 +1,11 @@
 import type { Encounter, FollowUp } from '../domain/entities';
+import type { Content } from '../db/content';
 import { dayNumber, dayString } from './calendar';
 import { FOLLOW_UPS } from './names';
 import type { Random } from './random';
 import { journaledAt, maybeEdit, tracked } from './tracked';
 
-type FollowUpContent = Omit<FollowUp, 'id' | 'createdAt' | 'updatedAt' | 'fieldTimes'>;
+type FollowUpContent = Content<FollowUp>;
 
 /** About one encounter in twenty-five leaves something to do; old ones are mostly done. */
 const PER_ENCOUNTER = 0.04;

@@ -1,17 +1,18 @@
 import type { Community, DayString, Encounter, FollowUp, Person, Tie } from '../domain/entities';
+import { ownerDocument } from '../db/documents';
 import { DAY_MS, dayNumber, dayString, REFERENCE_DAY } from './calendar';
 import { communityDocument } from './communityDocs';
 import { checkSpec, type DatasetSpec } from './datasets';
 import { encounterDocument } from './encounterDocs';
 import { planFollowUps } from './followUps';
 import type { Window } from './model';
-import { ownerPerson, personDocument } from './personDocs';
+import { personDocument } from './personDocs';
 import { communityCount, planCommunities } from './planCommunities';
 import { fillGatherings, planOneToOnes } from './planEncounters';
 import { planPeople } from './planPeople';
 import { createRandom } from './random';
 import { planTies, type PersonTieTruth } from './ties';
-import { createIds } from './tracked';
+import { createIds, SAMPLE_DEVICE } from './tracked';
 
 export type { PersonTieTruth };
 
@@ -98,7 +99,9 @@ export function generateNetwork(spec: DatasetSpec, seed: number): SampleNetwork 
   const communities = communityPlans.map((plan) => communityDocument(random, plan, lastMs));
 
   return {
-    owner: ownerPerson(window.first * DAY_MS),
+    // The owner exactly as openDatabase() creates it (fixed id, stamps at time 0), so a sample can be
+    // written into a database that already has its owner without a second "me".
+    owner: ownerDocument(window.first * DAY_MS, SAMPLE_DEVICE),
     people,
     communities,
     encounters,

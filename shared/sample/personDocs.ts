@@ -1,42 +1,12 @@
 import type { Person } from '../domain/entities';
-import { OWNER_ID } from '../db/ids';
+import type { Content } from '../db/content';
+import { blankPerson } from '../db/documents';
 import type { CommunityPlan, PersonPlan } from './model';
 import { NOTES, ORGANISATIONS, ROLES, TAGS } from './names';
 import type { Random } from './random';
 import { journaledAt, maybeEdit, tracked } from './tracked';
 
-type PersonContent = Omit<Person, 'id' | 'createdAt' | 'updatedAt' | 'fieldTimes'>;
-
-const EMPTY: PersonContent = {
-  name: '',
-  aliases: [],
-  organisation: '',
-  role: '',
-  emails: [],
-  phones: [],
-  links: [],
-  tags: [],
-  introducedById: '',
-  howWeMet: '',
-  notes: '',
-  cadenceDays: 0,
-  wantToReach: false,
-  isOwner: false,
-  archived: false,
-  communityIds: [],
-};
-
-/**
- * The owner exactly as openDatabase() creates it (fixed id, stamps at time 0), so a sample can be
- * written into a database that already has its owner without a second "me".
- */
-export function ownerPerson(createdAt: number): Person {
-  return {
-    ...tracked(OWNER_ID, { ...EMPTY, name: 'Me', isOwner: true }, 0),
-    createdAt,
-    updatedAt: createdAt,
-  };
-}
+type PersonContent = Content<Person>;
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
 
@@ -61,7 +31,7 @@ export function personDocument(
       ? `Met at ${home.name}`
       : '';
   const content: PersonContent = {
-    ...EMPTY,
+    ...blankPerson(),
     name,
     aliases: random.chance(0.05) ? [`${plan.first.slice(0, 1)}. ${plan.last}`] : [],
     organisation,

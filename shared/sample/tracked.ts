@@ -1,4 +1,5 @@
 import type { Tracked } from '../domain/entities';
+import { trackedDocument } from '../db/documents';
 import { makeStamp } from '../db/fieldTimes';
 import { DAY_MS } from './calendar';
 import type { Random } from './random';
@@ -47,9 +48,8 @@ export function tracked<C extends object>(
   createdAt: number,
   edit?: Edit<C>,
 ): C & Tracked {
-  const created = makeStamp(createdAt, SAMPLE_DEVICE);
-  const fieldTimes: Record<string, string> = {};
-  for (const field of Object.keys(content)) fieldTimes[field] = created;
-  if (edit) for (const field of edit.fields) fieldTimes[field] = makeStamp(edit.at, SAMPLE_DEVICE);
-  return { id, createdAt, updatedAt: edit?.at ?? createdAt, fieldTimes, ...content };
+  const doc = trackedDocument(id, content, { ms: createdAt, stamp: makeStamp(createdAt, SAMPLE_DEVICE) });
+  if (!edit) return doc;
+  for (const field of edit.fields) doc.fieldTimes[field] = makeStamp(edit.at, SAMPLE_DEVICE);
+  return { ...doc, updatedAt: edit.at };
 }

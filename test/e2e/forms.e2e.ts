@@ -14,6 +14,7 @@ import {
   isFocused,
   openQuickAdd,
   reloadKith,
+  startingWith,
   startKith,
   typeDate,
   welcome,
@@ -208,7 +209,7 @@ describe('forms refuse bad input and save nothing', () => {
   it('person page: edit with no name, merge with nobody chosen, a tie and follow-ups with bad input', async () => {
     await addPerson(page, { name: 'Eli Stone' });
     await goTo(page, 'People');
-    await page.getByRole('link', { name: /^Dana Park/ }).click();
+    await page.getByRole('link', { name: startingWith('Dana Park') }).click();
     await page.getByRole('heading', { level: 1, name: 'Dana Park' }).waitFor();
 
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
@@ -290,7 +291,7 @@ async function pickPerson(box: Locator, name: string): Promise<void> {
   await box.fill(name.slice(0, 3));
   await box
     .page()
-    .getByRole('option', { name: new RegExp(`^${name}`) })
+    .getByRole('option', { name: startingWith(name) })
     .click();
   await box
     .page()

@@ -44,7 +44,7 @@ export function startingWith(text: string): RegExp {
  */
 export async function expectEventually(
   assertion: () => Promise<void> | void,
-  timeoutMs = 5_000,
+  timeoutMs = ACTION_TIMEOUT_MS,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -63,8 +63,21 @@ export async function waitForApp(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
 }
 
-export async function goTo(page: Page, section: 'Journal' | 'People' | 'Communities' | 'Settings') {
+export async function goTo(
+  page: Page,
+  section: 'Journal' | 'People' | 'Communities' | 'Settings',
+): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: section }).click();
+}
+
+/**
+ * The names of the encounter rows (articles named by their headings) inside `scope`, top to bottom,
+ * read in one go: reading row by row races the list re-rendering underneath.
+ */
+export function articleNames(scope: Locator): Promise<string[]> {
+  return scope
+    .getByRole('article')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
 }
 
 /** The encounters shown in the journal, by their headings, top to bottom. */
@@ -73,8 +86,7 @@ export function journalList(page: Page): Locator {
 }
 
 export async function journalTitles(page: Page): Promise<string[]> {
-  const articles = await journalList(page).getByRole('article').all();
-  return Promise.all(articles.map(async (a) => (await a.getAttribute('aria-label')) ?? ''));
+  return articleNames(journalList(page));
 }
 
 /** Waits until the journal lists exactly these encounters, newest first. */

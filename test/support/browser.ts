@@ -40,6 +40,9 @@ export async function launchChromium(
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: ARGS,
+    // Pinned so typed dates (month/day/year fields) and formatted text do not depend on the machine's LANG.
+    locale: 'en-US',
+    timezoneId: 'UTC',
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? { width: 1280, height: 800 },
   });

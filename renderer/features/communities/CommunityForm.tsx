@@ -7,7 +7,7 @@ import {
   ValidationError,
   type CommunityInput,
 } from '../../../shared/domain/validation';
-import { Button, Select, TagInput, TextField } from '../../ui';
+import { Button, FormAlert, Select, TagInput, TextField } from '../../ui';
 
 const KIND_OPTIONS = COMMUNITY_KINDS.map((k) => ({ value: k, label: COMMUNITY_LABELS[k] }));
 
@@ -92,11 +92,7 @@ export function CommunityForm({ community, submitLabel, onSubmit, onCancel }: Pr
         onChange={(e) => setNotes(e.target.value)}
         error={errors.notes}
       />
-      {errors.form && (
-        <p role="alert" className="form-alert form-grid__wide">
-          {errors.form}
-        </p>
-      )}
+      <FormAlert message={errors.form} wide />
       <div className="form-actions form-grid__wide">
         <Button onClick={onCancel}>Cancel</Button>
         <Button variant="primary" type="submit" disabled={saving}>

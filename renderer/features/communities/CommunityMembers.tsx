@@ -4,10 +4,8 @@ import { communityMembers, updatePerson } from '../../../shared/db';
 import type { Community, Encounter } from '../../../shared/domain/entities';
 import { paths } from '../../app/paths';
 import { useDb, usePeople } from '../../db';
-import { Button, IconButton, TrashIcon } from '../../ui';
-import { count } from '../people/format';
+import { AddForm, count, IconButton, PageSection, TrashIcon, useReportErrors } from '../../ui';
 import { PersonPicker } from '../people/PersonPicker';
-import { useReportErrors } from '../people/useReportErrors';
 import { useUndo } from '../undo';
 
 /** Explicit members plus everyone met in the community's encounters; explicit ones can be removed. */
@@ -42,10 +40,12 @@ export function CommunityMembers({
   };
 
   return (
-    <section className="stack" aria-labelledby="community-members">
-      <h2 id="community-members" className="person-section__title">
-        Members <span className="muted">({count(members.length, 'person', 'people')})</span>
-      </h2>
+    <PageSection
+      id="community-members"
+      className="stack"
+      title="Members"
+      count={count(members.length, 'person', 'people')}
+    >
       {members.length > 0 ? (
         <ul className="list card" aria-label={`Members of ${community.name}`}>
           {members.map(({ person, explicit, encounterCount }) => (
@@ -78,7 +78,7 @@ export function CommunityMembers({
         excludeIds={explicitIds}
         onAdd={(id) => setMembership(id, true)}
       />
-    </section>
+    </PageSection>
   );
 }
 
@@ -107,11 +107,10 @@ function AddMemberForm({
     }
   };
   return (
-    <form
-      className="form-grid card"
-      onSubmit={submit}
-      noValidate
-      aria-label={`Add a member to ${community.name}`}
+    <AddForm
+      label={`Add a member to ${community.name}`}
+      submitLabel="Add member"
+      onSubmit={(e) => void submit(e)}
     >
       <div className="form-grid__wide">
         <PersonPicker
@@ -123,9 +122,6 @@ function AddMemberForm({
           error={error || undefined}
         />
       </div>
-      <div className="form-actions form-grid__wide">
-        <Button type="submit">Add member</Button>
-      </div>
-    </form>
+    </AddForm>
   );
 }

@@ -3,11 +3,10 @@ import { Link, useLocation } from 'wouter';
 import { deleteCommunity, updateCommunity } from '../../../shared/db';
 import { COMMUNITY_LABELS } from '../../../shared/domain/kinds';
 import { paths } from '../../app/paths';
-import { useCommunitiesById, useCommunity, useDb, useEncounters, usePeopleById } from '../../db';
-import { Button, Chip, Dialog, EditIcon, EmptyState, Markdown, TrashIcon } from '../../ui';
-import { EncounterRow, formatDayShort, useEncounterDialogs } from '../encounters';
+import { useCommunity, useDb, useEncounters } from '../../db';
+import { Button, Chip, count, Dialog, EditIcon, EmptyState, Markdown, TrashIcon } from '../../ui';
+import { EncounterTimeline, useEncounterDialogs } from '../encounters';
 import { ConfirmDialog } from '../people/ConfirmDialog';
-import { count } from '../people/format';
 import { useUndo } from '../undo';
 import { CommunityForm } from './CommunityForm';
 import { CommunityMembers } from './CommunityMembers';
@@ -17,8 +16,6 @@ export function CommunityPage({ id }: { id: string }) {
   const db = useDb();
   const community = useCommunity(id);
   const encounters = useEncounters();
-  const peopleById = usePeopleById();
-  const communitiesById = useCommunitiesById();
   const { record } = useUndo();
   const { newEncounter } = useEncounterDialogs();
   const [, navigate] = useLocation();
@@ -74,25 +71,13 @@ export function CommunityPage({ id }: { id: string }) {
 
       <CommunityMembers community={community} encounters={encounters ?? []} />
 
-      <section className="stack" aria-labelledby="community-encounters">
-        <h2 id="community-encounters" className="person-section__title">
-          Encounters <span className="muted">({count(theirs.length, 'encounter', 'encounters')})</span>
-        </h2>
-        {theirs.length > 0 ? (
-          <ul className="list card" aria-label={`Encounters in ${community.name}`}>
-            {theirs.map((e) => (
-              <li key={e.id} className="list__item dated-encounter">
-                <time className="dated-encounter__day" dateTime={e.date}>
-                  {formatDayShort(e.date)}
-                </time>
-                <EncounterRow encounter={e} peopleById={peopleById} communitiesById={communitiesById} />
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">No encounters in {community.name} yet.</p>
-        )}
-      </section>
+      <EncounterTimeline
+        id="community-encounters"
+        className="stack"
+        encounters={theirs}
+        label={`Encounters in ${community.name}`}
+        empty={<>No encounters in {community.name} yet.</>}
+      />
 
       <Dialog open={open === 'edit'} onClose={close} title={`Edit ${community.name}`}>
         <CommunityForm

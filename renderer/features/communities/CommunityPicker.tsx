@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Community } from '../../../shared/domain/entities';
 import { COMMUNITY_LABELS } from '../../../shared/domain/kinds';
-import { Chip, Combobox } from '../../ui';
+import { Chip, Picker } from '../../ui';
 import { fold } from '../people/peopleList';
 
 interface Props {
@@ -15,22 +15,22 @@ interface Props {
 
 /** Choose several communities; the chosen ones show as removable chips. */
 export function CommunityPicker({ label, communities, value, onChange, hint, error }: Props) {
-  const [query, setQuery] = useState('');
   const byId = useMemo(() => new Map(communities.map((c) => [c.id, c])), [communities]);
-  const options = useMemo(() => {
-    const q = fold(query.trim());
-    if (!q) return [];
-    return communities
-      .filter((c) => !value.includes(c.id) && fold(c.name).includes(q))
-      .slice(0, 20)
-      .map((c) => ({ id: c.id, label: c.name, detail: COMMUNITY_LABELS[c.kind] }));
-  }, [communities, query, value]);
+  const search = useCallback(
+    (query: string) => {
+      const q = fold(query.trim());
+      if (!q) return [];
+      return communities
+        .filter((c) => !value.includes(c.id) && fold(c.name).includes(q))
+        .slice(0, 20)
+        .map((c) => ({ id: c.id, label: c.name, detail: COMMUNITY_LABELS[c.kind] }));
+    },
+    [communities, value],
+  );
   return (
-    <Combobox
+    <Picker
       label={label}
-      query={query}
-      onQueryChange={setQuery}
-      options={options}
+      search={search}
       onPick={(option) => onChange([...value, option.id])}
       onBackspaceEmpty={() => onChange(value.slice(0, -1))}
       before={value.map((id) => {

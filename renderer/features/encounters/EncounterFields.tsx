@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
 import type { Community, Person } from '../../../shared/domain/entities';
 import { CHANNEL_LABELS, CHANNELS, CONTEXT_KINDS, CONTEXT_LABELS } from '../../../shared/domain/kinds';
-import { RatingField, Select, TagInput, TextField } from '../../ui';
+import { fieldBinder, RatingField, Select, TagInput, TextField } from '../../ui';
 import type { FieldErrors } from './checkDraft';
 import { INITIATOR_ME, INITIATOR_UNKNOWN, type EncounterDraft } from './draft';
 import { RATING_LABELS } from './format';
@@ -34,6 +34,7 @@ export function EncounterFields({
     { value: '', label: 'None' },
     ...communities.map((c) => ({ value: c.id, label: c.name })),
   ];
+  const bind = fieldBinder(draft, errors, set);
   const initiatorOptions = [
     { value: INITIATOR_UNKNOWN, label: 'Not recorded' },
     { value: INITIATOR_ME, label: 'Me' },
@@ -57,73 +58,27 @@ export function EncounterFields({
           inputRef={participantsRef}
         />
       </div>
-      <TextField
-        label="Date"
-        type="date"
-        ref={dateRef}
-        value={draft.date}
-        onChange={(e) => set('date', e.target.value)}
-        error={errors.date}
-      />
-      <TextField
-        label="Time"
-        type="time"
-        value={draft.time}
-        onChange={(e) => set('time', e.target.value)}
-        error={errors.time}
-      />
+      <TextField label="Date" type="date" ref={dateRef} {...bind('date')} />
+      <TextField label="Time" type="time" {...bind('time')} />
       <TextField
         label="Duration (minutes)"
         type="number"
         min={0}
         step={5}
         inputMode="numeric"
-        value={draft.duration}
-        onChange={(e) => set('duration', e.target.value)}
-        error={errors.duration}
+        {...bind('duration')}
       />
-      <Select
-        label="Context"
-        options={contextOptions}
-        value={draft.context}
-        onChange={(e) => set('context', e.target.value as EncounterDraft['context'])}
-        error={errors.context}
-      />
-      <Select
-        label="Channel"
-        options={channelOptions}
-        value={draft.channel}
-        onChange={(e) => set('channel', e.target.value as EncounterDraft['channel'])}
-        error={errors.channel}
-      />
-      <Select
-        label="Community"
-        options={communityOptions}
-        value={draft.communityId}
-        onChange={(e) => set('communityId', e.target.value)}
-        error={errors.communityId}
-      />
+      <Select label="Context" options={contextOptions} {...bind('context')} />
+      <Select label="Channel" options={channelOptions} {...bind('channel')} />
+      <Select label="Community" options={communityOptions} {...bind('communityId')} />
       <TextField
         label="Title"
         className="encounter-form__title"
         placeholder="e.g. Coffee after the trade fair"
-        value={draft.title}
-        onChange={(e) => set('title', e.target.value)}
-        error={errors.title}
+        {...bind('title')}
       />
-      <TextField
-        label="Place"
-        value={draft.place}
-        onChange={(e) => set('place', e.target.value)}
-        error={errors.place}
-      />
-      <Select
-        label="Who initiated"
-        options={initiatorOptions}
-        value={draft.initiator}
-        onChange={(e) => set('initiator', e.target.value)}
-        error={errors.initiator}
-      />
+      <TextField label="Place" {...bind('place')} />
+      <Select label="Who initiated" options={initiatorOptions} {...bind('initiator')} />
       <div className="encounter-form__rating">
         <RatingField
           legend="Closeness"
@@ -147,9 +102,7 @@ export function EncounterFields({
           multiline
           rows={4}
           hint="Markdown is fine: **bold**, lists, links."
-          value={draft.notes}
-          onChange={(e) => set('notes', e.target.value)}
-          error={errors.notes}
+          {...bind('notes')}
         />
       </div>
     </div>

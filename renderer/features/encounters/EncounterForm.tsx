@@ -3,7 +3,7 @@ import { isFarFuture, todayString, ValidationError } from '../../../shared/domai
 import type { Encounter } from '../../../shared/domain/entities';
 import { OWNER_ID } from '../../../shared/db';
 import { useCommunities, useDb, usePeople } from '../../db';
-import { Button, hasModKey, shortcutLabel } from '../../ui';
+import { Button, FormAlert, hasModKey, shortcutLabel } from '../../ui';
 import { useUndo } from '../undo';
 import { checkDraft, issuesToErrors, toRequest, type FieldErrors } from './checkDraft';
 import type { EncounterDraft } from './draft';
@@ -109,11 +109,7 @@ export function EncounterForm({ initial, encounterId, submitLabel, onSaved, onCa
         participantsRef={participantsRef}
         dateRef={dateRef}
       />
-      {errors.form && (
-        <p className="form-alert" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FormAlert message={errors.form} />
       {confirmingDate && (
         <FutureDateConfirm
           date={draft.date}

@@ -1,6 +1,6 @@
-import { useMemo, useState, type Ref } from 'react';
+import { useCallback, useMemo, type Ref } from 'react';
 import type { Person } from '../../../shared/domain/entities';
-import { Chip, Combobox, type ComboboxOption } from '../../ui';
+import { Chip, type ComboboxOption, Picker } from '../../ui';
 import { newParticipant, type DraftParticipant } from './draft';
 import { matchPeople } from './matchPeople';
 
@@ -17,10 +17,9 @@ interface Props {
  * person (created when the encounter is saved). Chips show who is in; Backspace removes the last.
  */
 export function ParticipantPicker({ people, value, onChange, error, inputRef }: Props) {
-  const [query, setQuery] = useState('');
   const chosen = useMemo(() => new Set(value.map((p) => p.personId).filter(Boolean)), [value]);
-  const options: ComboboxOption[] = useMemo(
-    () =>
+  const search = useCallback(
+    (query: string): ComboboxOption[] =>
       matchPeople(people, query, chosen).map(({ person, alias }) => ({
         id: person.id,
         label: person.name,
@@ -28,7 +27,7 @@ export function ParticipantPicker({ people, value, onChange, error, inputRef }: 
           ? `also known as ${alias}`
           : [person.role, person.organisation].filter(Boolean).join(', '),
       })),
-    [people, query, chosen],
+    [people, chosen],
   );
 
   const addNew = (name: string) => {
@@ -37,11 +36,9 @@ export function ParticipantPicker({ people, value, onChange, error, inputRef }: 
   };
 
   return (
-    <Combobox
+    <Picker
       label="People met"
-      query={query}
-      onQueryChange={setQuery}
-      options={options}
+      search={search}
       onPick={(option) => onChange([...value, { key: option.id, personId: option.id, name: option.label }])}
       onCreate={addNew}
       createLabel={(text) => `Add “${text}” as a new person`}

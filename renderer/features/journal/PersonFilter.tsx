@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useCallback } from 'react';
 import type { Person } from '../../../shared/domain/entities';
-import { Chip, Combobox } from '../../ui';
+import { Chip, Picker } from '../../ui';
 import { matchPeople } from '../encounters/matchPeople';
 
 interface Props {
@@ -11,18 +11,16 @@ interface Props {
 
 /** Filter by one person: a combobox, because a select of thousands of names is no help. */
 export function PersonFilter({ people, personId, onChange }: Props) {
-  const [query, setQuery] = useState('');
   const selected = people.find((p) => p.id === personId);
-  const options = useMemo(
-    () => matchPeople(people, query, new Set()).map(({ person }) => ({ id: person.id, label: person.name })),
-    [people, query],
+  const search = useCallback(
+    (query: string) =>
+      matchPeople(people, query, new Set()).map(({ person }) => ({ id: person.id, label: person.name })),
+    [people],
   );
   return (
-    <Combobox
+    <Picker
       label="Person"
-      query={query}
-      onQueryChange={setQuery}
-      options={options}
+      search={search}
       onPick={(option) => onChange(option.id)}
       onBackspaceEmpty={() => onChange('')}
       placeholder={selected ? undefined : 'Anyone'}

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Dialog } from '../../ui';
+import { Button, Dialog, FormAlert } from '../../ui';
 
 interface Props {
   open: boolean;
@@ -31,11 +31,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, danger, onC
     <Dialog open={open} onClose={onClose} title={title} size="sm">
       <div className="stack">
         {children}
-        {error && (
-          <p role="alert" className="form-alert">
-            {error}
-          </p>
-        )}
+        <FormAlert message={error} />
         <div className="form-actions">
           <Button onClick={onClose}>Cancel</Button>
           <Button variant={danger ? 'danger' : 'primary'} onClick={() => void confirm()} disabled={busy}>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { mergePeople } from '../../../shared/db';
 import type { Person } from '../../../shared/domain/entities';
 import { useDb } from '../../db';
-import { Button, Dialog } from '../../ui';
+import { Button, Dialog, FormAlert } from '../../ui';
 import { useUndo } from '../undo';
 import { PersonPicker } from './PersonPicker';
 
@@ -108,11 +108,7 @@ export function MergeDialog({ person, people, onClose, onMerged }: Props) {
             </li>
             <li>The separate entry for {pair.gone.name} is removed. You can undo the merge right after.</li>
           </ul>
-          {error && (
-            <p role="alert" className="form-alert">
-              {error}
-            </p>
-          )}
+          <FormAlert message={error} />
           <div className="form-actions">
             <Button onClick={() => setConfirming(false)}>Back</Button>
             <Button variant="primary" onClick={() => void merge()} disabled={busy}>

@@ -4,13 +4,11 @@ import { deletePerson, setArchived, updatePerson } from '../../../shared/db';
 import type { Person } from '../../../shared/domain/entities';
 import { paths } from '../../app/paths';
 import { useCommunities, useDb, useEncounters, usePeople } from '../../db';
-import { Button, Dialog, EditIcon, TrashIcon } from '../../ui';
+import { Button, count, Dialog, EditIcon, TrashIcon, useReportErrors } from '../../ui';
 import { useEncounterDialogs } from '../encounters';
 import { useUndo } from '../undo';
 import { ConfirmDialog } from './ConfirmDialog';
-import { count } from './format';
 import { MergeDialog } from './MergeDialog';
-import { useReportErrors } from './useReportErrors';
 import { PersonForm } from './PersonForm';
 import { usePersonFollowUps, usePersonTies } from './usePersonRecords';
 

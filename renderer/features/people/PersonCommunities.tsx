@@ -2,15 +2,12 @@ import { Link } from 'wouter';
 import { COMMUNITY_LABELS } from '../../../shared/domain/kinds';
 import { paths } from '../../app/paths';
 import type { PersonCommunity } from './derive';
-import { count } from './format';
+import { count, PageSection } from '../../ui';
 
 /** Communities they are a member of, and those you met them in. */
 export function PersonCommunities({ communities }: { communities: readonly PersonCommunity[] }) {
   return (
-    <section className="person-section" aria-labelledby="person-communities">
-      <h2 id="person-communities" className="person-section__title">
-        Communities
-      </h2>
+    <PageSection id="person-communities" className="person-section" title="Communities">
       {communities.length > 0 ? (
         <ul className="list card" aria-label="Communities">
           {communities.map(({ community, explicit, encounterCount }) => (
@@ -32,6 +29,6 @@ export function PersonCommunities({ communities }: { communities: readonly Perso
       ) : (
         <p className="muted">No communities yet: add one with Edit, or record an encounter in a community.</p>
       )}
-    </section>
+    </PageSection>
   );
 }

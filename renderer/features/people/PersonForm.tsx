@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { Community, Person } from '../../../shared/domain/entities';
 import { personInput, validate, ValidationError, type PersonInput } from '../../../shared/domain/validation';
-import { Button, TagInput, TextField } from '../../ui';
+import { Button, fieldBinder, FormAlert, TagInput, TextField } from '../../ui';
 import { CommunityPicker } from '../communities/CommunityPicker';
 import { PersonPicker } from './PersonPicker';
 import {
@@ -75,13 +75,12 @@ export function PersonForm({
     }
   };
 
+  const bind = fieldBinder(values, errors, set);
   const text = (key: 'name' | 'organisation' | 'role', label: string, extra: { required?: boolean } = {}) => (
     <TextField
       className={key === 'name' ? 'form-grid__wide' : undefined}
       label={label}
-      value={values[key]}
-      onChange={(e) => set(key, e.target.value)}
-      error={errors[key]}
+      {...bind(key)}
       {...extra}
     />
   );
@@ -95,9 +94,7 @@ export function PersonForm({
       label={label}
       hint={hint}
       rows={key === 'notes' ? 6 : 2}
-      value={values[key]}
-      onChange={(e) => set(key, e.target.value)}
-      error={errors[key]}
+      {...bind(key)}
       className="form-grid__wide"
     />
   );
@@ -153,9 +150,7 @@ export function PersonForm({
         label="Keep in touch every (days)"
         hint="Leave empty for no cadence; 30 is about monthly."
         inputMode="numeric"
-        value={values.cadenceDays}
-        onChange={(e) => set('cadenceDays', e.target.value)}
-        error={errors.cadenceDays}
+        {...bind('cadenceDays')}
       />
       <label className="person-form__check form-grid__wide">
         <input
@@ -166,11 +161,7 @@ export function PersonForm({
         I want to reach this person
       </label>
       {multiline('notes', 'Notes', 'Markdown: **bold**, lists, links.')}
-      {errors.form && (
-        <p role="alert" className="form-alert form-grid__wide">
-          {errors.form}
-        </p>
-      )}
+      <FormAlert message={errors.form} wide />
       <div className="form-actions form-grid__wide">
         <Button variant="primary" type="submit" disabled={saving}>
           {submitLabel}

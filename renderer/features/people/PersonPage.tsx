@@ -3,13 +3,13 @@ import { Link } from 'wouter';
 import { paths } from '../../app/paths';
 import { useCommunitiesById, useEncounters, usePeopleById, usePerson } from '../../db';
 import { EmptyState } from '../../ui';
+import { EncounterTimeline } from '../encounters';
 import { communitiesOf, encountersWith, firstEncounter } from './derive';
 import { PersonActions } from './PersonActions';
 import { PersonCommunities } from './PersonCommunities';
 import { PersonDetails } from './PersonDetails';
 import { PersonFollowUps } from './PersonFollowUps';
 import { PersonTies } from './PersonTies';
-import { PersonTimeline } from './PersonTimeline';
 import './people.css';
 
 export function PersonPage({ id }: { id: string }) {
@@ -53,7 +53,16 @@ export function PersonPage({ id }: { id: string }) {
         <PersonActions person={person} />
       </header>
       <PersonDetails person={person} peopleById={peopleById} first={firstEncounter(timeline)} />
-      <PersonTimeline person={person} timeline={timeline} />
+      {!person.isOwner && (
+        <EncounterTimeline
+          id="person-timeline"
+          className="person-section"
+          encounters={timeline}
+          label={`Encounters with ${person.name}`}
+          listClassName="person-timeline"
+          empty={<>No encounters with {person.name} yet. “Record an encounter” adds the first.</>}
+        />
+      )}
       <PersonCommunities communities={communities} />
       {!person.isOwner && <PersonTies person={person} />}
       <PersonFollowUps person={person} />

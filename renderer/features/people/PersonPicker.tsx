@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Person } from '../../../shared/domain/entities';
-import { Chip, Combobox, type ComboboxOption } from '../../ui';
+import { Chip, type ComboboxOption, Picker } from '../../ui';
 import { fold } from './peopleList';
 
 const MAX_OPTIONS = 20;
@@ -63,15 +63,15 @@ export function PersonPicker({
   error,
   placeholder,
 }: Props) {
-  const [query, setQuery] = useState('');
   const chosen = useMemo(() => people.find((p) => p.id === value), [people, value]);
-  const options = useMemo(() => personOptions(people, query, excludeIds), [people, query, excludeIds]);
+  const search = useCallback(
+    (query: string) => personOptions(people, query, excludeIds),
+    [people, excludeIds],
+  );
   return (
-    <Combobox
+    <Picker
       label={label}
-      query={query}
-      onQueryChange={setQuery}
-      options={options}
+      search={search}
       onPick={(option) => onChange(option.id)}
       onBackspaceEmpty={() => onChange('')}
       before={chosen && <Chip label={chosen.name} onRemove={() => onChange('')} />}

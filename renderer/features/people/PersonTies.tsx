@@ -7,12 +7,11 @@ import { ValidationError } from '../../../shared/domain/validation';
 import { paths } from '../../app/paths';
 import { formatDayShort } from '../encounters';
 import { useDb, usePeople, usePeopleById } from '../../db';
-import { Button, IconButton, Select, TextField, TrashIcon } from '../../ui';
+import { AddForm, IconButton, PageSection, Select, TextField, TrashIcon, useReportErrors } from '../../ui';
 import { useUndo } from '../undo';
 
 import { PersonPicker } from './PersonPicker';
 import { usePersonTies } from './usePersonRecords';
-import { useReportErrors } from './useReportErrors';
 
 const KIND_OPTIONS = TIE_KINDS.map((k) => ({ value: k, label: TIE_LABELS[k] }));
 
@@ -28,10 +27,7 @@ export function PersonTies({ person }: { person: Person }) {
   const candidates = useMemo(() => (people ?? []).filter((p) => !p.isOwner), [people]);
 
   return (
-    <section className="person-section" aria-labelledby="person-ties">
-      <h2 id="person-ties" className="person-section__title">
-        Ties
-      </h2>
+    <PageSection id="person-ties" className="person-section" title="Ties">
       {theirs === undefined ? null : theirs.length > 0 ? (
         <ul className="list card" aria-label={`Ties of ${person.name}`}>
           {theirs.map((tie) => {
@@ -66,7 +62,7 @@ export function PersonTies({ person }: { person: Person }) {
           record(change);
         }}
       />
-    </section>
+    </PageSection>
   );
 }
 
@@ -102,7 +98,12 @@ function AddTieForm({
   };
 
   return (
-    <form className="form-grid card" onSubmit={submit} noValidate aria-label={`Add a tie for ${person.name}`}>
+    <AddForm
+      label={`Add a tie for ${person.name}`}
+      submitLabel="Add tie"
+      onSubmit={(e) => void submit(e)}
+      alert={errors.form}
+    >
       <div className="form-grid__wide">
         <PersonPicker
           label="Tie with"
@@ -126,14 +127,6 @@ function AddTieForm({
         onChange={(e) => setSince(e.target.value)}
         error={errors.since}
       />
-      {errors.form && (
-        <p role="alert" className="form-alert form-grid__wide">
-          {errors.form}
-        </p>
-      )}
-      <div className="form-actions form-grid__wide">
-        <Button type="submit">Add tie</Button>
-      </div>
-    </form>
+    </AddForm>
   );
 }

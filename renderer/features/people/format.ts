@@ -1,8 +1,3 @@
-/** "1 person", "3 people"… */
-export function count(n: number, one: string, many: string): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
-}
-
 export function cadenceLabel(days: number): string {
   if (days <= 0) return 'No cadence';
   const named: Record<number, string> = {

@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../../../shared/domain/entities';
+import { makeStamp, personDocument } from '../../../shared/db';
 import { listPeople } from './peopleList';
 
-const person = (id: string, name: string, extra: Partial<Person> = {}): Person => ({
-  id,
-  createdAt: 1,
-  updatedAt: 1,
-  fieldTimes: {},
-  name,
-  aliases: [],
-  organisation: '',
-  role: '',
-  emails: [],
-  phones: [],
-  links: [],
-  tags: [],
-  introducedById: '',
-  howWeMet: '',
-  notes: '',
-  cadenceDays: 0,
-  wantToReach: false,
-  isOwner: false,
-  archived: false,
-  communityIds: [],
-  ...extra,
-});
+const written = { ms: 1, stamp: makeStamp(1, 'test-device') };
+const person = (id: string, name: string, extra: Partial<Person> = {}): Person =>
+  personDocument(id, { name, ...extra }, written);
 
 const people = [
   person('jose', 'José Álvarez', { organisation: 'Acme', tags: ['chess'] }),

@@ -1,59 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Community, Encounter, Person } from '../../../shared/domain/entities';
+import { encounterDocument, makeStamp, personDocument, trackedDocument } from '../../../shared/db';
 import { SwitcherIndex } from './searchIndex';
 
-const tracked = (id: string, updatedAt = 1) => ({ id, createdAt: 1, updatedAt, fieldTimes: {} });
+const written = { ms: 1, stamp: makeStamp(1, 'test-device') };
 
-function person(id: string, name: string, extra: Partial<Person> = {}): Person {
-  return {
-    ...tracked(id),
-    name,
-    aliases: [],
-    organisation: '',
-    role: '',
-    emails: [],
-    phones: [],
-    links: [],
-    tags: [],
-    introducedById: '',
-    howWeMet: '',
-    notes: '',
-    cadenceDays: 0,
-    wantToReach: false,
-    isOwner: false,
-    archived: false,
-    communityIds: [],
-    ...extra,
-  };
-}
+const person = (id: string, name: string, extra: Partial<Person> = {}): Person =>
+  personDocument(id, { name, ...extra }, written);
 
-function encounter(id: string, participantIds: string[], extra: Partial<Encounter> = {}): Encounter {
-  return {
-    ...tracked(id),
-    date: '2026-03-14',
-    time: '',
-    durationMinutes: 0,
-    context: 'meeting',
-    channel: 'in-person',
-    place: '',
-    title: '',
-    participantIds,
-    initiatorId: '',
-    rating: 0,
-    notes: '',
-    communityId: '',
-    tags: [],
-    ...extra,
-  };
-}
+const encounter = (id: string, participantIds: string[], extra: Partial<Encounter> = {}): Encounter =>
+  encounterDocument(id, { date: '2026-03-14', participantIds, ...extra }, written);
 
-const community = (id: string, name: string): Community => ({
-  ...tracked(id),
-  name,
-  kind: 'club',
-  notes: '',
-  tags: [],
-});
+const community = (id: string, name: string): Community =>
+  trackedDocument(id, { name, kind: 'club' as const, notes: '', tags: [] }, written);
 
 const keys = (index: SwitcherIndex, q: string) => index.search(q).map((h) => h.entry.key);
 

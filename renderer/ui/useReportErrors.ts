@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useToast } from '../../ui';
+import { useToast } from './toastContext';
 
 /**
  * Wraps a one-click action (archive, delete a tie…) so a failure is shown as an error toast

@@ -1,0 +1,73 @@
+import { useState, type FormEvent } from 'react';
+import { ValidationError } from '../../../shared/domain/validation';
+import { Button, TextField } from '../../ui';
+import type { FollowUpLook } from './FollowUpChecklist';
+
+interface Props {
+  look: FollowUpLook;
+  /** The form's accessible name. */
+  label: string;
+  placeholder: string;
+  /** Creates the follow-up; a ValidationError is shown beside the field it names. */
+  onAdd(text: string, due: string): Promise<void>;
+}
+
+/** A new follow-up: what to do and, optionally, by when. */
+export function AddFollowUpForm({ look, label, placeholder, onAdd }: Props) {
+  const [text, setText] = useState('');
+  const [due, setDue] = useState('');
+  const [errors, setErrors] = useState<{ text?: string; due?: string }>({});
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    // React bubbles submit through portals: a dialog's form must not submit a form around it.
+    event.stopPropagation();
+    try {
+      await onAdd(text, due);
+      setText('');
+      setDue('');
+      setErrors({});
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      setErrors({
+        text: e.issues.find((i) => i.path === 'text')?.message,
+        due: e.issues.find((i) => i.path === 'due')?.message,
+      });
+    }
+  };
+
+  const compact = look === 'compact';
+  return (
+    <form
+      className={compact ? 'followups__add' : 'form-grid card'}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label={label}
+    >
+      <TextField
+        className={compact ? undefined : 'form-grid__wide'}
+        label="New follow-up"
+        placeholder={placeholder}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        error={errors.text}
+      />
+      <TextField
+        label="Due"
+        type="date"
+        value={due}
+        onChange={(e) => setDue(e.target.value)}
+        error={errors.due}
+      />
+      {compact ? (
+        <Button type="submit" size="sm">
+          Add follow-up
+        </Button>
+      ) : (
+        <div className="form-actions">
+          <Button type="submit">Add follow-up</Button>
+        </div>
+      )}
+    </form>
+  );
+}
