@@ -1,0 +1,38 @@
+/**
+ * The network map's pure core: tie strength over time, the network at a date and the graph
+ * algorithms on it. figures.ts and evaluate.ts (bench and truth) import the sample generator and
+ * are left out of this entry point so that the app does not bundle it.
+ */
+export {
+  DEFAULT_STRENGTH_SETTINGS,
+  FACTOR_NAMES,
+  SETTING_RATIONALE,
+  type FactorName,
+  type StrengthSettings,
+} from './settings';
+export {
+  parseStrengthSettings,
+  resolveStrengthSettings,
+  strengthSettingsSchema,
+  StrengthSettingsError,
+} from './settingsSchema';
+export { dayNumber, dayString, type DayNumber } from './days';
+export { buildTimeIndex, TimeIndex, type DayLike, type PersonEntry, type TieRef } from './timeIndex';
+export { tieAt, type OwnerTieDetail, type PairTieDetail, type TieDetail } from './tieDetail';
+export {
+  explainStrength,
+  FACTOR_LABELS,
+  strengthWord,
+  type FactorExplanation,
+  type StrengthExplanation,
+} from './explain';
+export { ownerTieStrength } from './strength';
+export { pairStrength } from './pairs';
+export type { FactorValues, Rhythm } from './factors';
+export { networkAt, type EdgeAttributes, type NetworkGraph, type NodeAttributes } from './graph';
+export { communitiesOf, type Communities } from './communities';
+export { introductionPath, type IntroductionLink, type IntroductionPath } from './introductions';
+export { brokersOf, bridgesOf, type Broker } from './brokers';
+export { dunbarLayers, type DunbarLayer } from './layers';
+export { fadingTies, type FadingReason, type FadingTie } from './keepInTouch';
+export { analyseNetwork, type NetworkAnalysis } from './analysis';

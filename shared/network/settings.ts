@@ -1,0 +1,164 @@
+import type { Channel, ContextKind, TieKind } from '../domain/kinds';
+
+/**
+ * Every number behind a tie's strength, by name. The defaults are design starting points taken from
+ * the research summarised in shared/notes/tie-strength.md, not laws; the user may change any of
+ * them, so each is validated (see parseStrengthSettings) and each has a one-line rationale in
+ * SETTING_RATIONALE for the settings screen.
+ */
+export interface StrengthSettings {
+  /** How much one encounter counts, by channel (in person = 1). */
+  channelWeights: Record<Channel, number>;
+  /** How much one encounter counts, by context: settings shared by default count less. */
+  contextWeights: Record<ContextKind, number>;
+  /** An encounter with n people counts 1 / n^exponent for each of them (0 = size does not matter). */
+  groupSizeExponent: number;
+  /** Days after which an encounter counts half as much towards intensity. */
+  intensityHalfLifeDays: number;
+  /** Decayed intensity at which the intensity factor reaches one half. */
+  intensityMidpoint: number;
+  /** A tie is fading when the days since the last contact exceed this many times its usual gap. */
+  fadingThreshold: number;
+  /** The usual gap assumed for a tie with a single contact day, and the prior that smooths short histories. */
+  priorGapDays: number;
+  /** How much burstiness (irregular gaps) lowers the rhythm factor, 0..1. */
+  burstinessPenalty: number;
+  /** Distinct contact days per year at which the frequency factor reaches one half. */
+  frequencyMidpoint: number;
+  /** Pretend years of acquaintance added before dividing, so a tie met last week is not "frequent". */
+  frequencyPriorYears: number;
+  /** Months of acquaintance at which the duration factor reaches 1. */
+  durationFullMonths: number;
+  /** How many initiations a neutral prior (half-way reciprocal) is worth. */
+  reciprocityPriorCount: number;
+  /** Distinct contexts beyond the first at which the multiplexity factor reaches one half. */
+  multiplexityMidpoint: number;
+  /** The rating (1..5) assumed before the owner has rated anything. */
+  ratingPrior: number;
+  /** How many ratings the prior is worth. */
+  ratingPriorWeight: number;
+  /** How the factors are mixed into strength; only the proportions matter. */
+  factorWeights: Record<FactorName, number>;
+  /** Person-to-person ties seen at shared encounters. */
+  coAttendance: {
+    /** Days after which being seen together counts half as much. */
+    halfLifeDays: number;
+    /** Decayed co-attendance at which that part of the tie's strength reaches one half. */
+    midpoint: number;
+  };
+  /** Strength of an explicit person-to-person tie, by kind. */
+  tieKindStrength: Record<TieKind, number>;
+  /** A person is a bridge when at least this share of their tie strength goes to other communities. */
+  bridgeShare: number;
+  /** Ties weaker than this are left off the map and out of the graph algorithms. */
+  minEdgeStrength: number;
+  /** Dunbar's layers: cumulative sizes of the circles around the owner. */
+  dunbarLayers: number[];
+}
+
+export const FACTOR_NAMES = [
+  'closeness',
+  'frequency',
+  'intensity',
+  'rhythm',
+  'duration',
+  'reciprocity',
+  'multiplexity',
+] as const;
+export type FactorName = (typeof FACTOR_NAMES)[number];
+
+export const DEFAULT_STRENGTH_SETTINGS: StrengthSettings = {
+  channelWeights: { 'in-person': 1, video: 0.8, call: 0.65, message: 0.35, email: 0.25, list: 0.1 },
+  contextWeights: {
+    other: 1,
+    club: 0.9,
+    volunteering: 0.9,
+    religious: 0.8,
+    meeting: 0.75,
+    online: 0.7,
+    networking: 0.6,
+    exhibition: 0.5,
+    neighbours: 0.55,
+    'childrens-event': 0.5,
+    'office-chat': 0.5,
+    'sales-recruiter': 0.3,
+    'mailing-list': 0.25,
+  },
+  groupSizeExponent: 2,
+  intensityHalfLifeDays: 180,
+  intensityMidpoint: 1,
+  fadingThreshold: 8,
+  priorGapDays: 30,
+  burstinessPenalty: 0,
+  frequencyMidpoint: 1,
+  frequencyPriorYears: 0.25,
+  durationFullMonths: 120,
+  reciprocityPriorCount: 2,
+  multiplexityMidpoint: 2,
+  ratingPrior: 1.5,
+  ratingPriorWeight: 1,
+  factorWeights: {
+    closeness: 6,
+    frequency: 2,
+    intensity: 1,
+    rhythm: 0.5,
+    reciprocity: 0.5,
+    duration: 0.25,
+    multiplexity: 0.25,
+  },
+  coAttendance: { halfLifeDays: 365, midpoint: 1 },
+  tieKindStrength: {
+    partner: 0.9,
+    family: 0.7,
+    friend: 0.5,
+    introduced: 0.35,
+    colleague: 0.35,
+    neighbour: 0.3,
+    other: 0.25,
+  },
+  bridgeShare: 0.6,
+  minEdgeStrength: 0.02,
+  dunbarLayers: [5, 15, 50, 150, 500],
+};
+
+/** Why each default is what it is, in one line, for the settings screen and the docs. */
+export const SETTING_RATIONALE: Record<keyof StrengthSettings, string> = {
+  channelWeights:
+    'Richer media carry more of what makes a tie strong (Granovetter: time, intensity, intimacy): in person > video > call > message > email > list.',
+  contextWeights:
+    'Marsden & Campbell (1984): frequency in settings you share anyway (office, neighbours, the school gate, a list) overstates closeness; chosen get-togethers count fully.',
+  groupSizeExponent:
+    'One-to-one contact counts most (Gilbert & Karahalios: intimacy): in a group of n both sides split their attention n ways, so 1/n^2.',
+  intensityHalfLifeDays:
+    'Roberts & Dunbar: closeness drops within months when contact stops; six months sits between the monthly and yearly layer cadences.',
+  intensityMidpoint: 'About one recent one-to-one meeting makes an intensity of one: half of the scale.',
+  fadingThreshold:
+    'Navarro et al. (2017): a tie is likely gone once the silence exceeds about 8 times its usual gap.',
+  priorGapDays:
+    'With one or two contacts the usual gap is unknown; a month (the 15-layer cadence) is assumed, which best told ended ties from quiet ones on the sample data.',
+  burstinessPenalty:
+    'Navarro et al. (2017): bursty, irregular ties are more fragile; off by default because journals record contact in bursts anyway.',
+  frequencyMidpoint:
+    'Urena-Carrion et al. (2020): distinct days with contact predict strength better than raw counts; one one-to-one day a year is half of the scale.',
+  frequencyPriorYears:
+    'Contact days per year mean little over a few weeks; a season of pretend acquaintance keeps a new tie from looking frequent.',
+  durationFullMonths:
+    'Granovetter and Gilbert & Karahalios: the length of a friendship adds to its strength, with diminishing returns (logarithmic, full at ten years).',
+  reciprocityPriorCount:
+    'Granovetter: strong ties are reciprocal; a neutral prior worth two initiations keeps one or two contacts from looking one-sided.',
+  multiplexityMidpoint:
+    'Ties that span several contexts (work and club and family) are stronger and last longer; two extra contexts are half of the scale.',
+  ratingPrior:
+    'Marsden & Campbell: closeness is the best single indicator; most ties are weak, so unrated means fairly distant.',
+  ratingPriorWeight: 'One rating of the owner outweighs the prior, so their own word counts quickly.',
+  factorWeights:
+    'Closeness first (Marsden & Campbell: the best single indicator), then contact frequency (Urena-Carrion), recency (Gilbert & Karahalios), then the rest.',
+  coAttendance:
+    'People seen together are tied, but a crowd is not a clique: each encounter gives a pair 1/(n-1), and the memory of it fades over a year.',
+  tieKindStrength:
+    'Family and partners are strong and decay little (Roberts & Dunbar); introductions and colleagues are typical weak ties (Granovetter).',
+  bridgeShare:
+    'Granovetter: weak ties bridge groups; Burt: bridges decay fastest. Someone whose ties lie mostly in other groups than their own holds two parts of the network together.',
+  minEdgeStrength: 'Ties too weak to matter clutter the map and slow the graph algorithms.',
+  dunbarLayers: "Dunbar's layers: about 5, 15, 50, 150 and 500 people, each about three times the last.",
+};
