@@ -7,7 +7,8 @@ import { measureApp } from './app/appFigures';
 import { APP_OUT, BENCH_OUT, buildApp, buildBenchPage } from './build';
 import { measureInserts } from './dataFigures';
 import { parseOptions, USAGE, type BenchOptions } from './options';
-import { formatTable, type Figure } from './stats';
+import { formatTable, summarise, type Figure } from './stats';
+import { networkFigures } from '../../shared/network/figures';
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -36,6 +37,26 @@ export async function main(argv: readonly string[]): Promise<number> {
   const runs = runsFor(options);
   const figures: Figure[] = [];
   const left: string[] = [];
+
+  if (options.network) {
+    // Pure computation: measured in node, before any browser competes for the two cores.
+    for (const dataset of ['typical', 'heavy'] as const) {
+      log(`network figures (${dataset})…`);
+      try {
+        for (const raw of networkFigures({ dataset, runs: options.quick ? 2 : 7 })) {
+          figures.push(summarise(raw.name, raw.dataset, raw.unit, raw.values));
+        }
+      } catch (err) {
+        left.push(`network figures (${dataset}) failed: ${(err as Error).message.split('\n')[0]}`);
+      }
+    }
+  }
+  if (!options.data && !options.app) {
+    process.stdout.write(`${formatTable(figures)}\n`);
+    if (options.json) await writeJson(options.json, figures);
+    for (const item of left) log(`NOT MEASURED: ${item}`);
+    return left.length > 0 ? 1 : 0;
+  }
 
   log('building the bench page…');
   await buildBenchPage();
@@ -71,14 +92,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 
   process.stdout.write(`${formatTable(figures)}\n`);
-  if (options.json) {
-    const file = resolve(process.cwd(), options.json);
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, `${JSON.stringify(figures, null, 2)}\n`);
-    log(`wrote ${figures.length} figures to ${file}`);
-  }
+  if (options.json) await writeJson(options.json, figures);
   for (const item of left) log(`NOT MEASURED: ${item}`);
   return left.length > 0 ? 1 : 0;
+}
+
+async function writeJson(path: string, figures: readonly Figure[]): Promise<void> {
+  const file = resolve(process.cwd(), path);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(figures, null, 2)}\n`);
+  log(`wrote ${figures.length} figures to ${file}`);
 }
 
 async function withBrowser(work: (context: BrowserContext) => Promise<void>): Promise<void> {

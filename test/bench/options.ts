@@ -4,12 +4,13 @@ export interface BenchOptions {
   /** Which groups of figures to measure. */
   data: boolean;
   app: boolean;
+  network: boolean;
   /** Fewer runs, for checking the harness itself (figures are then not worth quoting). */
   quick: boolean;
   help: boolean;
 }
 
-export const USAGE = `Usage: npm run bench -- [--json FILE] [--only data|app] [--quick] [--help]
+export const USAGE = `Usage: npm run bench -- [--json FILE] [--only data|app|network] [--quick] [--help]
 
 Measures in headless Chromium (/usr/bin/chromium, or $CHROMIUM_PATH); prints a table of medians on
 stdout and progress on stderr; exits 1 if a group of figures could not be measured.
@@ -17,10 +18,11 @@ stdout and progress on stderr; exits 1 if a group of figures could not be measur
   --json FILE   also write the figures to FILE as a JSON array of { name, dataset, median, unit, p95, runs }
   --only data   only the database figures (bulk insert, RxDB and raw IndexedDB)
   --only app    only the app figures (first paint, filter and quick-switcher latency)
+  --only network  only the network model figures (strength, communities, introduction path, truth), in node
   --quick       one or two runs each, to check the harness; not for quoting`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
-  const options: BenchOptions = { data: true, app: true, quick: false, help: false };
+  const options: BenchOptions = { data: true, app: true, network: true, quick: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') {
@@ -30,10 +32,11 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       options.json = file;
     } else if (arg === '--only') {
       const which = argv[++i];
-      if (which !== 'data' && which !== 'app')
-        throw new Error(`--only takes "data" or "app", not "${which ?? ''}".`);
+      if (which !== 'data' && which !== 'app' && which !== 'network')
+        throw new Error(`--only takes "data", "app" or "network", not "${which ?? ''}".`);
       options.data = which === 'data';
       options.app = which === 'app';
+      options.network = which === 'network';
     } else if (arg === '--help' || arg === '-h') {
       options.help = true;
     } else if (arg === '--quick') {

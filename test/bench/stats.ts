@@ -22,9 +22,9 @@ export function quantile(values: readonly number[], q: number): number {
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** Median plus p95/min/max over runs; ratios keep two decimals, times one. */
+/** Median plus p95/min/max over runs; ratios keep two decimals, correlations and shares three, times one. */
 export function summarise(name: string, dataset: string, unit: string, values: readonly number[]): Figure {
-  const digits = unit === 'x' ? 2 : 1;
+  const digits = unit === 'x' ? 2 : unit === 'rho' || unit === 'share' ? 3 : 1;
   return {
     name,
     dataset,
