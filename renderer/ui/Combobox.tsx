@@ -120,6 +120,12 @@ export function Combobox(props: ComboboxProps) {
                   id={`${id}-opt-${index}`}
                   role="option"
                   aria-selected={index === activeIndex}
+                  // Read as "Ana Lopez, Acme", not the two lines run together as "Ana LopezAcme".
+                  aria-label={
+                    item.kind === 'option' && item.option.detail
+                      ? `${item.option.label}, ${item.option.detail}`
+                      : undefined
+                  }
                   className="combobox__option"
                   // Keep focus in the input while clicking an option.
                   onMouseDown={(event) => event.preventDefault()}

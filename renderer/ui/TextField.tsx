@@ -12,7 +12,10 @@ export type TextAreaFieldProps = FieldProps &
     ref?: Ref<HTMLTextAreaElement>;
   };
 
-/** A labelled text input (or textarea with `multiline`) with its hint and error wired for assistive tech. */
+/**
+ * A labelled text input (or textarea with `multiline`) with its hint and error wired for assistive tech.
+ * Dates and times go in a DateField, which tells a half-typed entry from an empty one.
+ */
 export function TextField(props: TextFieldProps | TextAreaFieldProps) {
   const { label, hint, error, className } = props;
   return (

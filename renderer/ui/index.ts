@@ -1,6 +1,8 @@
 export { Button, type ButtonProps } from './Button';
 export { IconButton } from './IconButton';
 export { TextField } from './TextField';
+export { DateField } from './DateField';
+export { UNREADABLE_ENTRY } from './dateEntry';
 export { fieldBinder } from './fieldBinder';
 export { Select, type SelectOption } from './Select';
 export { Dialog } from './Dialog';

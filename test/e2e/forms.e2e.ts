@@ -12,6 +12,7 @@ import {
   fillEncounter,
   goTo,
   isFocused,
+  journalTitles,
   openQuickAdd,
   reloadKith,
   startingWith,
@@ -85,14 +86,22 @@ describe('forms refuse bad input and save nothing', () => {
     expect(session.errors).toEqual([]);
   });
 
-  it('quick-add: a day the calendar lacks (30 February) is refused as no date', async () => {
+  it('quick-add: a day the calendar lacks (30 February) or a half-typed time is refused as such', async () => {
     const dialog = await openQuickAdd(page);
     await addParticipant(dialog, 'Dana Park', 'new');
     const date = dialog.getByRole('textbox', { name: 'Date' });
+    const time = dialog.getByRole('textbox', { name: 'Time' });
+    // Chromium reports a date field holding an impossible day as empty; the form must not take it
+    // for "no date".
     await typeDate(date, '02302026');
+    // Hours typed, minutes not.
+    await time.focus();
+    await page.keyboard.type('14');
     await dialog.getByRole('button', { name: 'Save encounter' }).click();
-    // Chromium empties a date field holding an impossible day, so the form sees no date at all.
-    await expectFieldError(date, 'An encounter needs a date.');
+    await expectFieldError(date, 'Date must be a real day, like 2026-11-26.');
+    await expectFieldError(time, 'Time must be a time of day like 14:30, or left empty.');
+    expect(await dialog.getByText('An encounter needs a date.').count()).toBe(0);
+    expect(await isFocused(date)).toBe(true);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await expectJournalStillEmpty();
@@ -267,6 +276,40 @@ describe('forms refuse bad input and save nothing', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('person page: a follow-up due or a tie since 30 February is refused and nothing is saved, until it is fixed', async () => {
+    // Still on Dana Park's page, with no ties or follow-ups.
+    const followUp = page.getByRole('form', { name: 'Add a follow-up for Dana Park' });
+    const due = followUp.getByRole('textbox', { name: 'Due' });
+    await followUp.getByRole('textbox', { name: 'New follow-up' }).fill('Call her');
+    await typeDate(due, '02302026');
+    await followUp.getByRole('button', { name: 'Add follow-up' }).click();
+    await expectFieldError(due, 'Due date must be a real day, like 2026-11-26.');
+
+    const tie = page.getByRole('form', { name: 'Add a tie for Dana Park' });
+    const since = tie.getByRole('textbox', { name: 'Since' });
+    await pickPerson(tie.getByRole('combobox', { name: 'Tie with' }), 'Eli Stone');
+    await typeDate(since, '02302026');
+    await tie.getByRole('button', { name: 'Add tie' }).click();
+    await expectFieldError(since, 'Since must be a real day, like 2026-11-26.');
+
+    expect(await page.getByRole('list', { name: 'Follow-ups for Dana Park' }).count()).toBe(0);
+    await page.getByText('No ties recorded.', { exact: false }).waitFor();
+
+    // Corrected, both save with the day typed.
+    await typeDate(due, '03012026');
+    await followUp.getByRole('button', { name: 'Add follow-up' }).click();
+    const followUps = page.getByRole('list', { name: 'Follow-ups for Dana Park' });
+    await followUps.getByText('due 1 Mar 2026').waitFor();
+    await followUps.getByText('Call her').waitFor();
+    await typeDate(since, '02282026');
+    await tie.getByRole('button', { name: 'Add tie' }).click();
+    await page
+      .getByRole('list', { name: 'Ties of Dana Park' })
+      .getByText('since 28 Feb 2026', { exact: false })
+      .waitFor();
+    expect(session.errors).toEqual([]);
+  });
+
   it('community page: adding a member with nobody chosen', async () => {
     await goTo(page, 'Communities');
     await page.getByRole('button', { name: 'Add community' }).first().click();
@@ -282,6 +325,29 @@ describe('forms refuse bad input and save nothing', () => {
       'Choose who to add to Book club.',
     );
     await page.getByText('Nobody yet: add members here').waitFor();
+    expect(session.errors).toEqual([]);
+  });
+
+  it('journal filters: a half-typed or impossible day is not applied, and says so under the filter', async () => {
+    await goTo(page, 'Journal');
+    const filters = page.getByRole('search', { name: 'Filter encounters' });
+    const to = filters.getByRole('textbox', { name: 'To', exact: true });
+    const noMatch = page.getByRole('heading', { name: 'No encounters match these filters' });
+    // Launch party is far in the future, so "to 1 January 2026" hides it.
+    await typeDate(to, '01012026');
+    await noMatch.waitFor();
+
+    // Typing again from the first part, as someone coming back to the field would.
+    await to.blur();
+    await typeDate(to, '02302026');
+    await expectFieldError(to, 'To must be a real day, like 2026-11-26.');
+    // The list keeps the last whole day rather than dropping the bound.
+    await noMatch.waitFor();
+    expect(await journalTitles(page)).toEqual([]);
+
+    await filters.getByRole('button', { name: 'Reset filters' }).click();
+    await expectJournal(page, ['Launch party']);
+    expect(await page.getByText('To must be a real day, like 2026-11-26.').count()).toBe(0);
     expect(session.errors).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ValidationError } from '../../../shared/domain/validation';
-import { Button, TextField } from '../../ui';
+import { Button, DateField, TextField } from '../../ui';
 import type { FollowUpLook } from './FollowUpChecklist';
 
 interface Props {
@@ -52,13 +52,7 @@ export function AddFollowUpForm({ look, label, placeholder, onAdd }: Props) {
         onChange={(e) => setText(e.target.value)}
         error={errors.text}
       />
-      <TextField
-        label="Due"
-        type="date"
-        value={due}
-        onChange={(e) => setDue(e.target.value)}
-        error={errors.due}
-      />
+      <DateField label="Due" value={due} onValueChange={setDue} error={errors.due} />
       {compact ? (
         <Button type="submit" size="sm">
           Add follow-up

@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
 import type { Community, Person } from '../../../shared/domain/entities';
 import { CHANNEL_LABELS, CHANNELS, CONTEXT_KINDS, CONTEXT_LABELS } from '../../../shared/domain/kinds';
-import { fieldBinder, RatingField, Select, TagInput, TextField } from '../../ui';
+import { DateField, fieldBinder, RatingField, Select, TagInput, TextField } from '../../ui';
 import type { FieldErrors } from './checkDraft';
 import { INITIATOR_ME, INITIATOR_UNKNOWN, type EncounterDraft } from './draft';
 import { RATING_LABELS } from './format';
@@ -58,8 +58,20 @@ export function EncounterFields({
           inputRef={participantsRef}
         />
       </div>
-      <TextField label="Date" type="date" ref={dateRef} {...bind('date')} />
-      <TextField label="Time" type="time" {...bind('time')} />
+      <DateField
+        label="Date"
+        ref={dateRef}
+        value={draft.date}
+        onValueChange={(date) => set('date', date)}
+        error={errors.date}
+      />
+      <DateField
+        label="Time"
+        type="time"
+        value={draft.time}
+        onValueChange={(time) => set('time', time)}
+        error={errors.time}
+      />
       <TextField
         label="Duration (minutes)"
         type="number"

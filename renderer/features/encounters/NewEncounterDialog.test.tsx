@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createPerson, type KithDatabase } from '../../../shared/db';
 import { addDays, todayString } from '../../../shared/domain/validation';
 import { renderWithDb } from '../../app/testing/renderWithDb';
+import { typeUnreadableEntry, typeWholeEntry } from '../../app/testing/unreadableEntry';
 import { NewEncounterDialog } from './NewEncounterDialog';
 
 let teardown: (() => Promise<void>) | undefined;
@@ -46,7 +47,8 @@ describe('quick-add', () => {
     const people = within(dialog).getByRole('combobox', { name: 'People met' });
 
     await user.type(people, 'ana');
-    expect(await within(dialog).findByRole('option', { name: /Ana Lopez/ })).toBeTruthy();
+    // The organisation is read after the name, not run into it ("Ana LopezAcme").
+    expect(await within(dialog).findByRole('option', { name: 'Ana Lopez, Acme' })).toBeTruthy();
     await user.keyboard('{Enter}');
     await user.type(people, 'Ben Ode');
     expect(within(dialog).getByRole('option', { name: 'Add “Ben Ode” as a new person' })).toBeTruthy();
@@ -81,5 +83,30 @@ describe('quick-add', () => {
 
     await user.click(within(question).getByRole('button', { name: 'Save with this date' }));
     await waitFor(async () => expect((await storedEncounters(db))[0]?.date).toBe(farAhead));
+  });
+
+  it('refuses a half-typed or impossible date or time as such, not as "no date", until it is fixed', async () => {
+    const { db, user, dialog } = await openQuickAdd();
+    await user.type(within(dialog).getByRole('combobox', { name: 'People met' }), 'Ben Ode{Enter}');
+    const date = within(dialog).getByLabelText<HTMLInputElement>('Date');
+    const time = within(dialog).getByLabelText<HTMLInputElement>('Time');
+    typeUnreadableEntry(date);
+    typeUnreadableEntry(time);
+    await user.click(within(dialog).getByRole('button', { name: 'Save encounter' }));
+
+    expect(await within(dialog).findByText('Date must be a real day, like 2026-11-26.')).toBeTruthy();
+    expect(within(dialog).getByText('Time must be a time of day like 14:30, or left empty.')).toBeTruthy();
+    expect(within(dialog).queryByText('An encounter needs a date.')).toBeNull();
+    expect(date.getAttribute('aria-invalid')).toBe('true');
+    expect(time.getAttribute('aria-invalid')).toBe('true');
+    expect(await storedEncounters(db)).toEqual([]);
+
+    const yesterday = addDays(todayString(), -1);
+    typeWholeEntry(date, yesterday);
+    typeWholeEntry(time, '');
+    await user.click(within(dialog).getByRole('button', { name: 'Save encounter' }));
+    await waitFor(async () =>
+      expect((await storedEncounters(db)).map((e) => [e.date, e.time])).toEqual([[yesterday, '']]),
+    );
   });
 });

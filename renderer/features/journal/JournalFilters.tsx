@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import type { JournalFilter } from '../../../shared/db';
 import type { Community, Person } from '../../../shared/domain/entities';
 import { CHANNEL_LABELS, CHANNELS, CONTEXT_KINDS, CONTEXT_LABELS } from '../../../shared/domain/kinds';
 import type { Channel, ContextKind } from '../../../shared/domain/kinds';
 import { Button, Select, TextField } from '../../ui';
+import { DayFilter } from './DayFilter';
 import { isFiltering } from './filterState';
 import { PersonFilter } from './PersonFilter';
 
@@ -18,6 +20,7 @@ const contextOptions = [ANY, ...CONTEXT_KINDS.map((value) => ({ value, label: CO
 const channelOptions = [ANY, ...CHANNELS.map((value) => ({ value, label: CHANNEL_LABELS[value] }))];
 
 export function JournalFilters({ filter, onChange, people, communities }: Props) {
+  const [resets, setResets] = useState(0);
   const set = (patch: Partial<JournalFilter>) => onChange({ ...filter, ...patch });
   const communityOptions = [ANY, ...communities.map((c) => ({ value: c.id, label: c.name }))];
   return (
@@ -46,20 +49,24 @@ export function JournalFilters({ filter, onChange, people, communities }: Props)
         onChange={(e) => set({ communityId: e.target.value })}
       />
       <TextField label="Tag" value={filter.tag ?? ''} onChange={(e) => set({ tag: e.target.value })} />
-      <TextField
+      {/* Remounted on reset, so a half-typed day left in a field is cleared with the rest. */}
+      <DayFilter
+        key={`from-${resets}`}
         label="From"
-        type="date"
-        value={filter.from ?? ''}
-        onChange={(e) => set({ from: e.target.value })}
+        applied={filter.from ?? ''}
+        onApply={(from) => set({ from })}
       />
-      <TextField
-        label="To"
-        type="date"
-        value={filter.to ?? ''}
-        onChange={(e) => set({ to: e.target.value })}
-      />
+      <DayFilter key={`to-${resets}`} label="To" applied={filter.to ?? ''} onApply={(to) => set({ to })} />
       {isFiltering(filter) && (
-        <Button variant="ghost" size="sm" className="journal-filters__clear" onClick={() => onChange({})}>
+        <Button
+          variant="ghost"
+          size="sm"
+          className="journal-filters__clear"
+          onClick={() => {
+            setResets((n) => n + 1);
+            onChange({});
+          }}
+        >
           Reset filters
         </Button>
       )}

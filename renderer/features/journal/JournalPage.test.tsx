@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCommunity, createPerson, recordEncounter, type KithDatabase } from '../../../shared/db';
 import { renderWithDb } from '../../app/testing/renderWithDb';
+import { typeUnreadableEntry, typeWholeEntry } from '../../app/testing/unreadableEntry';
 import { JournalPage } from './JournalPage';
 
 // happy-dom does no layout; give the journal's scroll box a window-sized height so the
@@ -89,6 +90,28 @@ describe('journal', () => {
     expect(await screen.findByRole('heading', { name: 'No encounters match these filters' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => expect(titles()).toHaveLength(3));
+  });
+
+  it('keeps the last filter while a From day is half-typed or impossible, and says so under it', async () => {
+    const { user } = await openJournal();
+    const filters = screen.getByRole('search', { name: 'Filter encounters' });
+    const from = within(filters).getByLabelText<HTMLInputElement>('From');
+    typeWholeEntry(from, '2026-03-03');
+    await waitFor(() => expect(titles()).toEqual(['Portfolio review', 'Tuesday chess night']));
+
+    typeUnreadableEntry(from);
+    expect(await within(filters).findByText('From must be a real day, like 2026-11-26.')).toBeTruthy();
+    expect(from.getAttribute('aria-invalid')).toBe('true');
+    expect(titles()).toEqual(['Portfolio review', 'Tuesday chess night']);
+
+    typeWholeEntry(from, '2026-04-01');
+    await waitFor(() => expect(titles()).toEqual(['Portfolio review']));
+    expect(within(filters).queryByText('From must be a real day, like 2026-11-26.')).toBeNull();
+
+    typeUnreadableEntry(from);
+    await user.click(within(filters).getByRole('button', { name: 'Reset filters' }));
+    await waitFor(() => expect(titles()).toHaveLength(3));
+    expect(within(filters).queryByText('From must be a real day, like 2026-11-26.')).toBeNull();
   });
 
   it('deletes an encounter from its dialog, and Ctrl+Z brings it back', async () => {

@@ -5,6 +5,7 @@ import { createPerson, recordEncounter, type KithDatabase } from '../../../share
 import { openTestDatabase } from '../../../shared/db/testing';
 import type { Person } from '../../../shared/domain/entities';
 import { renderWithDb } from '../../app/testing/renderWithDb';
+import { typeUnreadableEntry, typeWholeEntry } from '../../app/testing/unreadableEntry';
 import { PersonPage } from './PersonPage';
 
 let teardown: (() => Promise<void>) | undefined;
@@ -113,5 +114,41 @@ describe('person page', () => {
       expect(await db.encounters.count().exec()).toBe(1);
       expect((await people(db)).map((p) => p.name)).toEqual(['Bo Chen']);
     });
+  });
+
+  it('refuses a follow-up or a tie whose date is half-typed or impossible, until it is fixed', async () => {
+    const { user, db } = await openPersonPage(async (db) => {
+      await createPerson(db, { name: 'Eli Stone' });
+      return (await createPerson(db, { name: 'Dana Park' })).person;
+    });
+
+    const followUp = screen.getByRole('form', { name: 'Add a follow-up for Dana Park' });
+    await user.type(within(followUp).getByRole('textbox', { name: 'New follow-up' }), 'Call her');
+    const due = within(followUp).getByLabelText<HTMLInputElement>('Due');
+    typeUnreadableEntry(due);
+    await user.click(within(followUp).getByRole('button', { name: 'Add follow-up' }));
+    expect(await within(followUp).findByText('Due date must be a real day, like 2026-11-26.')).toBeTruthy();
+    expect(due.getAttribute('aria-invalid')).toBe('true');
+
+    const tie = screen.getByRole('form', { name: 'Add a tie for Dana Park' });
+    await user.type(within(tie).getByRole('combobox', { name: 'Tie with' }), 'Eli');
+    await user.click(await within(tie).findByRole('option', { name: 'Eli Stone' }));
+    const since = within(tie).getByLabelText<HTMLInputElement>('Since');
+    typeUnreadableEntry(since);
+    await user.click(within(tie).getByRole('button', { name: 'Add tie' }));
+    expect(await within(tie).findByText('Since must be a real day, like 2026-11-26.')).toBeTruthy();
+    expect(since.getAttribute('aria-invalid')).toBe('true');
+
+    expect(await db.followups.count().exec()).toBe(0);
+    expect(await db.ties.count().exec()).toBe(0);
+
+    // An empty date is still fine: neither needs one.
+    typeWholeEntry(due, '');
+    await user.click(within(followUp).getByRole('button', { name: 'Add follow-up' }));
+    await waitFor(async () => expect(await db.followups.count().exec()).toBe(1));
+    typeWholeEntry(since, '2020-05-01');
+    await user.click(within(tie).getByRole('button', { name: 'Add tie' }));
+    await waitFor(async () => expect(await db.ties.count().exec()).toBe(1));
+    expect((await db.ties.find().exec())[0]?.since).toBe('2020-05-01');
   });
 });

@@ -7,7 +7,7 @@ import { ValidationError } from '../../../shared/domain/validation';
 import { paths } from '../../app/paths';
 import { formatDayShort } from '../encounters';
 import { useDb, usePeople, usePeopleById } from '../../db';
-import { AddForm, IconButton, PageSection, Select, TextField, TrashIcon, useReportErrors } from '../../ui';
+import { AddForm, DateField, IconButton, PageSection, Select, TrashIcon, useReportErrors } from '../../ui';
 import { useUndo } from '../undo';
 
 import { PersonPicker } from './PersonPicker';
@@ -120,13 +120,7 @@ function AddTieForm({
         value={kind}
         onChange={(e) => setKind(e.target.value as TieKind)}
       />
-      <TextField
-        label="Since"
-        type="date"
-        value={since}
-        onChange={(e) => setSince(e.target.value)}
-        error={errors.since}
-      />
+      <DateField label="Since" value={since} onValueChange={setSince} error={errors.since} />
     </AddForm>
   );
 }
