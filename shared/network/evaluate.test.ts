@@ -21,19 +21,20 @@ describe('the model against the sample generator (typical dataset, benchmark see
     net.truth,
   );
 
-  // Floors at the figures the model reaches (see the report): the issue's targets of 0.9 are not
-  // reached, and evaluate.ts explains why the generated data does not allow them. A change that
-  // makes the model worse at recovering the truth fails here.
+  // Floors just under the figures the model reaches on this seed (0.791, 0.831, 0.600; precision
+  // 0.581, recall 0.831): the issue's targets of 0.9 are not reached, and evaluate.ts explains why
+  // the generated data does not allow them. A change that makes the model worse at recovering the
+  // truth fails here. The settings were tuned on another seed, so these are not fitted figures.
   it('ranks ties like their latent closeness', () => {
     expect(figures.ties).toBe(500);
-    expect(figures.spearman).toBeGreaterThanOrEqual(0.72);
-    expect(figures.spearmanLive).toBeGreaterThanOrEqual(0.77);
-    expect(figures.spearmanPairs).toBeGreaterThanOrEqual(0.55);
+    expect(figures.spearman).toBeGreaterThanOrEqual(0.78);
+    expect(figures.spearmanLive).toBeGreaterThanOrEqual(0.82);
+    expect(figures.spearmanPairs).toBeGreaterThanOrEqual(0.59);
   });
 
   it('lists most of the ties that really ended as fading', () => {
     expect(figures.ended).toBe(142);
-    expect(figures.recall).toBeGreaterThanOrEqual(0.8);
-    expect(figures.precision).toBeGreaterThanOrEqual(0.55);
+    expect(figures.recall).toBeGreaterThanOrEqual(0.82);
+    expect(figures.precision).toBeGreaterThanOrEqual(0.57);
   });
 });

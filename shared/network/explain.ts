@@ -65,9 +65,7 @@ export function explainStrength(detail: OwnerTieDetail, settings: StrengthSettin
     intensity: `Recent contact is worth about ${m.intensity.toFixed(1)} one-to-one meetings in person; each counts half after ${spanInWords(settings.intensityHalfLifeDays)}.`,
     rhythm:
       `Last contact ${rhythm.daysSinceLast === 0 ? 'today' : `${spanInWords(rhythm.daysSinceLast)} ago`}; you are usually in touch about every ${spanInWords(rhythm.usualGapDays)}` +
-      (rhythm.ratio > settings.fadingThreshold
-        ? `, so this silence is ${times(rhythm.ratio)} the usual: the tie is fading.`
-        : '.'),
+      (rhythm.fading ? `, so this silence is ${times(rhythm.ratio)} the usual: the tie is fading.` : '.'),
     duration: `You have known each other for ${spanInWords(m.day - m.first)}.`,
     reciprocity:
       m.ownerInitiated + m.theyInitiated > 0

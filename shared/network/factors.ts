@@ -5,24 +5,32 @@ import { FACTOR_NAMES, type FactorName, type StrengthSettings } from './settings
 /** Each factor on a 0..1 scale, 1 meaning "as strong as this signal gets". */
 export type FactorValues = Record<FactorName, number>;
 
-/** The tie's rhythm on a date: how long it has been quiet, against its own usual gap. */
+/** The tie's rhythm on a date: how long it has been quiet, against its own usual pause. */
 export interface Rhythm {
   daysSinceLast: number;
-  /** (days from first to last contact + prior gap) / contact days: the mean gap, smoothed. */
+  /**
+   * The usual pause between bursts of contact, smoothed: (sum of the gaps longer than burstGapDays +
+   * prior gap) / (their number + 1).
+   */
   usualGapDays: number;
-  /** daysSinceLast / usualGapDays; past fadingThreshold the tie is fading. */
+  /** daysSinceLast / usualGapDays; past fadingThreshold (and fadingMinDays) the tie is fading. */
   ratio: number;
   /** Goh & Barabasi burstiness of the gaps, -1 (regular) .. 1 (bursty); 0 with fewer than two gaps. */
   burstiness: number;
+  /** True when the silence is improbable under the tie's own rhythm: see isFading. */
+  fading: boolean;
 }
 
 /**
- * The usual gap is the mean gap, not the median: contact comes in bursts, and the median gap is the
- * gap inside a burst (a few days), which would call every quiet month a fading tie.
+ * Contact comes in bursts (a few days apart) separated by pauses (months apart). The mean of all
+ * gaps mixes the two, and the median is the gap inside a burst (a few days), which would call every
+ * quiet month a fading tie. The pause between bursts is what a silence should be compared with: a
+ * tie in a burst pause has not ended. The gaps inside bursts are left out, and the pauses' mean is
+ * smoothed by one prior pause, so a tie met once or only in one burst has a usual gap of priorGapDays.
  */
 export function rhythmOf(m: OwnerTieMeasures, settings: StrengthSettings): Rhythm {
   const daysSinceLast = m.day - m.last;
-  const usualGapDays = (m.last - m.first + settings.priorGapDays) / m.contactDays;
+  const usualGapDays = (m.pauseDays + settings.priorGapDays) / (m.pauses + 1);
   const gaps = m.contactDays - 1;
   let burstiness = 0;
   if (gaps >= 2) {
@@ -30,7 +38,18 @@ export function rhythmOf(m: OwnerTieMeasures, settings: StrengthSettings): Rhyth
     const sd = Math.sqrt(Math.max(0, m.gapSquares / gaps - mean * mean));
     burstiness = mean + sd > 0 ? (sd - mean) / (sd + mean) : 0;
   }
-  return { daysSinceLast, usualGapDays, ratio: daysSinceLast / usualGapDays, burstiness };
+  const ratio = daysSinceLast / usualGapDays;
+  return { daysSinceLast, usualGapDays, ratio, burstiness, fading: isFading(daysSinceLast, ratio, settings) };
+}
+
+/**
+ * A tie is fading when its silence is improbable under its own rhythm: if pauses between bursts were
+ * exponential with the usual mean, a silence of fadingThreshold pauses would happen with probability
+ * e^-fadingThreshold (under 2% at 4). A silence shorter than fadingMinDays never counts, so a busy
+ * tie that goes quiet for a few weeks is not called lost.
+ */
+export function isFading(daysSinceLast: number, ratio: number, settings: StrengthSettings): boolean {
+  return ratio > settings.fadingThreshold && daysSinceLast >= settings.fadingMinDays;
 }
 
 /** The smoothed mean of the owner's ratings, 1..5. */

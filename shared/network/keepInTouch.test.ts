@@ -105,7 +105,7 @@ describe('why is this tie strong?', () => {
     expect(why.factors[0]?.factor).toBe('closeness');
     expect(why.summary).toMatch(/^Strong \(\d+%\), mostly because of closeness and/);
     const text = Object.fromEntries(why.factors.map((f) => [f.factor, f.text]));
-    expect(text.closeness).toMatch(/average 4\.\d out of 5/);
+    expect(text.closeness).toMatch(/average 5\.0 out of 5/);
     expect(text.rhythm).toMatch(/Last contact 10 days ago; you are usually in touch about every 2 weeks\./);
     expect(text.reciprocity).toMatch(/they did about 51 times/);
   });

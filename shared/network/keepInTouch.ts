@@ -27,7 +27,8 @@ export interface FadingTie {
 
 /**
  * The fading ties on `day`: overdue against their own rhythm (quiet for more than fadingThreshold
- * times their usual gap; Navarro et al.) or against the keep-in-touch cadence the owner set.
+ * times their usual pause between bursts of contact, and at least fadingMinDays; see isFading) or
+ * against the keep-in-touch cadence the owner set.
  * Archived people are left out unless asked for (the owner already let them go). Bridges come first, because bridges
  * decay fastest and are the hardest to replace (Burt), then the ties that lost the most strength.
  */
@@ -46,7 +47,7 @@ export function fadingTies(
     if (!m) continue;
     const rhythm = rhythmOf(m, index.settings);
     const reasons: FadingReason[] = [];
-    if (rhythm.ratio > threshold) reasons.push('rhythm');
+    if (rhythm.fading) reasons.push('rhythm');
     if (person.cadenceDays > 0 && rhythm.daysSinceLast > person.cadenceDays) reasons.push('cadence');
     if (reasons.length === 0) continue;
     const strengthNow = index.owner.strengthAt(person.ownerTie, day);
@@ -55,7 +56,7 @@ export function fadingTies(
     const why: string[] = [`Last contact ${spanInWords(rhythm.daysSinceLast)} ago.`];
     if (reasons.includes('rhythm')) {
       why.push(
-        `You are usually in touch about every ${spanInWords(rhythm.usualGapDays)}; this silence is ${times(rhythm.ratio)} that, and past ${threshold} times a tie is likely to be lost.`,
+        `You are usually in touch about every ${spanInWords(rhythm.usualGapDays)} (not counting the short gaps within a spell of contact); this silence is ${times(rhythm.ratio)} that, and a tie that kept its rhythm would rarely stay quiet past ${threshold} times.`,
       );
     }
     if (reasons.includes('cadence')) {

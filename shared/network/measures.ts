@@ -22,6 +22,9 @@ export interface OwnerTieMeasures {
   intensity: number;
   /** Sum of squared gaps between consecutive contact days (for burstiness). */
   gapSquares: number;
+  /** The gaps longer than burstGapDays (pauses between bursts of contact): their sum and count. */
+  pauseDays: number;
+  pauses: number;
   /** Initiations by the owner and by the other person, weighted by group share. */
   ownerInitiated: number;
   theyInitiated: number;
@@ -42,7 +45,16 @@ export function measureOwnerTie(
   if (upTo.length === 0) return null;
   const days = [...new Set(upTo.map((c) => c.day))].sort((a, b) => a - b);
   let gapSquares = 0;
-  for (let i = 1; i < days.length; i++) gapSquares += ((days[i] as number) - (days[i - 1] as number)) ** 2;
+  let pauseDays = 0;
+  let pauses = 0;
+  for (let i = 1; i < days.length; i++) {
+    const gap = (days[i] as number) - (days[i - 1] as number);
+    gapSquares += gap ** 2;
+    if (gap > settings.burstGapDays) {
+      pauseDays += gap;
+      pauses++;
+    }
+  }
   let intensity = 0;
   let ownerInitiated = 0;
   let theyInitiated = 0;
@@ -69,6 +81,8 @@ export function measureOwnerTie(
     weightedDays: [...dayWeight.values()].reduce((a, b) => a + b, 0),
     intensity,
     gapSquares,
+    pauseDays,
+    pauses,
     ownerInitiated,
     theyInitiated,
     contexts: bitCount(contextBits),

@@ -21,6 +21,8 @@ export class OwnerTrack {
   private readonly decayed: Float64Array;
   private readonly weightedDays: Float64Array;
   private readonly gapSquares: Float64Array;
+  private readonly pauseDays: Float64Array;
+  private readonly pauses: Int32Array;
   private readonly ownerInitiated: Float64Array;
   private readonly theyInitiated: Float64Array;
   private readonly contexts: Uint8Array;
@@ -35,6 +37,8 @@ export class OwnerTrack {
     weightedDays: 0,
     intensity: 0,
     gapSquares: 0,
+    pauseDays: 0,
+    pauses: 0,
     ownerInitiated: 0,
     theyInitiated: 0,
     contexts: 0,
@@ -60,6 +64,8 @@ export class OwnerTrack {
     this.decayed = new Float64Array(entries);
     this.weightedDays = new Float64Array(entries);
     this.gapSquares = new Float64Array(entries);
+    this.pauseDays = new Float64Array(entries);
+    this.pauses = new Int32Array(entries);
     this.ownerInitiated = new Float64Array(entries);
     this.theyInitiated = new Float64Array(entries);
     this.contexts = new Uint8Array(entries);
@@ -86,7 +92,11 @@ export class OwnerTrack {
         const prevDay = first ? c.day : (this.days[k - 1] as number);
         this.days[k] = c.day;
         this.decayed[k] = first ? 0 : (this.decayed[k - 1] as number) * 2 ** (-(c.day - prevDay) / h);
-        this.gapSquares[k] = first ? 0 : (this.gapSquares[k - 1] as number) + (c.day - prevDay) ** 2;
+        const gap = c.day - prevDay;
+        const pause = gap > this.settings.burstGapDays;
+        this.gapSquares[k] = first ? 0 : (this.gapSquares[k - 1] as number) + gap ** 2;
+        this.pauseDays[k] = first ? 0 : (this.pauseDays[k - 1] as number) + (pause ? gap : 0);
+        this.pauses[k] = first ? 0 : (this.pauses[k - 1] as number) + (pause ? 1 : 0);
         this.weightedDays[k] = first ? 0 : (this.weightedDays[k - 1] as number);
         heaviest = 0;
         this.ownerInitiated[k] = first ? 0 : (this.ownerInitiated[k - 1] as number);
@@ -144,6 +154,8 @@ export class OwnerTrack {
     m.weightedDays = this.weightedDays[k] as number;
     m.intensity = (this.decayed[k] as number) * 2 ** (-(day - last) / this.settings.intensityHalfLifeDays);
     m.gapSquares = this.gapSquares[k] as number;
+    m.pauseDays = this.pauseDays[k] as number;
+    m.pauses = this.pauses[k] as number;
     m.ownerInitiated = this.ownerInitiated[k] as number;
     m.theyInitiated = this.theyInitiated[k] as number;
     m.contexts = this.contexts[k] as number;

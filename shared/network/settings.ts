@@ -17,9 +17,13 @@ export interface StrengthSettings {
   intensityHalfLifeDays: number;
   /** Decayed intensity at which the intensity factor reaches one half. */
   intensityMidpoint: number;
-  /** A tie is fading when the days since the last contact exceed this many times its usual gap. */
+  /** A tie is fading when the days since the last contact exceed this many times its usual pause. */
   fadingThreshold: number;
-  /** The usual gap assumed for a tie with a single contact day, and the prior that smooths short histories. */
+  /** A silence shorter than this many days never makes a tie fading, whatever its rhythm. */
+  fadingMinDays: number;
+  /** Gaps up to this many days are inside a burst of contact; longer ones are pauses between bursts. */
+  burstGapDays: number;
+  /** The usual pause assumed for a tie met once or in one burst, and the prior that smooths short histories. */
   priorGapDays: number;
   /** How much burstiness (irregular gaps) lowers the rhythm factor, 0..1. */
   burstinessPenalty: number;
@@ -84,25 +88,27 @@ export const DEFAULT_STRENGTH_SETTINGS: StrengthSettings = {
     'sales-recruiter': 0.3,
     'mailing-list': 0.25,
   },
-  groupSizeExponent: 2,
-  intensityHalfLifeDays: 180,
+  groupSizeExponent: 3,
+  intensityHalfLifeDays: 90,
   intensityMidpoint: 1,
-  fadingThreshold: 8,
-  priorGapDays: 30,
+  fadingThreshold: 4,
+  fadingMinDays: 180,
+  burstGapDays: 14,
+  priorGapDays: 15,
   burstinessPenalty: 0,
   frequencyMidpoint: 1,
-  frequencyPriorYears: 0.25,
+  frequencyPriorYears: 0.1,
   durationFullMonths: 120,
   reciprocityPriorCount: 2,
   multiplexityMidpoint: 2,
   ratingPrior: 1.5,
-  ratingPriorWeight: 1,
+  ratingPriorWeight: 0.5,
   factorWeights: {
-    closeness: 6,
-    frequency: 2,
+    closeness: 12,
+    frequency: 4,
     intensity: 1,
-    rhythm: 0.5,
-    reciprocity: 0.5,
+    rhythm: 0.25,
+    reciprocity: 0.7,
     duration: 0.25,
     multiplexity: 0.25,
   },
@@ -128,20 +134,24 @@ export const SETTING_RATIONALE: Record<keyof StrengthSettings, string> = {
   contextWeights:
     'Marsden & Campbell (1984): frequency in settings you share anyway (office, neighbours, the school gate, a list) overstates closeness; chosen get-togethers count fully.',
   groupSizeExponent:
-    'One-to-one contact counts most (Gilbert & Karahalios: intimacy): in a group of n both sides split their attention n ways, so 1/n^2.',
+    'One-to-one contact counts most (Gilbert & Karahalios: intimacy): in a group of n attention is split n ways, and its rating and who started it are about the group, not this person; 1/n^3 (tuned on a sample seed other than the benchmark one).',
   intensityHalfLifeDays:
-    'Roberts & Dunbar: closeness drops within months when contact stops; six months sits between the monthly and yearly layer cadences.',
+    'Roberts & Dunbar: closeness drops within months when contact stops; three months is the cadence between the monthly and six-monthly layers.',
   intensityMidpoint: 'About one recent one-to-one meeting makes an intensity of one: half of the scale.',
   fadingThreshold:
-    'Navarro et al. (2017): a tie is likely gone once the silence exceeds about 8 times its usual gap.',
+    'Navarro et al. (2017): a tie is likely gone once its silence is far beyond its own rhythm; 4 usual pauses would happen under 2% of the time (e^-4) if pauses were exponential. The 8 quoted there is measured against all gaps, bursts included.',
+  fadingMinDays:
+    'Roberts & Dunbar: closeness drops within months without contact, not weeks; a silence under six months is a pause, not an ending, even for a tie that met weekly.',
+  burstGapDays:
+    'Contact comes in bursts (Barabasi; Navarro et al. 2017): gaps of up to two weeks belong to one spell of contact, and the silence is compared with the pauses between spells.',
   priorGapDays:
-    'With one or two contacts the usual gap is unknown; a month (the 15-layer cadence) is assumed, which best told ended ties from quiet ones on the sample data.',
+    'With one spell of contact the usual pause is unknown; two weeks are assumed, worth one pause, so a tie met once is fading after fadingMinDays.',
   burstinessPenalty:
     'Navarro et al. (2017): bursty, irregular ties are more fragile; off by default because journals record contact in bursts anyway.',
   frequencyMidpoint:
     'Urena-Carrion et al. (2020): distinct days with contact predict strength better than raw counts; one one-to-one day a year is half of the scale.',
   frequencyPriorYears:
-    'Contact days per year mean little over a few weeks; a season of pretend acquaintance keeps a new tie from looking frequent.',
+    'Contact days per year mean little over a few weeks; five weeks of pretend acquaintance keep a new tie from looking frequent.',
   durationFullMonths:
     'Granovetter and Gilbert & Karahalios: the length of a friendship adds to its strength, with diminishing returns (logarithmic, full at ten years).',
   reciprocityPriorCount:
@@ -150,9 +160,10 @@ export const SETTING_RATIONALE: Record<keyof StrengthSettings, string> = {
     'Ties that span several contexts (work and club and family) are stronger and last longer; two extra contexts are half of the scale.',
   ratingPrior:
     'Marsden & Campbell: closeness is the best single indicator; most ties are weak, so unrated means fairly distant.',
-  ratingPriorWeight: 'One rating of the owner outweighs the prior, so their own word counts quickly.',
+  ratingPriorWeight:
+    "The prior is worth half a rating: the owner's own word is the best evidence there is (Marsden & Campbell), so one rating already outweighs it.",
   factorWeights:
-    'Closeness first (Marsden & Campbell: the best single indicator), then contact frequency (Urena-Carrion), recency (Gilbert & Karahalios), then the rest.',
+    'Closeness first (Marsden & Campbell: the best single indicator), then distinct contact days (Urena-Carrion), then recent contact and who reaches out; rhythm, duration and shared settings add little beyond them. Proportions tuned on a sample seed other than the benchmark one.',
   coAttendance:
     'People seen together are tied, but a crowd is not a clique: each encounter gives a pair 1/(n-1), and the memory of it fades over a year.',
   tieKindStrength:

@@ -27,6 +27,8 @@ export const strengthSettingsSchema = z.strictObject({
   intensityHalfLifeDays: number(1, 36_500, 'a number of days'),
   intensityMidpoint: positive(1_000),
   fadingThreshold: number(1, 1_000),
+  fadingMinDays: number(0, 36_500, 'a number of days'),
+  burstGapDays: number(0, 3_650, 'a number of days'),
   priorGapDays: number(1, 36_500, 'a number of days'),
   burstinessPenalty: number(0, 1),
   frequencyMidpoint: positive(366, 'a number of days a year'),
