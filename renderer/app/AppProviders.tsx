@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { KithDatabase } from '../../shared/db';
 import { DbProvider } from '../db';
 import { EncounterDialogsProvider } from '../features/encounters';
+import { NetworkModelProvider } from '../features/network/model';
 import { UndoProvider } from '../features/undo';
 import { ToastProvider } from '../ui';
 import { ThemeController } from './ThemeController';
@@ -12,7 +13,8 @@ interface Props {
 }
 
 /**
- * Everything a screen needs around it: the database, toasts, undo, theme and the encounter dialogs.
+ * Everything a screen needs around it: the database, toasts, undo, theme, the encounter dialogs and the
+ * network model (lazy: its worker starts only when a network view asks).
  * Component tests render a page inside this with a database on fake-indexeddb.
  */
 export function AppProviders({ open, children }: Props) {
@@ -21,7 +23,9 @@ export function AppProviders({ open, children }: Props) {
       <DbProvider open={open}>
         <UndoProvider>
           <ThemeController />
-          <EncounterDialogsProvider>{children}</EncounterDialogsProvider>
+          <EncounterDialogsProvider>
+            <NetworkModelProvider>{children}</NetworkModelProvider>
+          </EncounterDialogsProvider>
         </UndoProvider>
       </DbProvider>
     </ToastProvider>

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useEncounterDialogs } from '../features/encounters';
+import { KeepInTouchIcon } from '../features/keep-in-touch';
+import { NetworkIcon } from '../features/network';
 import {
   CommunityIcon,
   JournalIcon,
@@ -55,6 +57,12 @@ export function Sidebar({ onOpenSwitcher }: Props) {
         </NavLink>
         <NavLink href={paths.communities} icon={<CommunityIcon />}>
           Communities
+        </NavLink>
+        <NavLink href={paths.network} icon={<NetworkIcon />}>
+          Network
+        </NavLink>
+        <NavLink href={paths.keepInTouch} icon={<KeepInTouchIcon />}>
+          Keep in touch
         </NavLink>
         <NavLink href={paths.settings} icon={<SettingsIcon />}>
           Settings

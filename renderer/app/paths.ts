@@ -6,4 +6,6 @@ export const paths = {
   communities: '/communities',
   community: (id: string) => `/communities/${encodeURIComponent(id)}`,
   settings: '/settings',
+  network: '/network',
+  keepInTouch: '/keep-in-touch',
 } as const;

@@ -1,6 +1,8 @@
 import { Route, Switch } from 'wouter';
 import { CommunitiesPage, CommunityPage } from '../features/communities';
 import { JournalPage } from '../features/journal';
+import { NetworkPage } from '../features/network';
+import { KeepInTouchPage } from '../features/keep-in-touch';
 import { PeoplePage, PersonPage } from '../features/people';
 import { SettingsPage } from '../features/settings';
 import { NotFound } from './NotFound';
@@ -15,6 +17,8 @@ export function AppRoutes() {
       <Route path="/communities/:id">
         {(params) => <CommunityPage id={decodeURIComponent(params.id)} />}
       </Route>
+      <Route path="/keep-in-touch" component={KeepInTouchPage} />
+      <Route path="/network" component={NetworkPage} />
       <Route path="/settings" component={SettingsPage} />
       <Route component={NotFound} />
     </Switch>

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { build } from 'vite';
+import { BENCH_OUT, buildBenchPage } from '../bench/build';
 import { startStaticServer } from '../support/server';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -22,7 +23,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (process.env.KITH_E2E_SKIP_BUILD !== '1' || !existsSync(resolve(rendererOut, 'index.html'))) {
     await build({ configFile: resolve(root, 'renderer/vite.web.config.ts'), logLevel: 'warn' });
   }
-  const server = await startStaticServer({ roots: { '/': rendererOut } });
+  // The bench page, on the same origin, can seed the app's own database with a generated dataset
+  // (the network map's screenshot is taken on the typical dataset).
+  await buildBenchPage();
+  const server = await startStaticServer({ roots: { '/': rendererOut, '/bench/': BENCH_OUT } });
   project.provide('appUrl', server.url);
   return () => server.close();
 }

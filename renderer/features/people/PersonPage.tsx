@@ -4,6 +4,7 @@ import { paths } from '../../app/paths';
 import { useCommunitiesById, useEncounters, usePeopleById, usePerson } from '../../db';
 import { EmptyState } from '../../ui';
 import { EncounterTimeline } from '../encounters';
+import { PersonStrengthSection } from '../network/views';
 import { communitiesOf, encountersWith, firstEncounter } from './derive';
 import { PersonActions } from './PersonActions';
 import { PersonCommunities } from './PersonCommunities';
@@ -53,6 +54,7 @@ export function PersonPage({ id }: { id: string }) {
         <PersonActions person={person} />
       </header>
       <PersonDetails person={person} peopleById={peopleById} first={firstEncounter(timeline)} />
+      {!person.isOwner && <PersonStrengthSection person={person} encounters={timeline} />}
       {!person.isOwner && (
         <EncounterTimeline
           id="person-timeline"

@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { BENCH_SEED, type DatasetName } from '../../../shared/sample';
 import { LAST_NAMES } from '../../../shared/sample/names';
 import { summarise, type Figure } from '../stats';
+import { measureMap } from './mapFigures';
 import {
   applyFilter,
   clearFilter,
@@ -31,7 +32,8 @@ const QUERIES = LAST_NAMES.slice(51, 55);
 /**
  * App-level figures on a journal holding `dataset`: the bench page seeds the app's own database
  * (same origin), then the app is loaded `loads` times. Each load measures first paint of the journal,
- * the full load, filter latency and quick-switcher latency, all timed inside the page.
+ * the full load, filter latency and quick-switcher latency, then opens the network map (layout settle,
+ * long tasks, frame time while scrubbing; ./mapFigures.ts), all timed inside the page.
  * To add a figure: write a self-contained probe in ./probes.ts, call it in measureLoad, and give
  * its samples a name in the list at the end.
  */
@@ -55,7 +57,10 @@ export async function measureApp(options: AppBenchOptions): Promise<Figure[]> {
   for (let load = 1; load <= options.loads; load++) {
     await measureLoad(page, url, load, add);
     log(
-      `app load ${load}/${options.loads}: ${[...samples].map(([n, v]) => `${n} ${Math.round(v.at(-1) ?? 0)}`).join(', ')}`,
+      `app load ${load}/${options.loads}: ${[...samples]
+        .filter(([n]) => n !== 'mapFrame')
+        .map(([n, v]) => `${n} ${Math.round(v.at(-1) ?? 0)}`)
+        .join(', ')}`,
     );
   }
 
@@ -66,10 +71,18 @@ export async function measureApp(options: AppBenchOptions): Promise<Figure[]> {
     ['tagFilter', `journal filter by tag ${dataset} (app)`],
     ['switcherFirst', `quick switcher first search ${dataset} (app)`],
     ['switcher', `quick switcher search ${dataset} (app)`],
+    ['layoutSettle', `layout settle time in the worker ${dataset} (map)`],
+    ['layoutCompute', `layout compute time in the worker ${dataset} (map)`],
+    ['layoutOpen', `map opened to layout settled ${dataset} (map)`],
+    ['layoutLongTask', `longest main-thread task while the layout runs ${dataset} (map)`],
+    ['mapFrame', `frame time while scrubbing the time slider ${dataset} (map, per frame)`],
+    ['scrubLongTask', `longest main-thread task while scrubbing ${dataset} (map)`],
+    ['scrubFrames', `map frames drawn in 120 slider key presses ${dataset} (map)`],
   ];
   return names.flatMap(([key, name]) => {
     const values = samples.get(key);
-    return values && values.length > 0 ? [summarise(name, dataset, 'ms', values)] : [];
+    const unit = key === 'scrubFrames' ? 'frames' : 'ms';
+    return values && values.length > 0 ? [summarise(name, dataset, unit, values)] : [];
   });
 }
 
@@ -99,6 +112,8 @@ async function measureLoad(
     await page.keyboard.press('Escape');
     await page.waitForFunction(switcherClosed);
   }
+
+  await measureMap(page, add);
 }
 
 /** Polls (not waitForFunction with an async function, which passes at once) until both load marks are set. */

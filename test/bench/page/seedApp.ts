@@ -17,8 +17,10 @@ export async function seedApp(dataset: DatasetName, dbName: string): Promise<{ m
     if (existing > 0)
       throw new Error(`The database "${dbName}" already holds ${existing} encounters; seed a fresh profile.`);
     const start = performance.now();
-    // The owner is the document openDatabase() would create, so the app finds its "me" in place.
-    await db.people.insert(ownerOf(dataset));
+    // The owner is the document openDatabase() would create, so the app finds its "me" in place
+    // (a profile that has already opened the app has it).
+    const owner = ownerOf(dataset);
+    if (!(await db.people.findOne(owner.id).exec())) await db.people.insert(owner);
     await insertAll(db, collections);
     return { ms: performance.now() - start, counts: countsOf(collections) };
   } finally {

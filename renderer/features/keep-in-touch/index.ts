@@ -1,0 +1,2 @@
+export { KeepInTouchPage } from './KeepInTouchPage';
+export { KeepInTouchIcon } from './KeepInTouchIcon';

@@ -1,0 +1,140 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useLocation } from 'wouter';
+import { paths } from '../../app/paths';
+import { useCommunities } from '../../db';
+import { Button, CommunityIcon, count, EmptyState } from '../../ui';
+import { formatDayShort, useEncounterDialogs } from '../encounters';
+import { colouring } from './map/colouring';
+import { hiddenMask, NO_FILTERS, type MapFilters } from './map/filters';
+import { MapToolbar, type ColourBy } from './map/MapToolbar';
+import { NetworkMap, type MapHandle } from './map/NetworkMap';
+import { NetworkTable } from './map/NetworkTable';
+import { tableRows } from './map/rows';
+import { TimeBar } from './map/TimeBar';
+import { usePlayback } from './map/usePlayback';
+import { useNetworkModel } from './model';
+import { NetworkPanels } from './views';
+import './map/network.css';
+
+/** The network map page: the map at a date, the time slider, filters, and the same people as a table. */
+export function NetworkPage() {
+  const model = useNetworkModel();
+  const communities = useCommunities();
+  const { newEncounter } = useEncounterDialogs();
+  const [, navigate] = useLocation();
+  const [filters, setFilters] = useState<MapFilters>(NO_FILTERS);
+  const [colourBy, setColourBy] = useState<ColourBy>('community');
+  const mapRef = useRef<MapHandle>(null);
+  const playback = usePlayback(model.range, model.day, model.setDay);
+
+  const { nodes, communities: groups, setHighlight } = model;
+  const hidden = useMemo(() => hiddenMask(nodes, filters), [nodes, filters]);
+  const colours = useMemo(() => colouring(nodes, groups, colourBy), [nodes, groups, colourBy]);
+  const rows = useMemo(() => tableRows(nodes, groups, filters), [nodes, groups, filters]);
+  const onMap = useMemo(() => nodes.filter((n) => n.visible && !n.isOwner).length, [nodes]);
+  const tieCount = useMemo(() => model.ties.filter((t) => !t.isOwnerTie).length, [model.ties]);
+  const layerSizes = useMemo(() => model.layers.map((l) => l.size), [model.layers]);
+  const openPerson = useCallback((id: string) => navigate(paths.person(id)), [navigate]);
+  const find = useCallback(
+    (id: string) => {
+      setHighlight({ focus: id });
+      mapRef.current?.focusOn(id);
+    },
+    [setHighlight],
+  );
+
+  if (model.status === 'error') {
+    return (
+      <div className="page">
+        <h1 className="page__title">Network</h1>
+        <p role="alert" className="network-error">
+          The network could not be built: {model.error}
+        </p>
+      </div>
+    );
+  }
+  if (model.status === 'ready' && model.empty) {
+    return (
+      <div className="page">
+        <header className="page__header">
+          <h1 className="page__title">Network</h1>
+        </header>
+        <EmptyState
+          icon={<CommunityIcon />}
+          title="Record encounters to see your network"
+          actions={
+            <Button variant="primary" onClick={() => newEncounter()}>
+              Record an encounter
+            </Button>
+          }
+        >
+          <p>
+            Each encounter you journal puts the people you met on the map. Ties grow stronger as you meet
+            again and fade with silence; people you meet together are tied to each other, so your circles and
+            the people who bridge them appear on their own.
+          </p>
+        </EmptyState>
+      </div>
+    );
+  }
+
+  const ready = model.status === 'ready' && model.range !== null;
+  const asOf = model.analysedDay ? formatDayShort(model.analysedDay) : '';
+  return (
+    <div className="page network-page" aria-busy={!ready || undefined}>
+      <header className="page__header">
+        <div>
+          <h1 className="page__title">Network</h1>
+          <p className="page__subtitle">
+            {ready
+              ? `${count(onMap, 'person', 'people')} · ${count(tieCount, 'tie', 'ties')} between them · ${asOf}`
+              : 'Building your network…'}
+          </p>
+        </div>
+      </header>
+      <MapToolbar
+        nodes={nodes}
+        communities={communities ?? []}
+        filters={filters}
+        onFilters={setFilters}
+        colourBy={colourBy}
+        onColourBy={setColourBy}
+        onFind={find}
+      />
+      <section className="network-stage" aria-label="Map">
+        <NetworkMap
+          model={model}
+          colourSlot={colours.colourSlot}
+          colours={colours.colours}
+          legend={colours.legend}
+          hidden={hidden}
+          minStrength={filters.minStrength}
+          peopleShown={onMap}
+          onOpenPerson={openPerson}
+          handle={mapRef}
+        />
+        {model.range && (
+          <TimeBar
+            range={model.range}
+            day={model.day}
+            onDay={model.setDay}
+            playing={playback.playing}
+            onTogglePlay={playback.toggle}
+            onUserMove={playback.stop}
+          />
+        )}
+      </section>
+      <section className="network-section" aria-labelledby="network-table-heading">
+        <h2 id="network-table-heading" className="network-section__title">
+          People on the map
+        </h2>
+        <NetworkTable
+          rows={rows}
+          layerSizes={layerSizes}
+          caption={`${count(rows.length, 'person', 'people')} on ${asOf}`}
+        />
+      </section>
+      <NetworkPanels />
+    </div>
+  );
+}

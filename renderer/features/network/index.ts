@@ -1,0 +1,4 @@
+export { NetworkPage } from './NetworkPage';
+export { NetworkModelProvider, useNetworkModel } from './model';
+export type * from './model/types';
+export { NetworkIcon } from './NetworkIcon';

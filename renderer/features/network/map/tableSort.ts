@@ -1,0 +1,68 @@
+import type { DayString } from '../../../../shared/domain/entities';
+
+export type SortKey = 'person' | 'strength' | 'community' | 'lastContact' | 'layer';
+export type SortDirection = 'ascending' | 'descending';
+export interface SortState {
+  key: SortKey;
+  direction: SortDirection;
+}
+
+export interface TableRow {
+  id: string;
+  name: string;
+  strength: number;
+  community: string;
+  lastContact: DayString | '';
+  /** Index of the Dunbar layer, -1 outside them all. */
+  layer: number;
+}
+
+/** Each column's first click sorts the way people usually want it: strongest and most recent first. */
+const FIRST_DIRECTION: Record<SortKey, SortDirection> = {
+  person: 'ascending',
+  strength: 'descending',
+  community: 'ascending',
+  lastContact: 'descending',
+  layer: 'ascending',
+};
+
+export function nextSort(current: SortState, key: SortKey): SortState {
+  if (current.key !== key) return { key, direction: FIRST_DIRECTION[key] };
+  return { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
+}
+
+const byName = (a: TableRow, b: TableRow) =>
+  a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) ||
+  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Sorts a copy of the rows. Missing values (no community, never in contact, outside every layer)
+ * go last whichever the direction, and equal values fall back to the name, so the order is stable.
+ */
+export function sortRows(rows: readonly TableRow[], sort: SortState): TableRow[] {
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  const missing = (r: TableRow): boolean =>
+    (sort.key === 'community' && !r.community) ||
+    (sort.key === 'lastContact' && !r.lastContact) ||
+    (sort.key === 'layer' && r.layer < 0);
+  const compare = (a: TableRow, b: TableRow): number => {
+    switch (sort.key) {
+      case 'person':
+        return byName(a, b);
+      case 'strength':
+        return a.strength - b.strength;
+      case 'community':
+        return a.community.localeCompare(b.community, undefined, { sensitivity: 'base' });
+      case 'lastContact':
+        return a.lastContact < b.lastContact ? -1 : a.lastContact > b.lastContact ? 1 : 0;
+      case 'layer':
+        return a.layer - b.layer;
+    }
+  };
+  return [...rows].sort((a, b) => {
+    const ma = missing(a);
+    const mb = missing(b);
+    if (ma !== mb) return ma ? 1 : -1;
+    return sign * compare(a, b) || byName(a, b);
+  });
+}

@@ -1,0 +1,51 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { todayString } from '../../../../shared/domain/days';
+import { useCommunities, useEncounters, usePeople, useTies } from '../../../db';
+import { NetworkClient } from './client';
+import { NetworkContext } from './context';
+import { defaultTransport, type TransportFactory } from './transport';
+
+/** The first journal goes to the worker at once; later edits are batched, as edits come in bursts. */
+const FIRST_SEND_MS = 30;
+const DEBOUNCE_MS = 300;
+
+/**
+ * Holds the network model for the whole app. Lazy: no query runs and no worker starts until a
+ * component calls useNetworkModel(); from then on the worker stays, so going back to the map is instant.
+ */
+export function NetworkModelProvider({
+  children,
+  transport = defaultTransport,
+}: {
+  children: ReactNode;
+  transport?: TransportFactory;
+}) {
+  const [client] = useState(() => new NetworkClient(transport, todayString()));
+  const [active, setActive] = useState(false);
+  useEffect(() => () => client.dispose(), [client]);
+  const activate = useCallback(() => setActive(true), []);
+  const value = useMemo(() => ({ client, activate }), [client, activate]);
+  return (
+    <NetworkContext.Provider value={value}>
+      {active && <JournalFeed client={client} />}
+      {children}
+    </NetworkContext.Provider>
+  );
+}
+
+function JournalFeed({ client }: { client: NetworkClient }) {
+  const people = usePeople();
+  const encounters = useEncounters();
+  const ties = useTies();
+  const communities = useCommunities();
+  useEffect(() => {
+    if (!people || !encounters || !ties || !communities) return;
+    const delay = client.state.status === 'idle' ? FIRST_SEND_MS : DEBOUNCE_MS;
+    const timer = setTimeout(
+      () => client.setJournal({ people, encounters, ties, communities }, todayString()),
+      delay,
+    );
+    return () => clearTimeout(timer);
+  }, [client, people, encounters, ties, communities]);
+  return null;
+}

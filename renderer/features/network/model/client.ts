@@ -1,0 +1,353 @@
+import type { Community, DayString, Encounter, Person, Tie } from '../../../../shared/domain/entities';
+import { assembleNodes, assembleTies, markBridges } from './assemble';
+import type {
+  AnalysisMessage,
+  BuiltMessage,
+  FromWorker,
+  JournalChunk,
+  WorkerRequest,
+  WorkerResults,
+} from './protocol';
+import { slimEncounter, slimPerson } from './slim';
+import type { NetworkTransport, TransportFactory } from './transport';
+import type {
+  FrameStore,
+  LayoutState,
+  MapHighlight,
+  MapStructure,
+  NetworkFrame,
+  NetworkModel,
+} from './types';
+
+export type NetworkState = Omit<
+  NetworkModel,
+  'setDay' | 'setHighlight' | 'requestPath' | 'explain' | 'strengthSeries' | 'composition' | 'frames'
+>;
+
+export interface Journal {
+  people: Person[];
+  encounters: Encounter[];
+  ties: Tie[];
+  communities: Community[];
+}
+
+/** Documents per postMessage: each chunk is cloned in its own short task. */
+const CHUNK = 1500;
+/** The analysis follows the date this long after the slider stops. */
+const ANALYSE_DELAY_MS = 150;
+/** While the date keeps moving, analyse at least this often, if an analysis is cheap. */
+const ANALYSE_MAX_WAIT_MS = 1000;
+const CHEAP_ANALYSIS_MS = 60;
+
+/**
+ * The main thread's side of the network model: sends the journal to the worker, keeps the answers
+ * as an immutable snapshot for React (useSyncExternalStore) and the latest frame for canvases.
+ */
+export class NetworkClient {
+  private transport: NetworkTransport | null = null;
+  private listeners = new Set<() => void>();
+  private frameListeners = new Set<() => void>();
+  private generation = 0;
+  private built: BuiltMessage | null = null;
+  private analysis: AnalysisMessage | null = null;
+  private settled: Float32Array | null = null;
+  private frame: NetworkFrame | null = null;
+  private frameInFlight = false;
+  private analysisInFlight = false;
+  private analysisWanted: DayString | null = null;
+  private analyseTimer: ReturnType<typeof setTimeout> | null = null;
+  private firstUnanalysedChange = 0;
+  private lastAnalysisMs = 0;
+  private requests = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  private nextRequest = 1;
+  state: NetworkState;
+
+  private livePositions: Float32Array | null = null;
+  private liveProgress = 0;
+
+  readonly frames: FrameStore = {
+    get: () => this.frame,
+    positions: () => this.livePositions,
+    progress: () => this.liveProgress,
+    subscribe: (listener) => {
+      this.frameListeners.add(listener);
+      return () => this.frameListeners.delete(listener);
+    },
+  };
+
+  constructor(
+    private readonly createTransport: TransportFactory,
+    today: DayString,
+  ) {
+    this.state = {
+      status: 'idle',
+      error: null,
+      empty: false,
+      ownerId: null,
+      today,
+      range: null,
+      day: today,
+      analysedDay: null,
+      analysing: false,
+      nodes: [],
+      nodeIndex: new Map(),
+      ties: [],
+      communities: [],
+      layers: [],
+      fading: [],
+      brokers: [],
+      bridges: new Set(),
+      layout: { status: 'idle', progress: 0, positions: null, ms: null },
+      structure: null,
+      highlight: { focus: null, path: null },
+    };
+  }
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = () => this.state;
+
+  private update(patch: Partial<NetworkState>) {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  /** Sends a new version of the journal; the worker rebuilds everything from it. */
+  setJournal(journal: Journal, today: DayString) {
+    const transport = this.ensureTransport();
+    const generation = ++this.generation;
+    this.update({ status: this.built ? this.state.status : 'building', today });
+    transport.post({ type: 'journal-begin', generation });
+    const chunks: (() => JournalChunk)[] = [];
+    const slices = <T, U>(list: T[], key: keyof JournalChunk, map: (x: T) => U) => {
+      for (let i = 0; i < list.length; i += CHUNK) {
+        chunks.push(() => ({ [key]: list.slice(i, i + CHUNK).map(map) }));
+      }
+    };
+    slices(journal.people, 'people', slimPerson);
+    slices(journal.encounters, 'encounters', slimEncounter);
+    slices(journal.ties, 'ties', (t) => t);
+    slices(journal.communities, 'communities', (c) => c);
+    const next = () => {
+      if (generation !== this.generation || this.transport !== transport) return;
+      const make = chunks.shift();
+      if (make) {
+        transport.post({ type: 'journal-chunk', generation, chunk: make() });
+        setTimeout(next, 0);
+      } else {
+        transport.post({ type: 'journal-end', generation, today, day: this.state.day });
+      }
+    };
+    next();
+  }
+
+  setDay = (day: DayString) => {
+    if (day === this.state.day) return;
+    this.update({ day });
+    this.requestFrame();
+    this.scheduleAnalysis();
+  };
+
+  setHighlight = (highlight: Partial<MapHighlight>) => {
+    this.update({ highlight: { ...this.state.highlight, ...highlight } });
+  };
+
+  request<K extends WorkerRequest['kind']>(
+    request: Extract<WorkerRequest, { kind: K }>,
+  ): Promise<WorkerResults[K]> {
+    const transport = this.ensureTransport();
+    const id = this.nextRequest++;
+    return new Promise((resolve, reject) => {
+      this.requests.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      transport.post({ type: 'request', id, request });
+    });
+  }
+
+  dispose() {
+    this.transport?.terminate();
+    this.transport = null;
+    // A new worker starts from nothing: forget what the old one knew until the journal is sent again.
+    this.built = null;
+    this.livePositions = null;
+    this.frameInFlight = false;
+    this.analysisInFlight = false;
+    if (this.analyseTimer) clearTimeout(this.analyseTimer);
+    for (const r of this.requests.values()) r.reject(new Error('The network view was closed.'));
+    this.requests.clear();
+  }
+
+  private ensureTransport(): NetworkTransport {
+    if (!this.transport) {
+      this.transport = this.createTransport();
+      this.transport.listen((message) => this.receive(message));
+    }
+    return this.transport;
+  }
+
+  private requestFrame() {
+    if (this.frameInFlight || !this.built || !this.transport) return;
+    this.frameInFlight = true;
+    this.transport.post({ type: 'frame', day: this.state.day });
+  }
+
+  private scheduleAnalysis() {
+    if (!this.built) return;
+    const now = performance.now();
+    if (!this.analyseTimer) this.firstUnanalysedChange = now;
+    else clearTimeout(this.analyseTimer);
+    const overdue =
+      this.lastAnalysisMs < CHEAP_ANALYSIS_MS && now - this.firstUnanalysedChange > ANALYSE_MAX_WAIT_MS;
+    this.analyseTimer = setTimeout(
+      () => {
+        this.analyseTimer = null;
+        this.requestAnalysis(this.state.day);
+      },
+      overdue ? 0 : ANALYSE_DELAY_MS,
+    );
+  }
+
+  private requestAnalysis(day: DayString) {
+    if (!this.transport) return;
+    if (this.analysisInFlight) {
+      this.analysisWanted = day;
+      return;
+    }
+    this.analysisInFlight = true;
+    this.analysisWanted = null;
+    this.update({ analysing: true });
+    this.transport.post({ type: 'analyse', day });
+  }
+
+  private receive(message: FromWorker) {
+    if (message.type === 'response') return this.settle(message);
+    if (message.generation !== this.generation) {
+      // Answers about an older journal: only the in-flight bookkeeping matters.
+      if (message.type === 'frame') this.frameInFlight = false;
+      if (message.type === 'analysis') this.analysisInFlight = false;
+      return;
+    }
+    switch (message.type) {
+      case 'built':
+        return this.onBuilt(message);
+      case 'layout':
+        return this.onLayout(message);
+      case 'frame':
+        this.frameInFlight = false;
+        this.frame = message;
+        for (const l of this.frameListeners) l();
+        if (message.day !== this.state.day) this.requestFrame();
+        return;
+      case 'analysis':
+        return this.onAnalysis(message);
+      case 'error':
+        this.frameInFlight = false;
+        this.analysisInFlight = false;
+        return this.update({ status: 'error', error: message.message, analysing: false });
+    }
+  }
+
+  private settle(message: Extract<FromWorker, { type: 'response' }>) {
+    const pending = this.requests.get(message.id);
+    if (!pending) return;
+    this.requests.delete(message.id);
+    if (message.ok) pending.resolve(message.result);
+    else pending.reject(new Error(message.error));
+  }
+
+  private onBuilt(built: BuiltMessage) {
+    const previous = this.built;
+    this.built = built;
+    this.analysis = null;
+    // Keep everyone where they were until the new layout arrives (the worker pins them there too);
+    // newcomers (NaN) are drawn once it does.
+    this.settled = previous && this.settled ? remap(previous, this.settled, built) : null;
+    this.livePositions = this.settled;
+    this.liveProgress = 0;
+    const structure: MapStructure = {
+      generation: built.generation,
+      appears: built.appears,
+      tieSource: built.tieSource,
+      tieTarget: built.tieTarget,
+      tieIsOwner: built.tieIsOwner,
+    };
+    this.frameInFlight = true; // the worker follows 'built' with a frame and an analysis
+    this.analysisInFlight = true;
+    this.update({
+      ...this.views(),
+      status: 'ready',
+      error: null,
+      empty: built.empty,
+      ownerId: built.ownerId,
+      range: built.range,
+      structure,
+      analysing: true,
+      layout: { status: 'running', progress: 0, positions: this.settled, ms: null },
+    });
+  }
+
+  private onLayout(message: Extract<FromWorker, { type: 'layout' }>) {
+    this.livePositions = message.positions;
+    this.liveProgress = message.progress;
+    for (const l of this.frameListeners) l();
+    // Positions and progress in between go to the frame store only: re-rendering every view with
+    // each step of the layout would block the main thread while the layout runs.
+    if (!message.settled) return;
+    const layout: LayoutState = {
+      status: 'settled',
+      progress: 1,
+      positions: message.positions,
+      ms: message.ms,
+    };
+    this.settled = message.positions;
+    this.update({ layout, ...this.views() });
+    performance.mark('kith:layout-settled', {
+      detail: {
+        ms: message.ms,
+        computeMs: message.computeMs,
+        people: this.built?.nodes.length ?? 0,
+        ties: this.built?.tieSource.length ?? 0,
+      },
+    });
+  }
+
+  private onAnalysis(message: AnalysisMessage) {
+    this.analysisInFlight = false;
+    this.analysis = message;
+    this.lastAnalysisMs = message.ms;
+    this.update({
+      analysedDay: message.day,
+      analysing: this.analysisWanted !== null,
+      layers: message.layers,
+      fading: message.fading,
+      brokers: message.brokers,
+      bridges: new Set(message.bridges),
+      communities: message.communities,
+      ...this.views(),
+    });
+    if (this.analysisWanted !== null) this.requestAnalysis(this.analysisWanted);
+    else if (message.day !== this.state.day && !this.analyseTimer) this.scheduleAnalysis();
+  }
+
+  private views(): Pick<NetworkState, 'nodes' | 'nodeIndex' | 'ties'> {
+    if (!this.built) return { nodes: [], nodeIndex: new Map(), ties: [] };
+    const nodes = assembleNodes(this.built, this.analysis, this.settled ?? this.state.layout.positions);
+    const nodeIndex = new Map(nodes.map((n) => [n.id, n.index]));
+    if (this.analysis) markBridges(nodes, this.analysis.bridges, nodeIndex);
+    return { nodes, nodeIndex, ties: this.analysis ? assembleTies(this.built, this.analysis) : [] };
+  }
+}
+
+function remap(previous: BuiltMessage, positions: Float32Array, next: BuiltMessage): Float32Array {
+  const old = new Map(previous.nodes.map((n, i) => [n.id, i]));
+  const out = new Float32Array(next.nodes.length * 2).fill(Number.NaN);
+  next.nodes.forEach((n, i) => {
+    const j = old.get(n.id);
+    if (j === undefined) return;
+    out[i * 2] = positions[j * 2] as number;
+    out[i * 2 + 1] = positions[j * 2 + 1] as number;
+  });
+  return out;
+}

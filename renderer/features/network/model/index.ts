@@ -1,0 +1,10 @@
+export { NetworkModelProvider } from './NetworkModelProvider';
+export { useNetworkModel } from './useNetworkModel';
+export type * from './types';
+export type {
+  IntroductionPath,
+  IntroductionLink,
+  DunbarLayer,
+  FadingTie,
+  Broker,
+} from '../../../../shared/network';

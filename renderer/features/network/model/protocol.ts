@@ -1,0 +1,126 @@
+import type { Community, DayString, Encounter, Person, Tie } from '../../../../shared/domain/entities';
+import type { Broker, DunbarLayer, FadingTie, IntroductionPath } from '../../../../shared/network';
+import type {
+  CommunityView,
+  CompositionSeries,
+  PersonExplanation,
+  SeriesOptions,
+  StrengthSeries,
+} from './types';
+
+/**
+ * The messages between the main thread and the network worker. Every message from the worker
+ * carries the generation of the journal it was computed from, so answers about an older journal
+ * are dropped.
+ */
+
+/** The journal, sent in pieces so that no single postMessage blocks the main thread for long. */
+export interface JournalChunk {
+  people?: Person[];
+  encounters?: Encounter[];
+  ties?: Tie[];
+  communities?: Community[];
+}
+
+export type WorkerRequest =
+  | { kind: 'path'; personId: string; day: DayString }
+  | { kind: 'explain'; personId: string; day: DayString }
+  | { kind: 'series'; personId: string; options: SeriesOptions }
+  | { kind: 'composition'; options: SeriesOptions };
+
+export interface WorkerResults {
+  path: IntroductionPath | null;
+  explain: PersonExplanation;
+  series: StrengthSeries;
+  composition: CompositionSeries;
+}
+
+export type ToWorker =
+  | { type: 'journal-begin'; generation: number }
+  | { type: 'journal-chunk'; generation: number; chunk: JournalChunk }
+  | { type: 'journal-end'; generation: number; today: DayString; day: DayString }
+  /** Strengths for drawing: answered with 'frame'. */
+  | { type: 'frame'; day: DayString }
+  /** Communities, layers, fading… at a date: answered with 'analysis'. */
+  | { type: 'analyse'; day: DayString }
+  | { type: 'request'; id: number; request: WorkerRequest };
+
+/** Static facts per node, in node order (the owner first). */
+export interface NodeFacts {
+  id: string;
+  name: string;
+  isOwner: boolean;
+  archived: boolean;
+  wantToReach: boolean;
+  tags: string[];
+  communityIds: string[];
+  contexts: Encounter['context'][];
+  encounterCount: number;
+  firstMet: DayString | '';
+  lastMet: DayString | '';
+  appears: DayString;
+}
+
+export interface BuiltMessage {
+  type: 'built';
+  generation: number;
+  ownerId: string;
+  empty: boolean;
+  range: { first: DayString; last: DayString } | null;
+  nodes: NodeFacts[];
+  appears: Float64Array;
+  tieSource: Uint32Array;
+  tieTarget: Uint32Array;
+  tieIsOwner: Uint8Array;
+  /** Explicit kind per tie ('' for none), aligned with tieSource. */
+  tieKinds: string[];
+  ms: number;
+}
+
+export interface AnalysisMessage {
+  type: 'analysis';
+  generation: number;
+  day: DayString;
+  /** Per node index. */
+  strength: Float32Array;
+  communityIndex: Int32Array;
+  layer: Int32Array;
+  lastContact: string[];
+  communities: CommunityView[];
+  /** Tie indexes (into the time index) at least minEdgeStrength strong, and their strengths. */
+  tieIndexes: Uint32Array;
+  tieStrengths: Float32Array;
+  layers: DunbarLayer[];
+  fading: FadingTie[];
+  brokers: Broker[];
+  bridges: string[];
+  ms: number;
+}
+
+export type FromWorker =
+  | BuiltMessage
+  | {
+      type: 'layout';
+      generation: number;
+      positions: Float32Array;
+      progress: number;
+      settled: boolean;
+      /** Wall time since the layout started, frames and requests answered in between included. */
+      ms: number;
+      /** Time spent in the layout's own ticks. */
+      computeMs: number;
+    }
+  | {
+      type: 'frame';
+      generation: number;
+      day: DayString;
+      nodeStrength: Float32Array;
+      tieStrength: Float32Array;
+    }
+  | AnalysisMessage
+  | { type: 'response'; generation: number; id: number; ok: true; result: unknown }
+  | { type: 'response'; generation: number; id: number; ok: false; error: string }
+  | { type: 'error'; generation: number; message: string };
+
+/** postMessage with the buffers to transfer (typed arrays move to the receiver instead of being copied). */
+export type Post = (message: FromWorker, transfer: Transferable[]) => void;

@@ -1,0 +1,210 @@
+import type { DayString } from '../../../../shared/domain/entities';
+import type { ContextKind, TieKind } from '../../../../shared/domain/kinds';
+import type {
+  Broker,
+  DunbarLayer,
+  FadingTie,
+  IntroductionPath,
+  Rhythm,
+  StrengthExplanation,
+} from '../../../../shared/network';
+
+/**
+ * What the network model offers the map and the other network views. Everything here is computed
+ * in the network worker (the only place the time index lives) and arrives as plain data.
+ */
+
+export type NetworkStatus = 'idle' | 'building' | 'ready' | 'error';
+
+/** One person on the map; the owner is always nodes[0]. */
+export interface NodeView {
+  index: number;
+  id: string;
+  name: string;
+  isOwner: boolean;
+  archived: boolean;
+  wantToReach: boolean;
+  tags: string[];
+  /** Journal communities: explicit membership plus the communities of their encounters. */
+  communityIds: string[];
+  /** Contexts of their encounters (with the owner), most frequent first. */
+  contexts: ContextKind[];
+  /** contexts[0], or 'other' for someone never met. */
+  mainContext: ContextKind;
+  /** Encounters with them in the whole journal. */
+  encounterCount: number;
+  /** First and last encounter in the whole journal ('' if never met). */
+  firstMet: DayString | '';
+  lastMet: DayString | '';
+  /** The day they appear on the map: first met, or added to the journal if never met. */
+  appears: DayString;
+  /** Layout position (world units, the owner at 0,0). Independent of the date. */
+  x: number;
+  y: number;
+  // ---- The values below describe `analysedDay`. ----
+  /** On the map at analysedDay (appears <= analysedDay). */
+  visible: boolean;
+  /** Strength of the owner's tie with them, 0..1 (the owner: 1). */
+  strength: number;
+  /** Their last encounter on or before analysedDay ('' if none yet). */
+  lastContact: DayString | '';
+  /** Louvain community at analysedDay (index into `communities`), -1 for none. */
+  communityIndex: number;
+  /** Dunbar layer at analysedDay (index into `layers`), -1 when outside every layer. */
+  layer: number;
+  /** Holds two parts of the network together (see brokersOf / bridgesOf). */
+  bridge: boolean;
+}
+
+/** A tie on the map at analysedDay (ties weaker than the minEdgeStrength setting are left out). */
+export interface TieView {
+  /** Position in the time index's ties (stable while the journal does not change). */
+  tie: number;
+  a: string;
+  b: string;
+  /** Node indexes of a and b. */
+  source: number;
+  target: number;
+  isOwnerTie: boolean;
+  explicitKind: TieKind | null;
+  strength: number;
+}
+
+/** A Louvain community at analysedDay, largest first. */
+export interface CommunityView {
+  index: number;
+  size: number;
+  /** The journal community most members share ("Chess club"), else "Group 3". */
+  label: string;
+  /** That journal community's id, if the label comes from one. */
+  journalCommunityId: string | null;
+  /**
+   * Colour slot (0..) kept stable across dates: a community takes the slot of the whole-journal
+   * community it overlaps most, so scrubbing the date does not repaint the map.
+   */
+  colour: number;
+}
+
+/** The strengths on one date, for drawing: cheap to compute (a few ms), posted while scrubbing. */
+export interface NetworkFrame {
+  generation: number;
+  day: DayString;
+  /** Strength to the owner per node index (the owner: 1; 0 before met). */
+  nodeStrength: Float32Array;
+  /** Strength per map tie (aligned with MapStructure.tieSource / tieTarget). */
+  tieStrength: Float32Array;
+}
+
+/** The static shape of the map (changes only when the journal changes). */
+export interface MapStructure {
+  generation: number;
+  /** Day number (days since 1970-01-01) each node appears; the owner: -Infinity. */
+  appears: Float64Array;
+  /** For every tie of the time index: node indexes of its ends. */
+  tieSource: Uint32Array;
+  tieTarget: Uint32Array;
+  /** 1 for the owner's ties. */
+  tieIsOwner: Uint8Array;
+}
+
+export interface LayoutState {
+  status: 'idle' | 'running' | 'settled';
+  /** 0 while running (live progress: frames.progress()), 1 once settled. */
+  progress: number;
+  /**
+   * Settled node positions x0, y0, x1, y1… by node index (world units, the owner at 0,0); the
+   * previous layout's (NaN for newcomers) while a new one runs. Live positions: frames.positions().
+   */
+  positions: Float32Array | null;
+  /** Time the last layout took in the worker, ms. */
+  ms: number | null;
+}
+
+/** "Why is this tie strong?" plus the facts around it. */
+export interface PersonExplanation extends StrengthExplanation {
+  name: string;
+  firstContact: DayString | '';
+  lastContact: DayString | '';
+  rhythm: Rhythm | null;
+  cadenceDays: number;
+}
+
+export interface StrengthSeries {
+  personId: string;
+  /** Evenly spaced sample days, first to last. */
+  points: { day: DayString; strength: number }[];
+  /** Days with an encounter with them (for markers). */
+  contactDays: DayString[];
+}
+
+export interface CompositionSeries {
+  days: DayString[];
+  /** The context kinds present, in the order of `counts` / `strength` rows. */
+  kinds: ContextKind[];
+  /** counts[k][d]: people whose main context is kinds[k], with a tie at least minEdgeStrength on days[d]. */
+  counts: number[][];
+  /** strength[k][d]: the sum of their strengths. */
+  strength: number[][];
+}
+
+/** What the map highlights on behalf of any view ("How can I reach X?", search). */
+export interface MapHighlight {
+  /** A person to centre on and ring. */
+  focus: string | null;
+  /** An introduction chain to draw over the map, owner first. */
+  path: string[] | null;
+}
+
+export interface SeriesOptions {
+  from?: DayString;
+  to?: DayString;
+  /** Number of sample days (default 120, at most 2,000). */
+  points?: number;
+}
+
+export interface NetworkModel {
+  status: NetworkStatus;
+  error: string | null;
+  /** The journal has no encounters yet: nothing to map. */
+  empty: boolean;
+  ownerId: string | null;
+  today: DayString;
+  /** First encounter to today (or the last encounter, when later). Null before the first build. */
+  range: { first: DayString; last: DayString } | null;
+  /** The chosen date (follows the slider at once). */
+  day: DayString;
+  setDay(day: DayString): void;
+  /** The date that nodes, ties, communities, layers, fading and brokers describe (lags `day` while scrubbing). */
+  analysedDay: DayString | null;
+  analysing: boolean;
+  nodes: NodeView[];
+  nodeIndex: ReadonlyMap<string, number>;
+  ties: TieView[];
+  communities: CommunityView[];
+  layers: DunbarLayer[];
+  fading: FadingTie[];
+  /** Lowest constraint (most brokerage) first. */
+  brokers: Broker[];
+  bridges: ReadonlySet<string>;
+  layout: LayoutState;
+  structure: MapStructure | null;
+  /** The latest frame; subscribe to redraw a canvas without re-rendering React. */
+  frames: FrameStore;
+  highlight: MapHighlight;
+  setHighlight(highlight: Partial<MapHighlight>): void;
+  /** Strongest introduction chain to a person (at `day`, default the chosen date); null when unreachable. */
+  requestPath(personId: string, day?: DayString): Promise<IntroductionPath | null>;
+  explain(personId: string, day?: DayString): Promise<PersonExplanation>;
+  strengthSeries(personId: string, options?: SeriesOptions): Promise<StrengthSeries>;
+  composition(options?: SeriesOptions): Promise<CompositionSeries>;
+}
+
+/** What canvases draw from, outside React: listeners hear of every new frame and layout step. */
+export interface FrameStore {
+  get(): NetworkFrame | null;
+  /** The latest positions, also while the layout runs (LayoutState.positions only once settled). */
+  positions(): Float32Array | null;
+  /** The running layout's progress, 0..1. */
+  progress(): number;
+  subscribe(listener: () => void): () => void;
+}

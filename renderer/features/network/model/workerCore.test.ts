@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { encounter, on, OWNER, person, tie } from '../../../../shared/network/testing';
+import type { IntroductionPath } from '../../../../shared/network';
+import { driveCore, isAnalysis, isFrame, isResponse } from './testing';
+import type { PersonExplanation, StrengthSeries } from './types';
+
+// A small journal: a club (ana, ben, cy), a workplace (dee, eli) and ana's sister fay, met later.
+const people = [
+  person(OWNER, { name: 'Me' }),
+  person('ana', { name: 'Ana' }),
+  person('ben', { name: 'Ben' }),
+  person('cy', { name: 'Cy' }),
+  person('dee', { name: 'Dee' }),
+  person('eli', { name: 'Eli' }),
+  person('fay', { name: 'Fay' }),
+];
+const encounters = [
+  ...[0, 30, 60, 90, 120].map((d) => encounter(d, ['ana', 'ben', 'cy'], { context: 'club' })),
+  ...[10, 40, 70].map((d) => encounter(d, ['dee', 'eli'], { context: 'office-chat' })),
+  encounter(5, ['ana'], { rating: 5 }),
+  encounter(400, ['fay'], { context: 'other' }),
+];
+const journal = { people, encounters, ties: [tie('ana', 'fay', 'family')] };
+const TODAY = on(500);
+
+describe('the network worker core', () => {
+  it('builds the map of a journal: the owner first, everyone met, the slider range', async () => {
+    const core = driveCore();
+    const { built } = await core.load(journal, TODAY);
+    expect(built.nodes[0]).toMatchObject({ id: OWNER, isOwner: true });
+    expect(built.nodes.map((n) => n.name).sort()).toEqual(['Ana', 'Ben', 'Cy', 'Dee', 'Eli', 'Fay', 'Me']);
+    expect(built.range).toEqual({ first: on(0), last: TODAY });
+    expect(built.empty).toBe(false);
+    const ana = built.nodes.find((n) => n.id === 'ana');
+    expect(ana).toMatchObject({
+      firstMet: on(0),
+      lastMet: on(120),
+      encounterCount: 6,
+      contexts: ['club', 'other'],
+    });
+  });
+
+  it('answers a frame with every strength on that date: nobody is tied before they are met', async () => {
+    const core = driveCore();
+    const { built } = await core.load(journal, TODAY);
+    const fay = built.nodes.findIndex((n) => n.id === 'fay');
+    const from = core.messages.length;
+    core.send({ type: 'frame', day: on(200) });
+    const before = await core.next(isFrame, from);
+    core.send({ type: 'frame', day: on(401) });
+    const after = await core.next((m): m is typeof before => isFrame(m) && m.day === on(401), from);
+    expect(before.nodeStrength[fay]).toBe(0);
+    expect(after.nodeStrength[fay]).toBeGreaterThan(0);
+    expect(before.tieStrength).toHaveLength(built.tieSource.length);
+  });
+
+  it('analyses a date: communities of the club and the office, layers, the fading list', async () => {
+    const core = driveCore();
+    const { built } = await core.load(journal, TODAY);
+    const from = core.messages.length;
+    core.send({ type: 'analyse', day: on(130) });
+    const analysis = await core.next(isAnalysis, from);
+    const group = (id: string) => analysis.communityIndex[built.nodes.findIndex((n) => n.id === id)];
+    expect(group('ana')).toBe(group('ben'));
+    expect(group('dee')).toBe(group('eli'));
+    expect(group('ana')).not.toBe(group('dee'));
+    expect(analysis.layers[0]?.people.length).toBeGreaterThan(0);
+    // On day 130 Fay is not met yet: she is not on the map and has no strength.
+    expect(analysis.strength[built.nodes.findIndex((n) => n.id === 'fay')]).toBe(0);
+  });
+
+  it('answers requests, and says what is wrong with a bad one', async () => {
+    const core = driveCore();
+    await core.load(journal, TODAY);
+    const from = core.messages.length;
+    core.send({ type: 'request', id: 1, request: { kind: 'path', personId: 'fay', day: on(401) } });
+    core.send({ type: 'request', id: 2, request: { kind: 'explain', personId: 'ana', day: on(130) } });
+    core.send({
+      type: 'request',
+      id: 3,
+      request: { kind: 'series', personId: 'ana', options: { points: 10 } },
+    });
+    core.send({ type: 'request', id: 4, request: { kind: 'explain', personId: 'nobody', day: on(130) } });
+    core.send({
+      type: 'request',
+      id: 5,
+      request: { kind: 'series', personId: 'ana', options: { from: 'soon' } },
+    });
+    const response = (id: number) =>
+      core.next((m): m is Extract<typeof m, { type: 'response' }> => isResponse(m) && m.id === id, from);
+    const path = (await response(1)) as { ok: true; result: IntroductionPath };
+    expect(path.result.people[0]).toBe(OWNER);
+    expect(path.result.people.at(-1)).toBe('fay');
+    const why = (await response(2)) as { ok: true; result: PersonExplanation };
+    expect(why.result).toMatchObject({ name: 'Ana', firstContact: on(0), lastContact: on(120) });
+    expect(why.result.factors.length).toBeGreaterThan(0);
+    const series = (await response(3)) as { ok: true; result: StrengthSeries };
+    expect(series.result.points).toHaveLength(10);
+    expect(series.result.points[0]?.day).toBe(on(0));
+    expect(series.result.contactDays).toContain(on(5));
+    expect(await response(4)).toMatchObject({ ok: false, error: expect.stringContaining('"nobody"') });
+    expect(await response(5)).toMatchObject({ ok: false, error: expect.stringContaining('"soon"') });
+  });
+
+  it('reports an empty journal as empty, without failing', async () => {
+    const core = driveCore();
+    const { built } = await core.load({ people: [person(OWNER)], encounters: [] }, TODAY);
+    expect(built.empty).toBe(true);
+    expect(built.range).toBeNull();
+  });
+
+  it('reports a journal it cannot map as an error that says why', async () => {
+    const core = driveCore();
+    core.send({ type: 'journal-begin', generation: 1 });
+    core.send({ type: 'journal-chunk', generation: 1, chunk: { people: [person('ana')] } });
+    core.send({ type: 'journal-end', generation: 1, today: TODAY, day: TODAY });
+    const error = await core.next((m): m is Extract<typeof m, { type: 'error' }> => m.type === 'error');
+    expect(error.message).toMatch(/exactly one owner/);
+  });
+});

@@ -1,0 +1,200 @@
+import type { Community, Encounter, Person, Tie } from '../../../../shared/domain/entities';
+import { dayNumber } from '../../../../shared/network';
+import { analyse } from './analyse';
+import { buildNetwork, builtMessage, type BuiltNetwork } from './buildNetwork';
+import { ForceLayout } from './layout';
+import type { Post, ToWorker } from './protocol';
+import { answer, type GraphCache } from './requests';
+
+/** Above this many ties the first analysis waits for the layout (see finishJournal). */
+const BIG_NETWORK_TIES = 20_000;
+
+export interface WorkerCoreOptions {
+  post: Post;
+  /** Runs the next slice of the layout after pending messages (setTimeout 0 in a worker). */
+  schedule?: (run: () => void) => void;
+  now?: () => number;
+  /** Layout time per slice: short, so that frames asked for while the layout runs are not kept waiting. */
+  sliceMs?: number;
+  /** How often unsettled positions are posted, so the map can show the layout taking shape. */
+  progressEveryMs?: number;
+}
+
+/**
+ * Everything the network worker does, as a plain function of its messages: network.worker.ts only
+ * wires it to postMessage, and tests (and browsers without workers) drive it directly.
+ */
+export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(message: ToWorker): void } {
+  const { post } = options;
+  const schedule = options.schedule ?? ((run) => setTimeout(run, 0));
+  const now = options.now ?? (() => performance.now());
+  const sliceMs = options.sliceMs ?? 12;
+  const progressEveryMs = options.progressEveryMs ?? 120;
+
+  let generation = 0;
+  let pending: { people: Person[]; encounters: Encounter[]; ties: Tie[]; communities: Community[] } | null =
+    null;
+  let built: BuiltNetwork | null = null;
+  let positions: Map<string, { x: number; y: number }> | undefined;
+  const cache: GraphCache = { current: null };
+  /** Requests wait behind frames and analyses: the slider must not stall behind a burst of them. */
+  const requests: Extract<ToWorker, { type: 'request' }>[] = [];
+  let draining = false;
+  const strengths = { buffer: new Float64Array(0) };
+
+  const fail = (error: unknown) =>
+    post({ type: 'error', generation, message: error instanceof Error ? error.message : String(error) }, []);
+
+  function finishJournal(today: string, day: string) {
+    if (!pending) throw new Error('The journal ended before it began (journal-end without journal-begin).');
+    const started = now();
+    const previous = built;
+    built = buildNetwork(pending, today);
+    pending = null;
+    cache.current = null;
+    if (previous?.referenceGroups) built.referenceGroups = carryOver(previous, built);
+    strengths.buffer = new Float64Array(built.index.ties.length);
+    post(builtMessage(built, generation, now() - started), []);
+    sendFrame(day);
+    // On a big network the analysis takes a few hundred ms: the map's layout goes first.
+    const analyseFirst = built.index.ties.length < BIG_NETWORK_TIES;
+    if (analyseFirst) sendAnalysis(day);
+    startLayout(built, analyseFirst ? null : day);
+    if (requests.length > 0 && !draining) {
+      draining = true;
+      schedule(drain);
+    }
+  }
+
+  function startLayout(network: BuiltNetwork, analyseWhenSettled: string | null) {
+    const mine = generation;
+    const layout = new ForceLayout({ ...network.layoutInput, previous: positions });
+    const started = now();
+    let lastPost = started;
+    let computeMs = 0;
+    const slice = () => {
+      if (mine !== generation) return;
+      const sliceStart = now();
+      const settled = layout.stepFor(sliceMs, now);
+      const t = now();
+      computeMs += t - sliceStart;
+      if (!settled && t - lastPost < progressEveryMs) return schedule(slice);
+      lastPost = t;
+      const out = layout.positions();
+      if (settled) positions = positionsById(network, out);
+      post(
+        {
+          type: 'layout',
+          generation: mine,
+          positions: out,
+          progress: layout.progress,
+          settled,
+          ms: t - started,
+          computeMs,
+        },
+        [out.buffer],
+      );
+      if (!settled) schedule(slice);
+      else if (analyseWhenSettled !== null) sendAnalysis(analyseWhenSettled);
+    };
+    schedule(slice);
+  }
+
+  function sendFrame(day: string) {
+    if (!built) return;
+    const { index } = built;
+    const s = index.strengthsAt(dayNumber(day), strengths.buffer);
+    const nodeStrength = new Float32Array(built.facts.length);
+    nodeStrength[0] = 1;
+    index.people.forEach((p, k) => {
+      if (p.ownerTie >= 0) nodeStrength[k + 1] = s[p.ownerTie] as number;
+    });
+    const tieStrength = Float32Array.from(s);
+    post({ type: 'frame', generation, day, nodeStrength, tieStrength }, [
+      nodeStrength.buffer,
+      tieStrength.buffer,
+    ]);
+  }
+
+  function sendAnalysis(day: string) {
+    if (!built) return;
+    const { message, analysis } = analyse(built, day, generation);
+    cache.current = { day: analysis.day, graph: analysis.graph };
+    post(message, [
+      message.strength.buffer,
+      message.communityIndex.buffer,
+      message.layer.buffer,
+      message.tieIndexes.buffer,
+      message.tieStrengths.buffer,
+    ]);
+  }
+
+  function drain() {
+    // Asked before the first journal arrived: answered once it is built.
+    if (!built) {
+      draining = false;
+      return;
+    }
+    const until = now() + sliceMs;
+    while (requests.length > 0 && now() < until) {
+      const { id, request } = requests.shift() as Extract<ToWorker, { type: 'request' }>;
+      try {
+        const result = answer(built, request, cache);
+        post({ type: 'response', generation, id, ok: true, result }, []);
+      } catch (error) {
+        const text = error instanceof Error ? error.message : String(error);
+        post({ type: 'response', generation, id, ok: false, error: text }, []);
+      }
+    }
+    if (requests.length > 0) schedule(drain);
+    else draining = false;
+  }
+
+  return {
+    handle(message: ToWorker) {
+      try {
+        switch (message.type) {
+          case 'journal-begin':
+            generation = message.generation;
+            pending = { people: [], encounters: [], ties: [], communities: [] };
+            return;
+          case 'journal-chunk':
+            if (message.generation !== generation || !pending) return;
+            pending.people.push(...(message.chunk.people ?? []));
+            pending.encounters.push(...(message.chunk.encounters ?? []));
+            pending.ties.push(...(message.chunk.ties ?? []));
+            pending.communities.push(...(message.chunk.communities ?? []));
+            return;
+          case 'journal-end':
+            if (message.generation !== generation) return;
+            return finishJournal(message.today, message.day);
+          case 'frame':
+            return sendFrame(message.day);
+          case 'analyse':
+            return sendAnalysis(message.day);
+          case 'request':
+            requests.push(message);
+            if (!draining) {
+              draining = true;
+              schedule(drain);
+            }
+            return;
+        }
+      } catch (error) {
+        fail(error);
+      }
+    },
+  };
+}
+
+function positionsById(network: BuiltNetwork, xy: Float32Array): Map<string, { x: number; y: number }> {
+  const map = new Map<string, { x: number; y: number }>();
+  network.facts.forEach((f, i) => map.set(f.id, { x: xy[i * 2] as number, y: xy[i * 2 + 1] as number }));
+  return map;
+}
+
+/** The previous journal's reference communities, by person id (newcomers: none yet). */
+function carryOver(previous: BuiltNetwork, next: BuiltNetwork): Int32Array {
+  const old = previous.referenceGroups as Int32Array;
+  return Int32Array.from(next.facts, (f) => old[previous.nodeOf.get(f.id) ?? -1] ?? -1);
+}

@@ -1,0 +1,190 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Person } from '../../../../shared/domain/entities';
+import type { IntroductionPath } from '../../../../shared/network';
+import { usePeople } from '../../../db';
+import { Button, Combobox, type ComboboxOption } from '../../../ui';
+import { useNetworkModel } from '../model';
+import { dayLabel } from './calendar';
+import { chainSummary, IntroductionChain } from './IntroductionChain';
+import { useWantToReach } from './useWantToReach';
+import './views.css';
+import './reach.css';
+
+type PathState =
+  | { status: 'loading' }
+  | { status: 'done'; chain: IntroductionPath | null }
+  | { status: 'error'; message: string };
+
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
+
+/**
+ * Six degrees: the people the owner wants to reach, each with the strongest chain of introductions
+ * to them on the chosen date, and "How can I reach…?" for anyone else. "Show on map" draws the chain
+ * over the map through the model's highlight.
+ */
+export function ReachPanel({ id = 'reach' }: { id?: string }) {
+  const model = useNetworkModel();
+  const people = usePeople();
+  const setWantToReach = useWantToReach();
+  const [query, setQuery] = useState('');
+  const [asked, setAsked] = useState<string | null>(null);
+  const byId = useMemo(() => new Map((people ?? []).map((p) => [p.id, p])), [people]);
+  const nameOf = (personId: string) => byId.get(personId)?.name ?? 'someone no longer in your journal';
+
+  const targets = useMemo(() => {
+    const flagged = (people ?? []).filter((p) => p.wantToReach && !p.isOwner);
+    const extra = asked && !flagged.some((p) => p.id === asked) ? byId.get(asked) : undefined;
+    return extra ? [extra, ...flagged] : flagged;
+  }, [people, asked, byId]);
+
+  const options: ComboboxOption[] = useMemo(() => {
+    const q = fold(query.trim());
+    if (!q) return [];
+    return (people ?? [])
+      .filter((p) => !p.isOwner && !p.archived && fold(p.name).includes(q))
+      .slice(0, 8)
+      .map((p) => ({ id: p.id, label: p.name, detail: p.organisation || undefined }));
+  }, [people, query]);
+
+  const day = model.analysedDay ?? model.day;
+  return (
+    <section className="net-view card" aria-labelledby={id}>
+      <h2 id={id} className="net-view__title">
+        How can I reach someone?
+      </h2>
+      <p className="net-view__summary">
+        The strongest chain of introductions on {dayLabel(day)}: the ties along it multiply, so one strong
+        chain beats a short weak one.
+      </p>
+      <Combobox
+        label="How can I reach…"
+        query={query}
+        onQueryChange={setQuery}
+        options={options}
+        onPick={(o) => setAsked(o.id)}
+        placeholder="Type a name"
+      />
+      {targets.length === 0 ? (
+        <p className="muted">
+          Nobody marked yet. Tick “I want to reach …” on a person’s page, or type a name above.
+        </p>
+      ) : (
+        <ul className="reach__targets list" aria-label="People to reach">
+          {targets.map((p) => (
+            <ReachTarget
+              key={p.id}
+              person={p}
+              day={day}
+              nameOf={nameOf}
+              onWant={(want) => {
+                setWantToReach(p, want);
+                if (!want && asked === p.id) setAsked(null);
+              }}
+              onDismiss={p.wantToReach ? undefined : () => setAsked(null)}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+interface TargetProps {
+  person: Person;
+  day: string;
+  nameOf(id: string): string;
+  onWant(want: boolean): void;
+  onDismiss: (() => void) | undefined;
+}
+
+function ReachTarget({ person, day, nameOf, onWant, onDismiss }: TargetProps) {
+  const model = useNetworkModel();
+  const [state, setState] = useState<PathState>({ status: 'loading' });
+  const { requestPath, setHighlight, highlight, nodes, ownerId } = model;
+
+  useEffect(() => {
+    // The previous chain stays on screen while a newer date or journal is asked about: no flicker.
+    let live = true;
+    requestPath(person.id, day).then(
+      (chain) => live && setState({ status: 'done', chain }),
+      (error: unknown) =>
+        live &&
+        setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      live = false;
+    };
+    // `nodes` changes with every analysis of the journal, which is when a chain can change.
+  }, [requestPath, person.id, day, nodes]);
+
+  const chain = state.status === 'done' ? state.chain : null;
+  const shown = chain !== null && highlight.path !== null && highlight.path.at(-1) === person.id;
+  return (
+    <li className="reach__target">
+      <div className="reach__target-head">
+        <strong>{person.name}</strong>
+        <span className="row">
+          {chain && (
+            <Button
+              size="sm"
+              aria-pressed={shown}
+              onClick={() => {
+                if (shown) return setHighlight({ path: null, focus: null });
+                setHighlight({ path: chain.people, focus: person.id });
+                revealMap();
+              }}
+            >
+              {shown ? 'Hide on map' : 'Show on map'}
+            </Button>
+          )}
+          {person.wantToReach ? (
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={`Remove ${person.name} from people to reach`}
+              onClick={() => onWant(false)}
+            >
+              Remove
+            </Button>
+          ) : (
+            <>
+              <Button size="sm" aria-label={`Want to reach ${person.name}`} onClick={() => onWant(true)}>
+                Want to reach
+              </Button>
+              {onDismiss && (
+                <Button size="sm" variant="ghost" onClick={onDismiss}>
+                  Close
+                </Button>
+              )}
+            </>
+          )}
+        </span>
+      </div>
+      {state.status === 'loading' && <p className="muted">Looking for a chain…</p>}
+      {state.status === 'error' && <p role="alert">{state.message}</p>}
+      {state.status === 'done' &&
+        (chain && ownerId ? (
+          <>
+            <p className="net-view__summary">{chainSummary(chain, nameOf)}</p>
+            <IntroductionChain chain={chain} ownerId={ownerId} nameOf={nameOf} targetName={person.name} />
+          </>
+        ) : (
+          <p className="muted">
+            No chain of ties reaches {person.name} on {dayLabel(day)}. Record an encounter where they were
+            with someone you know, or add a tie on their page.
+          </p>
+        ))}
+    </li>
+  );
+}
+
+/** The panel sits below the map: bring the map into view so the highlighted chain is seen. */
+function revealMap(): void {
+  // The map's canvas is named "Network map, N people" (see network-api.md).
+  const map = document.querySelector<HTMLElement>('[role="img"][aria-label^="Network map"]');
+  map?.scrollIntoView?.({ block: 'nearest' });
+}

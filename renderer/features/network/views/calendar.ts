@@ -1,0 +1,54 @@
+import { format, parseISO } from 'date-fns';
+import type { DayString } from '../../../../shared/domain/entities';
+
+/**
+ * The views count calendar days as UTC midnights, like shared/network does, so d3-time's utc
+ * intervals step whole days and no time zone or daylight-saving change can move a day. Labels are
+ * formatted from the day string itself (parsed as a local date), never from the UTC instant.
+ */
+
+export function dayToDate(day: DayString): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+export function dateToDay(date: Date): DayString {
+  return date.toISOString().slice(0, 10);
+}
+
+// One formatter, reused: a year of heatmap cells formats 365 labels on every date change.
+const LONG_DAY = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** "12 March 2026" (the app's words are English, like date-fns' default locale elsewhere). */
+export function dayLabel(day: DayString): string {
+  return LONG_DAY.format(dayToDate(day));
+}
+
+/** "Mar 2026". */
+export function monthLabel(day: DayString): string {
+  return format(parseISO(day), 'MMM yyyy');
+}
+
+/** "Q1 2026". */
+export function quarterLabel(day: DayString): string {
+  return format(parseISO(day), 'QQQ yyyy');
+}
+
+/** "Mar". */
+export function monthShortLabel(day: DayString): string {
+  return format(parseISO(day), 'MMM');
+}
+
+/** "1 encounter", "3 encounters". */
+export function encountersWord(n: number): string {
+  return `${n} ${n === 1 ? 'encounter' : 'encounters'}`;
+}
+
+/** "1 person", "3 people". */
+export function peopleWord(n: number): string {
+  return `${n} ${n === 1 ? 'person' : 'people'}`;
+}

@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import type { Encounter } from '../../../../shared/domain/entities';
+import { yieldToBrowser } from '../../switcher/yieldToBrowser';
+import { compositionIndexBuilder, type CompositionIndex } from './compositionIndex';
+
+/** Well under the 50 ms that makes a long task, with room for React and painting in the same frame. */
+const SLICE_MS = 12;
+
+/** Per journal list: the hooks hand out a new array only when an encounter changes. */
+const built = new WeakMap<readonly Encounter[], { ownerId: string; index: CompositionIndex }>();
+
+/**
+ * The composition chart's index, built a slice at a time so that a heavy journal never holds the
+ * main thread for long. Until the first build is done it is null; after a change to the journal the
+ * previous index stays on screen until the new one is ready.
+ */
+export function useCompositionIndex(encounters: readonly Encounter[], ownerId: string): CompositionIndex | null {
+  const cached = built.get(encounters);
+  const ready = cached?.ownerId === ownerId ? cached.index : null;
+  const [latest, setLatest] = useState<CompositionIndex | null>(ready);
+
+  useEffect(() => {
+    if (ready) {
+      setLatest(ready);
+      return;
+    }
+    let cancelled = false;
+    const builder = compositionIndexBuilder(encounters, ownerId);
+    void (async () => {
+      for (;;) {
+        const index = builder.step(performance.now() + SLICE_MS);
+        if (cancelled) return;
+        if (index) {
+          built.set(encounters, { ownerId, index });
+          setLatest(index);
+          return;
+        }
+        await yieldToBrowser();
+        if (cancelled) return;
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [encounters, ownerId, ready]);
+
+  return ready ?? latest;
+}

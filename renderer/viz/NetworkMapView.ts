@@ -1,0 +1,310 @@
+import { drag } from 'd3-drag';
+import { select, type Selection } from 'd3-selection';
+import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
+import { drawNetwork, drawnRadius, isHidden, isOnMap, type NetworkScene } from './drawNetwork';
+import { NodeFinder } from './hitTest';
+import { readThemeColours } from './palette';
+
+export interface MapViewCallbacks {
+  /** The node under the pointer changed (-1: none), with its position on the canvas. */
+  onHover(index: number, at: { x: number; y: number } | null): void;
+  /** A node was clicked. */
+  onOpen(index: number): void;
+  /** The map's empty background was clicked (not after a pan). */
+  onBackground(): void;
+}
+
+/** The scene minus what the view owns (theme, hover) — what React hands over. */
+export type SceneInput = Omit<NetworkScene, 'theme' | 'hover'>;
+
+const MAX_FRAME_MEASURES = 5000;
+const FOCUS_ZOOM = 2.2;
+
+/**
+ * The map on a canvas: React owns the element and hands over data; this draws it, with d3-zoom for
+ * zoom and pan and d3-drag for moving people. Drawing happens in requestAnimationFrame and only
+ * when something changed; each drawn frame is measured as 'kith:map-frame' for the bench.
+ */
+export class NetworkMapView {
+  private scene: NetworkScene | null = null;
+  private input: SceneInput | null = null;
+  private positions = new Float32Array(0);
+  private moved = new Map<number, [number, number]>();
+  private transform: ZoomTransform = zoomIdentity;
+  private width = 0;
+  private height = 0;
+  private dpr = 1;
+  private hover = -1;
+  private finder: NodeFinder | null = null;
+  private frameRequest = 0;
+  private measures = 0;
+  private userMoved = false;
+  private tween = 0;
+  private readonly zoomer: ZoomBehavior<HTMLCanvasElement, unknown>;
+  private readonly selection: Selection<HTMLCanvasElement, unknown, null, undefined>;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    private readonly probe: HTMLElement,
+    private readonly callbacks: MapViewCallbacks,
+  ) {
+    this.selection = select(canvas);
+    this.zoomer = zoom<HTMLCanvasElement, unknown>()
+      .scaleExtent([0.02, 12])
+      .on('zoom', (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
+        this.transform = event.transform;
+        // Radii have a minimum size on screen, so the hit areas change with the zoom.
+        this.finder = null;
+        if (event.sourceEvent) this.userMoved = true;
+        this.requestDraw();
+      });
+    const dragger = drag<HTMLCanvasElement, unknown, { index: number; x: number; y: number }>()
+      .subject((event: { x: number; y: number }) => {
+        const index = this.nodeAt(event.x, event.y);
+        if (index <= 0) return null as unknown as { index: number; x: number; y: number };
+        const [x, y] = this.transform.apply([
+          this.positions[index * 2] as number,
+          this.positions[index * 2 + 1] as number,
+        ]);
+        return { index, x, y };
+      })
+      .on('drag', (event: { subject: { index: number }; x: number; y: number }) => {
+        const [wx, wy] = this.transform.invert([event.x, event.y]);
+        const i = event.subject.index;
+        this.positions[i * 2] = wx;
+        this.positions[i * 2 + 1] = wy;
+        this.moved.set(i, [wx, wy]);
+        this.finder = null;
+        this.requestDraw();
+      });
+    // Drag first: when a gesture starts on a person it stops the event, so zoom does not pan.
+    this.selection.call(dragger).call(this.zoomer).on('dblclick.zoom', null);
+
+    const listen = <K extends keyof HTMLElementEventMap>(
+      type: K,
+      handler: (e: HTMLElementEventMap[K]) => void,
+    ) => {
+      canvas.addEventListener(type, handler);
+      this.cleanups.push(() => canvas.removeEventListener(type, handler));
+    };
+    listen('pointermove', (e) => this.setHover(this.nodeAt(e.offsetX, e.offsetY), e.offsetX, e.offsetY));
+    listen('pointerleave', () => this.setHover(-1, 0, 0));
+    listen('click', (e) => {
+      const i = this.nodeAt(e.offsetX, e.offsetY);
+      if (i >= 0) this.callbacks.onOpen(i);
+      else this.callbacks.onBackground();
+    });
+    listen('keydown', (e) => this.onKey(e));
+
+    const resize = new ResizeObserver(() => this.resize());
+    resize.observe(canvas.parentElement ?? canvas);
+    this.cleanups.push(() => resize.disconnect());
+    const themeObserver = new MutationObserver(() => this.themeChanged());
+    themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    this.cleanups.push(() => themeObserver.disconnect());
+    const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
+    const onScheme = () => this.themeChanged();
+    scheme?.addEventListener('change', onScheme);
+    this.cleanups.push(() => scheme?.removeEventListener('change', onScheme));
+    this.resize();
+  }
+
+  /** New data from React. Positions are copied: dragging moves the copy, not the model. */
+  update(input: SceneInput, options: { positionsChanged: boolean; newLayout: boolean }) {
+    if (options.newLayout) this.moved.clear();
+    if (options.positionsChanged || this.positions.length !== input.positions.length) {
+      this.positions = Float32Array.from(input.positions);
+      for (const [i, [x, y]] of this.moved) {
+        if (i * 2 + 1 >= this.positions.length) continue;
+        this.positions[i * 2] = x;
+        this.positions[i * 2 + 1] = y;
+      }
+      if (!this.userMoved) this.fit(false);
+    }
+    this.input = input;
+    this.scene = {
+      ...input,
+      positions: this.positions,
+      theme: this.scene?.theme ?? readThemeColours(this.probe),
+      hover: this.hover,
+    };
+    this.finder = null;
+    this.requestDraw();
+  }
+
+  /** Centres and zooms on a person. */
+  focusOn(index: number) {
+    if (index < 0 || index * 2 + 1 >= this.positions.length) return;
+    const x = this.positions[index * 2] as number;
+    const y = this.positions[index * 2 + 1] as number;
+    if (Number.isNaN(x)) return;
+    const k = Math.max(this.transform.k, FOCUS_ZOOM);
+    this.userMoved = true;
+    this.animateTo(
+      zoomIdentity
+        .translate(this.width / 2, this.height / 2)
+        .scale(k)
+        .translate(-x, -y),
+    );
+  }
+
+  zoomBy(factor: number) {
+    this.userMoved = true;
+    this.selection.call(this.zoomer.scaleBy, factor);
+  }
+
+  /** Fits everyone laid out (not only who is on the map at this date, so replaying does not rescale). */
+  fit(animate = true) {
+    if (!this.width || !this.height) return;
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (let i = 0; i * 2 < this.positions.length; i++) {
+      const x = this.positions[i * 2] as number;
+      const y = this.positions[i * 2 + 1] as number;
+      if (Number.isNaN(x)) continue;
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y);
+    }
+    if (!Number.isFinite(x0)) return;
+    const margin = 40;
+    const k = Math.min(
+      4,
+      (this.width - 2 * margin) / Math.max(1, x1 - x0),
+      (this.height - 2 * margin) / Math.max(1, y1 - y0),
+    );
+    const target = zoomIdentity
+      .translate(this.width / 2, this.height / 2)
+      .scale(Math.max(0.02, k))
+      .translate(-(x0 + x1) / 2, -(y0 + y1) / 2);
+    if (animate) {
+      this.userMoved = false;
+      this.animateTo(target);
+    } else this.selection.call(this.zoomer.transform, target);
+  }
+
+  destroy() {
+    cancelAnimationFrame(this.frameRequest);
+    cancelAnimationFrame(this.tween);
+    this.selection.on('.zoom', null).on('.drag', null);
+    this.cleanups.forEach((c) => c());
+  }
+
+  private animateTo(target: ZoomTransform) {
+    cancelAnimationFrame(this.tween);
+    if (window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) {
+      this.selection.call(this.zoomer.transform, target);
+      return;
+    }
+    const from = this.transform;
+    const started = performance.now();
+    const duration = 350;
+    const step = () => {
+      const t = Math.min(1, (performance.now() - started) / duration);
+      const e = t * (2 - t);
+      const k = from.k * Math.pow(target.k / from.k, e);
+      const x = from.x + (target.x - from.x) * e;
+      const y = from.y + (target.y - from.y) * e;
+      this.selection.call(this.zoomer.transform, zoomIdentity.translate(x, y).scale(k));
+      if (t < 1) this.tween = requestAnimationFrame(step);
+    };
+    this.tween = requestAnimationFrame(step);
+  }
+
+  private onKey(e: KeyboardEvent) {
+    const pan = (dx: number, dy: number) => {
+      this.userMoved = true;
+      this.selection.call(this.zoomer.translateBy, dx / this.transform.k, dy / this.transform.k);
+    };
+    const actions: Record<string, () => void> = {
+      '+': () => this.zoomBy(1.4),
+      '=': () => this.zoomBy(1.4),
+      '-': () => this.zoomBy(1 / 1.4),
+      '0': () => this.fit(),
+      ArrowLeft: () => pan(60, 0),
+      ArrowRight: () => pan(-60, 0),
+      ArrowUp: () => pan(0, 60),
+      ArrowDown: () => pan(0, -60),
+    };
+    const action = actions[e.key];
+    if (!action || e.ctrlKey || e.metaKey || e.altKey) return;
+    e.preventDefault();
+    action();
+  }
+
+  private resize() {
+    const box = this.canvas.getBoundingClientRect();
+    this.dpr = window.devicePixelRatio || 1;
+    this.width = box.width;
+    this.height = box.height;
+    this.canvas.width = Math.max(1, Math.round(box.width * this.dpr));
+    this.canvas.height = Math.max(1, Math.round(box.height * this.dpr));
+    if (!this.userMoved) this.fit(false);
+    this.requestDraw();
+  }
+
+  private themeChanged() {
+    if (this.scene) this.scene = { ...this.scene, theme: readThemeColours(this.probe) };
+    this.requestDraw();
+  }
+
+  private setHover(index: number, x: number, y: number) {
+    if (index === this.hover) return;
+    this.hover = index;
+    this.canvas.style.cursor = index >= 0 ? 'pointer' : '';
+    if (this.scene) this.scene = { ...this.scene, hover: index };
+    this.callbacks.onHover(index, index >= 0 ? { x, y } : null);
+    this.requestDraw();
+  }
+
+  /** The node under a canvas point (CSS pixels), -1 if none. */
+  private nodeAt(x: number, y: number): number {
+    const scene = this.scene;
+    if (!scene) return -1;
+    const k = this.transform.k;
+    if (!this.finder) {
+      const radii = new Float32Array(scene.appears.length);
+      for (let i = 0; i < radii.length; i++) radii[i] = drawnRadius(scene, i, k);
+      this.finder = new NodeFinder(this.positions, radii, (i) => isOnMap(scene, i) && !isHidden(scene, i));
+    }
+    const [wx, wy] = this.transform.invert([x, y]);
+    return this.finder.find(wx, wy, 4 / k);
+  }
+
+  private requestDraw() {
+    if (this.frameRequest) return;
+    this.frameRequest = requestAnimationFrame(() => {
+      this.frameRequest = 0;
+      this.draw();
+    });
+  }
+
+  private draw() {
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx || !this.scene || !this.width) return;
+    const start = performance.now();
+    const t = this.transform;
+    drawNetwork(ctx, this.scene, {
+      width: this.width,
+      height: this.height,
+      dpr: this.dpr,
+      k: t.k,
+      x: t.x,
+      y: t.y,
+    });
+    performance.measure('kith:map-frame', { start, end: performance.now() });
+    if (++this.measures > MAX_FRAME_MEASURES) {
+      performance.clearMeasures('kith:map-frame');
+      this.measures = 0;
+    }
+  }
+
+  /** The scene input last handed over (tests and the hover card read strengths from it). */
+  get current(): SceneInput | null {
+    return this.input;
+  }
+}

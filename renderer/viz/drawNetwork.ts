@@ -1,0 +1,334 @@
+import { placeLabels, type Box, type LabelCandidate } from './labels';
+import type { ThemeColours } from './palette';
+import { nodeRadius, OWNER_RADIUS, tieAlpha, tieWidth } from './scales';
+
+/** Everything one frame of the map shows. Node 0 is the owner. */
+export interface NetworkScene {
+  /** World positions x0, y0, x1, y1… (NaN: not laid out yet). */
+  positions: Float32Array;
+  /** Day number each node appears; the frame's `day` decides who is on the map. */
+  appears: Float64Array;
+  day: number;
+  tieSource: Uint32Array;
+  tieTarget: Uint32Array;
+  tieIsOwner: Uint8Array;
+  nodeStrength: Float32Array;
+  tieStrength: Float32Array;
+  /** Colour per node, as an index into `colours`. */
+  colourSlot: Int32Array;
+  colours: readonly string[];
+  /** 1 = filtered out: drawn faintly, without ties or label. */
+  hidden: Uint8Array | null;
+  minStrength: number;
+  names: readonly string[];
+  focus: number;
+  hover: number;
+  /** Node indexes of an introduction chain to draw over the map. */
+  path: readonly number[];
+  theme: ThemeColours;
+}
+
+export interface Viewport {
+  width: number;
+  height: number;
+  dpr: number;
+  /** d3-zoom transform: screen = world * k + (x, y). */
+  k: number;
+  x: number;
+  y: number;
+}
+
+const TIE_BUCKETS = 8;
+const MAX_DRAWN_TIES = 3000;
+/** Up to this many ties are drawn at full opacity; beyond it they fade (down to 30 %). */
+const DENSE_TIES = 500;
+const MIN_TIE = 0.02;
+const LABEL_FONT = '500 12px system-ui, -apple-system, "Segoe UI", sans-serif';
+const LABEL_HEIGHT = 14;
+const OBSTACLE_RADIUS = 4;
+const SPECK = 1.6;
+const textWidths = new Map<string, number>();
+
+export function isOnMap(scene: NetworkScene, i: number): boolean {
+  return (scene.appears[i] as number) <= scene.day && !Number.isNaN(scene.positions[i * 2] as number);
+}
+
+export function isHidden(scene: NetworkScene, i: number): boolean {
+  if (i === 0) return false;
+  return scene.hidden?.[i] === 1 || (scene.nodeStrength[i] as number) < scene.minStrength;
+}
+
+/** The radius a node is drawn with, in world units (never smaller than 1.5 screen pixels). */
+export function drawnRadius(scene: NetworkScene, i: number, k: number): number {
+  const r = i === 0 ? OWNER_RADIUS : nodeRadius(scene.nodeStrength[i] as number);
+  return Math.max(r, 1.5 / k);
+}
+
+/**
+ * Draws one frame: ties batched by strength (one path per width and alpha), nodes batched by
+ * colour, then highlights, then labels placed so they never overlap. Thousands of nodes and tens
+ * of thousands of ties fit in a frame because each batch is a single stroke or fill.
+ */
+export function drawNetwork(ctx: CanvasRenderingContext2D, scene: NetworkScene, view: Viewport): void {
+  const { dpr, k } = view;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, view.width, view.height);
+  ctx.setTransform(dpr * k, 0, 0, dpr * k, dpr * view.x, dpr * view.y);
+  const zoomWidth = Math.sqrt(Math.min(2, Math.max(0.5, k))) / k;
+
+  // The world rectangle on screen: ties wholly outside it are not drawn, nor counted in the budget.
+  const world = {
+    x0: -view.x / k,
+    y0: -view.y / k,
+    x1: (view.width - view.x) / k,
+    y1: (view.height - view.y) / k,
+  };
+  drawTies(ctx, scene, zoomWidth, world);
+  drawNodes(ctx, scene, k);
+  drawHighlights(ctx, scene, k);
+
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  drawLabels(ctx, scene, view);
+}
+
+let tieKeys = new Int8Array(0);
+let tieOrder = new Int32Array(0);
+
+function drawTies(
+  ctx: CanvasRenderingContext2D,
+  scene: NetworkScene,
+  zoomWidth: number,
+  world: { x0: number; y0: number; x1: number; y1: number },
+) {
+  const { positions: p, tieSource, tieTarget, tieStrength } = scene;
+  const count = tieStrength.length;
+  if (tieKeys.length < count) {
+    tieKeys = new Int8Array(count);
+    tieOrder = new Int32Array(count);
+  }
+  // One pass sorts the drawable ties into buckets (owner ties, then the rest, each by strength).
+  const sizes = new Int32Array(2 * TIE_BUCKETS + 1);
+  for (let t = 0; t < count; t++) {
+    const s = tieStrength[t] as number;
+    const a = tieSource[t] as number;
+    const c = tieTarget[t] as number;
+    if (
+      !(s >= MIN_TIE) ||
+      !isOnMap(scene, a) ||
+      !isOnMap(scene, c) ||
+      isHidden(scene, a) ||
+      isHidden(scene, c)
+    ) {
+      tieKeys[t] = -1;
+      continue;
+    }
+    const ax = p[a * 2] as number;
+    const ay = p[a * 2 + 1] as number;
+    const cx = p[c * 2] as number;
+    const cy = p[c * 2 + 1] as number;
+    if (
+      (ax < world.x0 && cx < world.x0) ||
+      (ax > world.x1 && cx > world.x1) ||
+      (ay < world.y0 && cy < world.y0) ||
+      (ay > world.y1 && cy > world.y1)
+    ) {
+      tieKeys[t] = -1;
+      continue;
+    }
+    const bucket = Math.min(TIE_BUCKETS - 1, Math.floor(((s - MIN_TIE) / (1 - MIN_TIE)) * TIE_BUCKETS));
+    const key = (scene.tieIsOwner[t] ? 0 : TIE_BUCKETS) + bucket;
+    tieKeys[t] = key;
+    sizes[key + 1]! += 1;
+  }
+  for (let b = 1; b < sizes.length; b++) sizes[b]! += sizes[b - 1]!;
+  const fill = sizes.slice();
+  for (let t = 0; t < count; t++) {
+    const key = tieKeys[t] as number;
+    if (key >= 0) tieOrder[fill[key]!++] = t;
+  }
+  ctx.lineCap = 'butt';
+  ctx.strokeStyle = scene.theme.tie;
+  // Rasterising a line costs far more than recording it: past the budget the weakest ties are left
+  // out (person-to-person ties first, then the owner's halo), which a zoomed-out map cannot show anyway.
+  let budget = MAX_DRAWN_TIES;
+  const order = [...Array(2 * TIE_BUCKETS).keys()].map((b) =>
+    b < TIE_BUCKETS ? 2 * TIE_BUCKETS - 1 - b : TIE_BUCKETS - 1 - (b - TIE_BUCKETS),
+  );
+  const chosen: [key: number, from: number, to: number][] = [];
+  for (const key of order) {
+    const to = sizes[key + 1] as number;
+    const from = Math.max(sizes[key] as number, to - budget);
+    if (from >= to) continue;
+    budget -= to - from;
+    chosen.push([key, from, to]);
+  }
+  // A dense map fades its ties, so that the people and their groups stay readable.
+  const drawn = MAX_DRAWN_TIES - budget;
+  const density = Math.min(1, Math.max(0.3, Math.sqrt(DENSE_TIES / Math.max(1, drawn))));
+  // Weakest first, so the strong ties are drawn on top.
+  for (const [key, from, to] of chosen.reverse()) {
+    const owner = key < TIE_BUCKETS;
+    const mid = MIN_TIE + ((1 - MIN_TIE) * ((key % TIE_BUCKETS) + 0.5)) / TIE_BUCKETS;
+    // The owner is tied to everyone: those ties are a faint halo, the ties between people carry the structure.
+    ctx.globalAlpha = tieAlpha(mid) * (owner ? 0.35 : 1) * density;
+    ctx.lineWidth = tieWidth(mid) * zoomWidth * (owner ? 0.6 : 1);
+    // One path per line: a path of thousands of crossing lines makes the rasteriser resolve every
+    // crossing (several times slower in software rendering).
+    let colour = '';
+    for (let k = from; k < to; k++) {
+      const t = tieOrder[k] as number;
+      const a = tieSource[t] as number;
+      const c = tieTarget[t] as number;
+      // A tie inside a group takes the group's colour, so the groups stand out from the ties between them.
+      const slot = scene.colourSlot[a] as number;
+      const next =
+        !owner && slot === scene.colourSlot[c] ? (scene.colours[slot] ?? scene.theme.tie) : scene.theme.tie;
+      if (next !== colour) {
+        colour = next;
+        ctx.strokeStyle = colour;
+      }
+      ctx.beginPath();
+      ctx.moveTo(p[a * 2] as number, p[a * 2 + 1] as number);
+      ctx.lineTo(p[c * 2] as number, p[c * 2 + 1] as number);
+      ctx.stroke();
+    }
+  }
+  ctx.globalAlpha = 1;
+}
+
+function drawNodes(ctx: CanvasRenderingContext2D, scene: NetworkScene, k: number) {
+  const p = scene.positions;
+  const n = scene.appears.length;
+  const batches: number[][] = scene.colours.map(() => []);
+  const faint: number[] = [];
+  for (let i = 1; i < n; i++) {
+    if (!isOnMap(scene, i)) continue;
+    if (isHidden(scene, i)) faint.push(i);
+    else batches[scene.colourSlot[i] as number]?.push(i);
+  }
+  const disc = (i: number) => {
+    const x = p[i * 2] as number;
+    const y = p[i * 2 + 1] as number;
+    const r = drawnRadius(scene, i, k);
+    // A speck of two pixels looks the same as a square and rasterises far faster than a circle.
+    if (r * k < SPECK) {
+      ctx.rect(x - r, y - r, 2 * r, 2 * r);
+      return;
+    }
+    ctx.moveTo(x + r, y);
+    ctx.arc(x, y, r, 0, 2 * Math.PI);
+  };
+  ctx.lineWidth = 1 / k;
+  ctx.strokeStyle = scene.theme.background;
+  if (faint.length) {
+    ctx.globalAlpha = 0.18;
+    ctx.fillStyle = scene.theme.muted;
+    ctx.beginPath();
+    faint.forEach(disc);
+    ctx.fill();
+    ctx.globalAlpha = 1;
+  }
+  batches.forEach((list, slot) => {
+    if (!list.length) return;
+    ctx.fillStyle = scene.colours[slot] as string;
+    ctx.beginPath();
+    list.forEach(disc);
+    ctx.fill();
+    if (k > 0.35) ctx.stroke();
+  });
+  if (isOnMap(scene, 0)) {
+    ctx.fillStyle = scene.theme.accent;
+    ctx.beginPath();
+    disc(0);
+    ctx.fill();
+    ctx.lineWidth = 3 / k;
+    ctx.stroke();
+  }
+}
+
+function drawHighlights(ctx: CanvasRenderingContext2D, scene: NetworkScene, k: number) {
+  const p = scene.positions;
+  const ring = (i: number, colour: string, gap: number, width: number) => {
+    if (i < 0 || !isOnMap(scene, i)) return;
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = width / k;
+    ctx.beginPath();
+    ctx.arc(p[i * 2] as number, p[i * 2 + 1] as number, drawnRadius(scene, i, k) + gap / k, 0, 2 * Math.PI);
+    ctx.stroke();
+  };
+  if (scene.path.length > 1) {
+    ctx.strokeStyle = scene.theme.accent;
+    ctx.lineWidth = 4 / k;
+    ctx.lineJoin = 'round';
+    ctx.beginPath();
+    scene.path.forEach((i, step) => {
+      const x = p[i * 2] as number;
+      const y = p[i * 2 + 1] as number;
+      if (step === 0) ctx.moveTo(x, y);
+      else ctx.lineTo(x, y);
+    });
+    ctx.stroke();
+    scene.path.forEach((i) => ring(i, scene.theme.accent, 2.5, 2.5));
+  }
+  ring(scene.focus, scene.theme.accent, 4, 3);
+  if (scene.hover !== scene.focus) ring(scene.hover, scene.theme.text, 3, 2);
+}
+
+function drawLabels(ctx: CanvasRenderingContext2D, scene: NetworkScene, view: Viewport) {
+  const { k } = view;
+  ctx.font = LABEL_FONT;
+  const measure = (name: string) => {
+    let w = textWidths.get(name);
+    if (w === undefined) {
+      w = ctx.measureText(name).width;
+      textWidths.set(name, w);
+    }
+    return w;
+  };
+  const toScreen = (i: number): LabelCandidate => {
+    const name = scene.names[i] ?? '';
+    return {
+      index: i,
+      x: (scene.positions[i * 2] as number) * k + view.x,
+      y: (scene.positions[i * 2 + 1] as number) * k + view.y,
+      r: drawnRadius(scene, i, k) * k,
+      width: measure(name) + 2,
+      height: LABEL_HEIGHT,
+    };
+  };
+  const first = [scene.focus, scene.hover, ...scene.path, 0].filter((i) => i >= 0 && isOnMap(scene, i));
+  const rest: number[] = [];
+  const obstacles: Box[] = [];
+  for (let i = 0; i < scene.appears.length; i++) {
+    if (!isOnMap(scene, i) || isHidden(scene, i)) continue;
+    const x = (scene.positions[i * 2] as number) * k + view.x;
+    const y = (scene.positions[i * 2 + 1] as number) * k + view.y;
+    if (x < 0 || y < 0 || x > view.width || y > view.height) continue;
+    if (i > 0) rest.push(i);
+    // Labels keep off the nodes big enough to see; specks may be covered, or a dense map gets none.
+    const r = drawnRadius(scene, i, k) * k;
+    if (r >= OBSTACLE_RADIUS) obstacles.push({ x: x - r, y: y - r, width: 2 * r, height: 2 * r });
+  }
+  rest.sort((a, b) => (scene.nodeStrength[b] as number) - (scene.nodeStrength[a] as number) || a - b);
+  const max = Math.max(8, Math.min(160, Math.round((view.width * view.height) / 8000)));
+  const seen = new Set<number>();
+  function* candidates(): Generator<LabelCandidate> {
+    for (const i of [...first, ...rest]) {
+      if (seen.has(i)) continue;
+      seen.add(i);
+      yield toScreen(i);
+    }
+  }
+  const placed = placeLabels(candidates(), { width: view.width, height: view.height, max, obstacles });
+  ctx.textBaseline = 'middle';
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = scene.theme.background;
+  ctx.fillStyle = scene.theme.text;
+  for (const label of placed) {
+    const name = scene.names[label.index] ?? '';
+    const y = label.y + label.height / 2;
+    ctx.strokeText(name, label.x + 1, y);
+    ctx.fillText(name, label.x + 1, y);
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Page-side functions for the network map figures (same rules as ./probes.ts: self-contained,
+ * they use the helpers installProbes put on `window.__kithProbe`).
+ */
+import type { ProbeState } from './probes';
+
+export interface MapOpened {
+  /** Worker wall time from layout start to settled, and the time in the layout's own ticks. */
+  ms: number;
+  computeMs: number;
+  people: number;
+  ties: number;
+  /** ms from following the route to the settled mark. */
+  sinceOpen: number;
+  /** Longest main-thread task from following the route to the settled mark (0 if none). */
+  longestTask: number;
+}
+
+/** Goes to the map from inside the app (the worker starts there) and waits for the layout to settle. */
+export async function openMap(): Promise<MapOpened> {
+  const probe = window.__kithProbe as ProbeState;
+  if (probe.settled) throw new Error('The map had already settled before the bench opened it.');
+  const start = performance.now();
+  location.hash = '#/network';
+  await probe.until(
+    () =>
+      [...document.querySelectorAll('canvas[role="img"]')].some((c) =>
+        /^Network map, \d+ people/.test(c.getAttribute('aria-label') ?? ''),
+      ),
+    'the network map canvas',
+  );
+  const settled = await new Promise<NonNullable<ProbeState['settled']>>((resolve, reject) => {
+    const deadline = performance.now() + 180_000;
+    const check = () => {
+      if (probe.settled) resolve(probe.settled);
+      else if (performance.now() > deadline)
+        reject(new Error('The map layout did not settle within 3 minutes.'));
+      else setTimeout(check, 20);
+    };
+    check();
+  });
+  const during = probe.longTasks.filter((t) => t.start + t.duration > start && t.start < settled.at);
+  return {
+    ...settled.detail,
+    sinceOpen: settled.at - start,
+    longestTask: Math.max(0, ...during.map((t) => t.duration)),
+  };
+}
+
+/** performance.now() in the page: the start of a window for scrubEnd. */
+export function pageNow(): number {
+  return performance.now();
+}
+
+/** The map frames drawn and the longest task (0 if none) since `from`. */
+export function scrubEnd(from: number): { frames: number[]; longestTask: number } {
+  const probe = window.__kithProbe as ProbeState;
+  return {
+    frames: probe.mapFrames.filter((f) => f.start >= from).map((f) => f.duration),
+    longestTask: Math.max(
+      0,
+      ...probe.longTasks.filter((t) => t.start + t.duration > from).map((t) => t.duration),
+    ),
+  };
+}

@@ -1,0 +1,158 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import type { Session } from './app';
+import { expectEventually, recordEncounter, startKith, waitForApp, welcome } from './helpers';
+
+const OUTPUT = resolve(import.meta.dirname, '../../test-results');
+
+function mapCanvas(page: Page): Locator {
+  return page.getByRole('img', { name: /^Network map, \d+ people/ });
+}
+
+/** People drawn on the map, as its accessible name says. */
+async function peopleOnMap(page: Page): Promise<number> {
+  const name = (await mapCanvas(page).getAttribute('aria-label')) ?? '';
+  return Number(/(\d+) people/.exec(name)?.[1] ?? NaN);
+}
+
+/** How many distinct colours the canvas shows: a blank canvas has one. */
+function canvasColours(canvas: Locator): Promise<number> {
+  return canvas.evaluate((el) => {
+    const c = el as HTMLCanvasElement;
+    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
+    if (!data) return 0;
+    const seen = new Set<number>();
+    for (let i = 0; i < data.length; i += 4 * 7)
+      seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    return seen.size;
+  });
+}
+
+/** A cheap fingerprint of the pixels, to see that the drawing changed. */
+function canvasFingerprint(canvas: Locator): Promise<number> {
+  return canvas.evaluate((el) => {
+    const c = el as HTMLCanvasElement;
+    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 13) hash = (hash * 31 + data[i]!) | 0;
+    return hash;
+  });
+}
+
+async function openNetwork(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Network' }).click();
+  await page.getByRole('heading', { name: 'Network', level: 1 }).waitFor();
+  await mapCanvas(page).waitFor();
+}
+
+describe('the network map, on the sample journal', () => {
+  let session: Session;
+  let page: Page;
+
+  beforeAll(async () => {
+    session = await startKith();
+    page = session.page;
+    await welcome(page).waitFor();
+    await page.getByRole('button', { name: 'Explore a sample journal' }).click();
+    await page.getByRole('article').first().waitFor();
+    await openNetwork(page);
+  });
+  afterAll(async () => {
+    expect(session.errors).toEqual([]);
+    await session.close();
+  });
+
+  it("shows the journal's people in the table and draws them on a canvas that is not blank", async () => {
+    const table = page.getByRole('table', { name: 'People on the map' });
+    await expectEventually(async () => {
+      expect(await table.getByRole('row').count()).toBeGreaterThan(10);
+    });
+    await expect(table.getByRole('link', { name: 'Tomás Herrera' }).count()).resolves.toBe(1);
+    await expectEventually(async () => expect(await peopleOnMap(page)).toBeGreaterThan(10));
+    await expectEventually(
+      async () => expect(await canvasColours(mapCanvas(page))).toBeGreaterThan(5),
+      20_000,
+    );
+  });
+
+  it('the date slider changes what the map shows', async () => {
+    const today = await peopleOnMap(page);
+    const slider = page.getByRole('slider', { name: 'Date' });
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await expectEventually(async () => expect(await peopleOnMap(page)).toBeLessThan(today));
+    await page.keyboard.press('End');
+    await expectEventually(async () => expect(await peopleOnMap(page)).toBe(today));
+  });
+
+  it('"How can I reach X?" shows the strongest chain and highlights it on the map', async () => {
+    const ask = page.getByRole('combobox', { name: 'How can I reach…' });
+    await ask.fill('Hannah');
+    await page.getByRole('option', { name: /^Hannah Novak/ }).click();
+    const chain = page.getByRole('list', { name: 'Strongest introduction chain to Hannah Novak' });
+    await chain.waitFor();
+    expect(await chain.getByRole('listitem').count()).toBeGreaterThanOrEqual(2);
+    const before = await canvasFingerprint(mapCanvas(page));
+    const show = page
+      .getByRole('listitem')
+      .filter({ has: chain })
+      .getByRole('button', { name: 'Show on map' });
+    await show.click();
+    await expectEventually(async () =>
+      expect(
+        await page.getByRole('button', { name: 'Hide on map' }).first().getAttribute('aria-pressed'),
+      ).toBe('true'),
+    );
+    await expectEventually(async () => expect(await canvasFingerprint(mapCanvas(page))).not.toBe(before));
+  });
+});
+
+describe('keep in touch', () => {
+  it('lists a neglected tie with one action to journal an encounter', async () => {
+    const session = await startKith();
+    const { page } = session;
+    // A monthly rhythm in 2023, then silence: long overdue against its own rhythm.
+    await recordEncounter(page, { newPeople: ['Olga Marsh'], date: '2023-01-10', title: 'Book club' });
+    for (const date of ['2023-02-10', '2023-03-10', '2023-04-10']) {
+      await recordEncounter(page, { people: ['Olga Marsh'], date, title: 'Book club' });
+    }
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Keep in touch' }).click();
+    const fading = page.getByRole('list', { name: 'Fading ties' });
+    await fading.getByRole('listitem', { name: /Olga Marsh/ }).waitFor({ timeout: 20_000 });
+    await fading.getByRole('button', { name: 'Record encounter with Olga Marsh' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New encounter' });
+    await dialog.waitFor();
+    await expect(dialog.getByRole('button', { name: /Olga Marsh/ }).count()).resolves.toBeGreaterThan(0);
+    expect(session.errors).toEqual([]);
+    await session.close();
+  });
+});
+
+describe('the map with the typical dataset', () => {
+  it('settles its layout and is saved as a screenshot', async () => {
+    const session = await startKith();
+    const { page } = session;
+    await page.goto(`${inject('appUrl')}bench/`);
+    await page.waitForFunction(() => window.kithBench !== undefined);
+    await page.evaluate(() => window.kithBench!.generate('typical', 20261101));
+    await page.evaluate(() => window.kithBench!.seedApp('typical', 'kith'));
+    // What the bench page logged (its missing favicon) is not the app's; the app's own errors count.
+    session.errors.length = 0;
+    await page.goto(inject('appUrl'));
+    await waitForApp(page);
+    await openNetwork(page);
+    await expectEventually(
+      async () =>
+        expect(await page.evaluate(() => performance.getEntriesByName('kith:layout-settled').length)).toBe(1),
+      60_000,
+    );
+    expect(await peopleOnMap(page)).toBeGreaterThan(300);
+    await mkdir(OUTPUT, { recursive: true });
+    await mapCanvas(page).screenshot({ path: resolve(OUTPUT, 'network-map-typical.png') });
+    expect(session.errors).toEqual([]);
+    await session.close();
+  });
+});
