@@ -7,7 +7,7 @@ import {
   type SwitcherEntry,
   type SwitcherKind,
 } from './entries';
-import { yieldToBrowser } from './yieldToBrowser';
+import { yieldToBrowser } from '../../ui/yieldToBrowser';
 
 export type { SwitcherEntry, SwitcherKind } from './entries';
 

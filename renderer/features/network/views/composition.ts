@@ -43,7 +43,8 @@ export function networkComposition(
 ): NetworkComposition {
   const maxMonthly = options.maxMonthlyPeriods ?? 36;
   const { dates, firstMonth } = index;
-  if (firstMonth === null || (dates[0] as DayString) > last) return { monthsPerPeriod: 1, periods: [], kinds: [] };
+  if (firstMonth === null || (dates[0] as DayString) > last)
+    return { monthsPerPeriod: 1, periods: [], kinds: [] };
 
   const lastMonth = utcMonth.floor(dayToDate(last));
   const months = utcMonth.count(firstMonth, lastMonth) + 1;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Encounter } from '../../../../shared/domain/entities';
-import { yieldToBrowser } from '../../switcher/yieldToBrowser';
+import { yieldToBrowser } from '../../../ui/yieldToBrowser';
 import { compositionIndexBuilder, type CompositionIndex } from './compositionIndex';
 
 /** Well under the 50 ms that makes a long task, with room for React and painting in the same frame. */
@@ -14,16 +14,16 @@ const built = new WeakMap<readonly Encounter[], { ownerId: string; index: Compos
  * main thread for long. Until the first build is done it is null; after a change to the journal the
  * previous index stays on screen until the new one is ready.
  */
-export function useCompositionIndex(encounters: readonly Encounter[], ownerId: string): CompositionIndex | null {
+export function useCompositionIndex(
+  encounters: readonly Encounter[],
+  ownerId: string,
+): CompositionIndex | null {
   const cached = built.get(encounters);
   const ready = cached?.ownerId === ownerId ? cached.index : null;
   const [latest, setLatest] = useState<CompositionIndex | null>(ready);
 
   useEffect(() => {
-    if (ready) {
-      setLatest(ready);
-      return;
-    }
+    if (ready) return;
     let cancelled = false;
     const builder = compositionIndexBuilder(encounters, ownerId);
     void (async () => {
