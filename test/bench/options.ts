@@ -17,7 +17,8 @@ stdout and progress on stderr; exits 1 if a group of figures could not be measur
 
   --json FILE   also write the figures to FILE as a JSON array of { name, dataset, median, unit, p95, runs }
   --only data   only the database figures (bulk insert, RxDB and raw IndexedDB)
-  --only app    only the app figures (first paint, filter and quick-switcher latency)
+  --only app    only the app figures (journal first paint, filter and quick-switcher latency,
+                network map layout, long tasks and scrubbing frame time)
   --only network  only the network model figures (strength, communities, introduction path, truth), in node
   --quick       one or two runs each, to check the harness; not for quoting`;
 

@@ -18,6 +18,7 @@ export async function measureMap(page: Page, add: (name: string, value: number) 
   add('layoutCompute', opened.computeMs);
   add('layoutOpen', opened.sinceOpen);
   add('layoutLongTask', opened.longestTask);
+  add('layoutWindowLongTask', opened.longestLayoutTask);
 
   const slider = page.getByRole('slider', { name: 'Date' });
   await slider.focus();
