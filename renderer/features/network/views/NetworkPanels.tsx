@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useLocation } from 'wouter';
 import { paths } from '../../../app/paths';
 import { useEncounters } from '../../../db';
-import { useNetworkModel } from '../model';
+import { useNetworkAnalysis } from '../model';
 import { ActivityHeatmap } from './ActivityHeatmap';
 import { dayLabel } from './calendar';
 import { CompositionChart } from './CompositionChart';
@@ -15,7 +15,7 @@ import './views.css';
  * the date chosen with the map's slider (Dunbar rings, composition over time, activity).
  */
 export function NetworkPanels() {
-  const model = useNetworkModel();
+  const model = useNetworkAnalysis();
   const encounters = useEncounters();
   const [, navigate] = useLocation();
   const { nodes, nodeIndex } = model;

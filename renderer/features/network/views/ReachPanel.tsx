@@ -3,7 +3,7 @@ import type { Person } from '../../../../shared/domain/entities';
 import type { IntroductionPath } from '../../../../shared/network';
 import { usePeople } from '../../../db';
 import { Button, Combobox, type ComboboxOption } from '../../../ui';
-import { useNetworkModel } from '../model';
+import { useNetworkAnalysis } from '../model';
 import { dayLabel } from './calendar';
 import { chainSummary, IntroductionChain } from './IntroductionChain';
 import { useWantToReach } from './useWantToReach';
@@ -27,7 +27,7 @@ const fold = (text: string) =>
  * over the map through the model's highlight.
  */
 export function ReachPanel({ id = 'reach' }: { id?: string }) {
-  const model = useNetworkModel();
+  const model = useNetworkAnalysis();
   const people = usePeople();
   const setWantToReach = useWantToReach();
   const [query, setQuery] = useState('');
@@ -102,7 +102,7 @@ interface TargetProps {
 }
 
 function ReachTarget({ person, day, nameOf, onWant, onDismiss }: TargetProps) {
-  const model = useNetworkModel();
+  const model = useNetworkAnalysis();
   const [state, setState] = useState<PathState>({ status: 'loading' });
   const { requestPath, setHighlight, highlight, nodes, ownerId } = model;
 
