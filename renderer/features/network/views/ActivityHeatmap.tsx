@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { DayString, Encounter } from '../../../../shared/domain/entities';
 import { dayLabel, encountersWord } from './calendar';
 import { activityHeatmap, HEAT_LEVELS } from './heatmap';
@@ -27,7 +27,7 @@ const WEEKDAYS = ['Mon', '', 'Wed', '', 'Fri', '', ''];
  * "3 encounters on 12 March 2026", so a screen reader can walk the days without a tab stop each;
  * hovering shows the same words.
  */
-export function ActivityHeatmap({
+export const ActivityHeatmap = memo(function ActivityHeatmap({
   encounters,
   last,
   id = 'activity-heatmap',
@@ -102,4 +102,4 @@ export function ActivityHeatmap({
       </div>
     </section>
   );
-}
+});

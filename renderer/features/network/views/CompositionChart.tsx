@@ -1,7 +1,7 @@
 import { bisector } from 'd3-array';
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { area, curveMonotoneX, type SeriesPoint } from 'd3-shape';
-import { useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { DayString, Encounter } from '../../../../shared/domain/entities';
 import { CONTEXT_LABELS } from '../../../../shared/domain/kinds';
 import { dayToDate, monthLabel, peopleWord, quarterLabel } from './calendar';
@@ -35,7 +35,7 @@ const NOT_YET: NetworkComposition = { monthsPerPeriod: 1, periods: [], kinds: []
  * where they are mostly met. The legend reads out the period under the pointer (or the arrow keys),
  * the latest one by default; the same numbers are in a table for screen readers and keyboards.
  */
-export function CompositionChart({
+export const CompositionChart = memo(function CompositionChart({
   encounters,
   ownerId,
   last,
@@ -204,7 +204,7 @@ export function CompositionChart({
       </details>
     </section>
   );
-}
+});
 
 function periodLabel(p: CompositionPeriod, months: number): string {
   return months === 1 ? monthLabel(p.start) : quarterLabel(p.start);

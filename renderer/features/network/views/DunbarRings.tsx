@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'wouter';
 import { paths } from '../../../app/paths';
 import type { DayString } from '../../../../shared/domain/entities';
@@ -34,7 +34,7 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
  * order of strength (Page Up/Down jump a ring), Enter opens a person. The same people are listed by
  * ring below the picture.
  */
-export function DunbarRings({
+export const DunbarRings = memo(function DunbarRings({
   layers,
   nameOf,
   contextOf,
@@ -194,7 +194,7 @@ export function DunbarRings({
       </div>
     </section>
   );
-}
+});
 
 function RingTip({ x, y, name, strength }: { x: number; y: number; name: string; strength: number }) {
   const text = `${name} · ${pct(strength)}`;

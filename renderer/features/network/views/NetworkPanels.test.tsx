@@ -87,4 +87,23 @@ describe('network panels', () => {
       ),
     );
   });
+
+  it('asks about the first 20 people to reach, and the rest on "Show all"', async () => {
+    const { user } = await openPanels(async (db) => {
+      const ana = (await createPerson(db, { name: 'Ana Lopez' })).person;
+      await recordEncounter(db, { date: addDays(today, -5), participantIds: [ana.id], rating: 5 });
+      for (let k = 1; k <= 23; k++) {
+        const p = (await createPerson(db, { name: `Target ${k}`, wantToReach: true })).person;
+        await createTie(db, { aId: ana.id, bId: p.id, kind: 'friend' });
+      }
+    });
+
+    const targets = await screen.findByRole('list', { name: 'People to reach' });
+    const removes = () =>
+      within(targets).getAllByRole('button', { name: /^Remove Target \d+ from people to reach$/ });
+    await waitFor(() => expect(removes()).toHaveLength(20));
+    await user.click(screen.getByRole('button', { name: 'Show all 23 people to reach' }));
+    await waitFor(() => expect(removes()).toHaveLength(23));
+    expect(screen.queryByRole('button', { name: /^Show all \d+ people to reach$/ })).toBeNull();
+  });
 });

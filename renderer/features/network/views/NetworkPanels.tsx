@@ -30,6 +30,7 @@ export function NetworkPanels() {
     },
     [nodes, nodeIndex],
   );
+  const openPerson = useCallback((id: string) => navigate(paths.person(id)), [navigate]);
   if (model.empty) return null;
   const day = model.analysedDay ?? model.day;
 
@@ -51,7 +52,7 @@ export function NetworkPanels() {
               nameOf={nameOf}
               contextOf={contextOf}
               day={model.analysedDay}
-              onOpen={(id) => navigate(paths.person(id))}
+              onOpen={openPerson}
               level={3}
             />
           )}

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Person } from '../../../../shared/domain/entities';
 import type { IntroductionPath } from '../../../../shared/network';
+import type { MapHighlight, NetworkModel, NodeView } from '../model';
 import { usePeople } from '../../../db';
 import { Button, Combobox, type ComboboxOption } from '../../../ui';
 import { useNetworkAnalysis } from '../model';
@@ -14,6 +15,9 @@ type PathState =
   | { status: 'loading' }
   | { status: 'done'; chain: IntroductionPath | null }
   | { status: 'error'; message: string };
+
+/** Targets shown (and asked about) at first: each one is a request to the worker and an update. */
+const PAGE = 20;
 
 const fold = (text: string) =>
   text
@@ -32,8 +36,20 @@ export function ReachPanel({ id = 'reach' }: { id?: string }) {
   const setWantToReach = useWantToReach();
   const [query, setQuery] = useState('');
   const [asked, setAsked] = useState<string | null>(null);
+  const [limit, setLimit] = useState(PAGE);
   const byId = useMemo(() => new Map((people ?? []).map((p) => [p.id, p])), [people]);
-  const nameOf = (personId: string) => byId.get(personId)?.name ?? 'someone no longer in your journal';
+  const nameOf = useCallback(
+    (personId: string) => byId.get(personId)?.name ?? 'someone no longer in your journal',
+    [byId],
+  );
+  const onWant = useCallback(
+    (person: Person, want: boolean) => {
+      setWantToReach(person, want);
+      if (!want) setAsked((a) => (a === person.id ? null : a));
+    },
+    [setWantToReach],
+  );
+  const onDismiss = useCallback(() => setAsked(null), []);
 
   const targets = useMemo(() => {
     const flagged = (people ?? []).filter((p) => p.wantToReach && !p.isOwner);
@@ -51,6 +67,9 @@ export function ReachPanel({ id = 'reach' }: { id?: string }) {
   }, [people, query]);
 
   const day = model.analysedDay ?? model.day;
+  const { requestPath, setHighlight, highlight, nodes, ownerId } = model;
+  const highlighted = highlight.path?.at(-1) ?? null;
+  const shownTargets = targets.slice(0, limit);
   return (
     <section className="net-view card" aria-labelledby={id}>
       <h2 id={id} className="net-view__title">
@@ -74,20 +93,27 @@ export function ReachPanel({ id = 'reach' }: { id?: string }) {
         </p>
       ) : (
         <ul className="reach__targets list" aria-label="People to reach">
-          {targets.map((p) => (
+          {shownTargets.map((p) => (
             <ReachTarget
               key={p.id}
               person={p}
               day={day}
+              nodes={nodes}
+              ownerId={ownerId}
+              onMap={highlighted === p.id}
+              requestPath={requestPath}
+              setHighlight={setHighlight}
               nameOf={nameOf}
-              onWant={(want) => {
-                setWantToReach(p, want);
-                if (!want && asked === p.id) setAsked(null);
-              }}
-              onDismiss={p.wantToReach ? undefined : () => setAsked(null)}
+              onWant={onWant}
+              onDismiss={p.wantToReach ? undefined : onDismiss}
             />
           ))}
         </ul>
+      )}
+      {targets.length > shownTargets.length && (
+        <Button size="sm" onClick={() => setLimit(Infinity)}>
+          Show all {targets.length} people to reach
+        </Button>
       )}
     </section>
   );
@@ -96,15 +122,35 @@ export function ReachPanel({ id = 'reach' }: { id?: string }) {
 interface TargetProps {
   person: Person;
   day: string;
+  /** Changes with every analysis of the journal, which is when a chain can change. */
+  nodes: readonly NodeView[];
+  ownerId: string | null;
+  /** Whether the map's highlighted chain ends at this person. */
+  onMap: boolean;
+  requestPath: NetworkModel['requestPath'];
+  setHighlight(highlight: Partial<MapHighlight>): void;
   nameOf(id: string): string;
-  onWant(want: boolean): void;
+  onWant(person: Person, want: boolean): void;
   onDismiss: (() => void) | undefined;
 }
 
-function ReachTarget({ person, day, nameOf, onWant, onDismiss }: TargetProps) {
-  const model = useNetworkAnalysis();
+/**
+ * Props only, no model hook: memoised, so a change elsewhere in the model (or another target's
+ * answer) does not re-render every target.
+ */
+const ReachTarget = memo(function ReachTarget({
+  person,
+  day,
+  nodes,
+  ownerId,
+  onMap,
+  requestPath,
+  setHighlight,
+  nameOf,
+  onWant,
+  onDismiss,
+}: TargetProps) {
   const [state, setState] = useState<PathState>({ status: 'loading' });
-  const { requestPath, setHighlight, highlight, nodes, ownerId } = model;
 
   useEffect(() => {
     // The previous chain stays on screen while a newer date or journal is asked about: no flicker.
@@ -118,11 +164,10 @@ function ReachTarget({ person, day, nameOf, onWant, onDismiss }: TargetProps) {
     return () => {
       live = false;
     };
-    // `nodes` changes with every analysis of the journal, which is when a chain can change.
   }, [requestPath, person.id, day, nodes]);
 
   const chain = state.status === 'done' ? state.chain : null;
-  const shown = chain !== null && highlight.path !== null && highlight.path.at(-1) === person.id;
+  const shown = chain !== null && onMap;
   return (
     <li className="reach__target">
       <div className="reach__target-head">
@@ -146,13 +191,17 @@ function ReachTarget({ person, day, nameOf, onWant, onDismiss }: TargetProps) {
               size="sm"
               variant="ghost"
               aria-label={`Remove ${person.name} from people to reach`}
-              onClick={() => onWant(false)}
+              onClick={() => onWant(person, false)}
             >
               Remove
             </Button>
           ) : (
             <>
-              <Button size="sm" aria-label={`Want to reach ${person.name}`} onClick={() => onWant(true)}>
+              <Button
+                size="sm"
+                aria-label={`Want to reach ${person.name}`}
+                onClick={() => onWant(person, true)}
+              >
                 Want to reach
               </Button>
               {onDismiss && (
@@ -180,7 +229,7 @@ function ReachTarget({ person, day, nameOf, onWant, onDismiss }: TargetProps) {
         ))}
     </li>
   );
-}
+});
 
 /** The panel sits below the map: bring the map into view so the highlighted chain is seen. */
 function revealMap(): void {
