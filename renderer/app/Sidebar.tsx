@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useEncounterDialogs } from '../features/encounters';
-import { KeepInTouchIcon } from '../features/keep-in-touch';
-import { NetworkIcon } from '../features/network';
 import {
   CommunityIcon,
   JournalIcon,
+  KeepInTouchIcon,
+  NetworkIcon,
   PeopleIcon,
   PlusIcon,
   SearchIcon,

@@ -88,3 +88,20 @@ export const StarIcon = ({ filled = false }: { filled?: boolean }) => (
     <path d="m12 3.5 2.6 5.4 5.9.8-4.3 4.1 1 5.8L12 16.9l-5.2 2.7 1-5.8-4.3-4.1 5.9-.8z" />
   </Svg>
 );
+/** A person tied to three others: the network map. */
+export const NetworkIcon = () => (
+  <Svg>
+    <circle cx="12" cy="12" r="2.6" />
+    <circle cx="5" cy="6" r="1.8" />
+    <circle cx="19" cy="7" r="1.8" />
+    <circle cx="7" cy="19" r="1.8" />
+    <path d="M10 10.4 6.4 7.3M14.4 10.9l3-2.6M10.5 14.2l-2.4 3.3M6.6 6.9l10.6.1" />
+  </Svg>
+);
+/** A heart with a pulse line: keep in touch. */
+export const KeepInTouchIcon = () => (
+  <Svg>
+    <path d="M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10z" />
+    <path d="M7.5 12h2.5l1.2-2 1.6 4 1.2-2h2.5" />
+  </Svg>
+);

@@ -4,6 +4,7 @@
  */
 import type { Encounter, Person, Tie } from '../domain/entities';
 import { addDays } from '../domain/days';
+import { blankPerson } from '../db/documents';
 
 export const OWNER = 'owner';
 export const START = '2020-01-01';
@@ -11,26 +12,7 @@ export const START = '2020-01-01';
 const tracked = (id: string) => ({ id, createdAt: Date.UTC(2020, 0, 1), updatedAt: 0, fieldTimes: {} });
 
 export function person(id: string, extra: Partial<Person> = {}): Person {
-  return {
-    ...tracked(id),
-    name: id,
-    aliases: [],
-    organisation: '',
-    role: '',
-    emails: [],
-    phones: [],
-    links: [],
-    tags: [],
-    introducedById: '',
-    howWeMet: '',
-    notes: '',
-    cadenceDays: 0,
-    wantToReach: false,
-    isOwner: id === OWNER,
-    archived: false,
-    communityIds: [],
-    ...extra,
-  };
+  return { ...tracked(id), ...blankPerson(), name: id, isOwner: id === OWNER, ...extra };
 }
 
 let encounters = 0;

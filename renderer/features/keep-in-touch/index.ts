@@ -1,2 +1,1 @@
 export { KeepInTouchPage } from './KeepInTouchPage';
-export { KeepInTouchIcon } from './KeepInTouchIcon';

@@ -1,4 +1,3 @@
 export { NetworkPage } from './NetworkPage';
 export { NetworkModelProvider, useNetworkModel } from './model';
 export type * from './model/types';
-export { NetworkIcon } from './NetworkIcon';
