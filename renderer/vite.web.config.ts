@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
-import { CSP_DIRECTIVES } from '../shared/security/contentSecurityPolicy';
+import { CSP_DIRECTIVES } from '../shared/security/contentSecurityPolicy.ts';
 
 /**
  * Puts the desktop's Content-Security-Policy into the built page as a <meta>, so the browser build
