@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useDeferredValue } from 'react';
 import { useLocation } from 'wouter';
 import { paths } from '../../../app/paths';
 import { useEncounters } from '../../../db';
@@ -31,8 +31,15 @@ export function NetworkPanels() {
     [nodes, nodeIndex],
   );
   const openPerson = useCallback((id: string) => navigate(paths.person(id)), [navigate]);
-  if (model.empty) return null;
   const day = model.analysedDay ?? model.day;
+  // The charts scan the whole journal: on a heavy one that is tens of milliseconds per date. React
+  // renders them in a later, interruptible pass (first appearance included), so the commit that brings
+  // an analysis, or a slider step, is not held up by them.
+  const charts = useDeferredValue(
+    encounters && model.ownerId ? { encounters, ownerId: model.ownerId, day } : null,
+    null,
+  );
+  if (model.empty) return null;
 
   return (
     <div className="net-panels">
@@ -57,13 +64,18 @@ export function NetworkPanels() {
             />
           )}
         </div>
-        {encounters && model.ownerId && (
+        {charts && (
           <>
             <div className="card">
-              <CompositionChart encounters={encounters} ownerId={model.ownerId} last={day} level={3} />
+              <CompositionChart
+                encounters={charts.encounters}
+                ownerId={charts.ownerId}
+                last={charts.day}
+                level={3}
+              />
             </div>
             <div className="card">
-              <ActivityHeatmap encounters={encounters} last={day} level={3} />
+              <ActivityHeatmap encounters={charts.encounters} last={charts.day} level={3} />
             </div>
           </>
         )}

@@ -25,18 +25,22 @@ export function useCompositionIndex(
   useEffect(() => {
     if (ready) return;
     let cancelled = false;
-    const builder = compositionIndexBuilder(encounters, ownerId);
     void (async () => {
+      // Setting up the builder (a date-ordered copy of the journal) is tens of milliseconds on a heavy
+      // journal: give it a task of its own rather than adding it to the commit that mounted the chart.
+      await yieldToBrowser();
+      if (cancelled) return;
+      const builder = compositionIndexBuilder(encounters, ownerId);
+      await yieldToBrowser();
       for (;;) {
-        const index = builder.step(performance.now() + SLICE_MS);
         if (cancelled) return;
+        const index = builder.step(performance.now() + SLICE_MS);
         if (index) {
           built.set(encounters, { ownerId, index });
           setLatest(index);
           return;
         }
         await yieldToBrowser();
-        if (cancelled) return;
       }
     })();
     return () => {
