@@ -1,12 +1,13 @@
-import { useMemo } from 'react';
 import { map } from 'rxjs';
 import type { Community, Encounter, FollowUp, Person, Tie } from '../../shared/domain/entities';
 import { compareEncountersNewestFirst } from '../../shared/db';
 import { useDb } from './DbContext';
-import { toPlainList, useObservable } from './liveQuery';
+import { toPlainList } from './liveQuery';
+import { useSharedQuery } from './sharedQuery';
 
 // Each hook returns `undefined` while the first result is loading, then a live, plain-object list
-// that re-renders the component whenever a document in it changes.
+// that re-renders the component whenever a document in it changes. All components share one
+// frozen list per query: never mutate it (copy before sorting).
 
 const byName = (a: { name: string }, b: { name: string }) =>
   a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
@@ -14,49 +15,46 @@ const byName = (a: { name: string }, b: { name: string }) =>
 /** Everyone, the owner and archived people included, sorted by name. */
 export function usePeople(): Person[] | undefined {
   const db = useDb();
-  const source = useMemo(
-    () => db.people.find().$.pipe(map((docs) => toPlainList<Person>(docs).sort(byName))),
-    [db],
+  return useSharedQuery(db, 'people', () =>
+    db.people.find().$.pipe(map((docs) => frozen(toPlainList<Person>(docs).sort(byName)))),
   );
-  return useObservable(source);
 }
 
 /** Every encounter, newest first. */
 export function useEncounters(): Encounter[] | undefined {
   const db = useDb();
-  const source = useMemo(
-    () =>
-      db.encounters
-        .find()
-        .$.pipe(map((docs) => toPlainList<Encounter>(docs).sort(compareEncountersNewestFirst))),
-    [db],
+  return useSharedQuery(db, 'encounters', () =>
+    db.encounters
+      .find()
+      .$.pipe(map((docs) => frozen(toPlainList<Encounter>(docs).sort(compareEncountersNewestFirst)))),
   );
-  return useObservable(source);
 }
 
 export function useCommunities(): Community[] | undefined {
   const db = useDb();
-  const source = useMemo(
-    () => db.communities.find().$.pipe(map((docs) => toPlainList<Community>(docs).sort(byName))),
-    [db],
+  return useSharedQuery(db, 'communities', () =>
+    db.communities.find().$.pipe(map((docs) => frozen(toPlainList<Community>(docs).sort(byName)))),
   );
-  return useObservable(source);
 }
 
 export function useTies(): Tie[] | undefined {
   const db = useDb();
-  const source = useMemo(() => db.ties.find().$.pipe(map((docs) => toPlainList<Tie>(docs))), [db]);
-  return useObservable(source);
+  return useSharedQuery(db, 'ties', () =>
+    db.ties.find().$.pipe(map((docs) => frozen(toPlainList<Tie>(docs)))),
+  );
 }
 
 /** Follow-ups, open ones first, then by due day (undated last). */
 export function useFollowUps(): FollowUp[] | undefined {
   const db = useDb();
-  const source = useMemo(
-    () => db.followups.find().$.pipe(map((docs) => toPlainList<FollowUp>(docs).sort(compareFollowUps))),
-    [db],
+  return useSharedQuery(db, 'followups', () =>
+    db.followups.find().$.pipe(map((docs) => frozen(toPlainList<FollowUp>(docs).sort(compareFollowUps)))),
   );
-  return useObservable(source);
+}
+
+/** Shared lists are frozen so a component that sorts one in place fails loudly, not its neighbours. */
+function frozen<T>(list: T[]): T[] {
+  return Object.freeze(list) as T[];
 }
 
 function compareFollowUps(a: FollowUp, b: FollowUp): number {
