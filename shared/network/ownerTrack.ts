@@ -3,7 +3,7 @@ import type { DayNumber } from './days';
 import { combineFactors, emptyFactors, ownerTieFactors, type FactorValues } from './factors';
 import { bitCount, type OwnerTieMeasures } from './measures';
 import type { StrengthSettings } from './settings';
-import { seekLastAtOrBefore } from './seek';
+import { seekTieEntry } from './seek';
 
 /**
  * Running totals of every owner tie, one entry per distinct contact day, all ties in flat arrays
@@ -122,15 +122,7 @@ export class OwnerTrack {
 
   /** Index of tie `i`'s last entry on or before `day`, or offsets[i] - 1 if they had not met. */
   entryAt(i: number, day: DayNumber): number {
-    const k = seekLastAtOrBefore(
-      this.days,
-      this.offsets[i] as number,
-      this.offsets[i + 1] as number,
-      day,
-      this.cursor[i] as number,
-    );
-    this.cursor[i] = k;
-    return k;
+    return seekTieEntry(this.days, this.offsets, this.cursor, i, day);
   }
 
   firstDay(i: number): DayNumber {

@@ -1,7 +1,7 @@
 import type { DayNumber } from './days';
 import { combinePair, type PairTie } from './pairs';
 import type { StrengthSettings } from './settings';
-import { seekLastAtOrBefore } from './seek';
+import { seekLastAtOrBefore, seekTieEntry } from './seek';
 
 /**
  * Person-to-person ties in flat arrays, one entry per distinct day the two were seen together,
@@ -62,15 +62,7 @@ export class PairTrack {
   }
 
   entryAt(i: number, day: DayNumber): number {
-    const k = seekLastAtOrBefore(
-      this.days,
-      this.offsets[i] as number,
-      this.offsets[i + 1] as number,
-      day,
-      this.cursor[i] as number,
-    );
-    this.cursor[i] = k;
-    return k;
+    return seekTieEntry(this.days, this.offsets, this.cursor, i, day);
   }
 
   /** Decayed co-attendance on `day` (0 if never seen together by then). */

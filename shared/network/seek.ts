@@ -30,3 +30,25 @@ export function seekLastAtOrBefore(
   }
   return lo - 1;
 }
+
+/**
+ * Entries of many ties stored back to back (tie i owns days[offsets[i], offsets[i + 1])): the last
+ * entry of tie `i` on or before `day`, remembering where each tie's previous seek ended in `cursor`.
+ */
+export function seekTieEntry(
+  days: Float64Array,
+  offsets: Int32Array,
+  cursor: Int32Array,
+  i: number,
+  day: number,
+): number {
+  const k = seekLastAtOrBefore(
+    days,
+    offsets[i] as number,
+    offsets[i + 1] as number,
+    day,
+    cursor[i] as number,
+  );
+  cursor[i] = k;
+  return k;
+}
