@@ -1,7 +1,7 @@
 import type { DayNumber } from './days';
 import { combinePair, type PairTie } from './pairs';
 import type { StrengthSettings } from './settings';
-import { seekLastAtOrBefore, seekTieEntry } from './seek';
+import { seekTieEntry } from './seek';
 
 /**
  * Person-to-person ties in flat arrays, one entry per distinct day the two were seen together,
@@ -92,14 +92,7 @@ export class PairTrack {
         out[at + i] = 0;
         continue;
       }
-      const k = seekLastAtOrBefore(
-        days,
-        offsets[i] as number,
-        offsets[i + 1] as number,
-        day,
-        cursor[i] as number,
-      );
-      cursor[i] = k;
+      const k = seekTieEntry(days, offsets, cursor, i, day);
       const co =
         k >= (offsets[i] as number)
           ? (decayed[k] as number) * Math.exp(-(day - (days[k] as number)) * rate)
