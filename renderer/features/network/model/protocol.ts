@@ -45,7 +45,7 @@ export type ToWorker =
   | { type: 'analyse'; day: DayString }
   | { type: 'request'; id: number; request: WorkerRequest };
 
-/** Static facts per node, in node order (the owner first). */
+/** Static facts per node, in node order (the owner first): what the map knows before any date. */
 export interface NodeFacts {
   id: string;
   name: string;
@@ -53,11 +53,16 @@ export interface NodeFacts {
   archived: boolean;
   wantToReach: boolean;
   tags: string[];
+  /** Journal communities: explicit membership plus the communities of their encounters. */
   communityIds: string[];
+  /** Contexts of their encounters (with the owner), most frequent first. */
   contexts: Encounter['context'][];
+  /** Encounters with them in the whole journal. */
   encounterCount: number;
+  /** First and last encounter in the whole journal ('' if never met). */
   firstMet: DayString | '';
   lastMet: DayString | '';
+  /** The day they appear on the map: first met, or added to the journal if never met. */
   appears: DayString;
 }
 

@@ -1,5 +1,6 @@
 import type { DayString } from '../../../../shared/domain/entities';
 import type { ContextKind, TieKind } from '../../../../shared/domain/kinds';
+import type { NodeFacts } from './protocol';
 import type {
   Broker,
   DunbarLayer,
@@ -17,27 +18,10 @@ import type {
 export type NetworkStatus = 'idle' | 'building' | 'ready' | 'error';
 
 /** One person on the map; the owner is always nodes[0]. */
-export interface NodeView {
+export interface NodeView extends NodeFacts {
   index: number;
-  id: string;
-  name: string;
-  isOwner: boolean;
-  archived: boolean;
-  wantToReach: boolean;
-  tags: string[];
-  /** Journal communities: explicit membership plus the communities of their encounters. */
-  communityIds: string[];
-  /** Contexts of their encounters (with the owner), most frequent first. */
-  contexts: ContextKind[];
   /** contexts[0], or 'other' for someone never met. */
   mainContext: ContextKind;
-  /** Encounters with them in the whole journal. */
-  encounterCount: number;
-  /** First and last encounter in the whole journal ('' if never met). */
-  firstMet: DayString | '';
-  lastMet: DayString | '';
-  /** The day they appear on the map: first met, or added to the journal if never met. */
-  appears: DayString;
   /** Layout position (world units, the owner at 0,0). Independent of the date. */
   x: number;
   y: number;
