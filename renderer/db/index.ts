@@ -6,3 +6,4 @@ export { usePerson, useEncounter, useCommunity, useOwner } from './documents';
 export { usePeopleById, useCommunitiesById } from './lookups';
 export { usePreferences } from './preferences';
 export { useObservable, toPlain, toPlainList } from './liveQuery';
+export { useCollectionFeed, watchCollection } from './collectionFeed';

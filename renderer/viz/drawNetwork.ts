@@ -1,4 +1,5 @@
 import { placeLabels, type Box, type LabelCandidate } from './labels';
+import { chooseTies, chooseTiesOnce } from './tieChoice';
 import type { ThemeColours } from './palette';
 import { nodeRadius, OWNER_RADIUS, tieAlpha, tieWidth } from './scales';
 
@@ -26,6 +27,14 @@ export interface NetworkScene {
   /** Node indexes of an introduction chain to draw over the map. */
   path: readonly number[];
   theme: ThemeColours;
+  /**
+   * A quick sketch while the layout still moves everyone: fewer and thinner ties, no outlines, no
+   * labels. Rasterising the full picture takes 50-100 ms on a heavy journal (software rendering),
+   * too long for frames that are replaced a tenth of a second later.
+   */
+  preview?: boolean;
+  /** The date is moving (scrubbing, playing): frames come fast, so fewer ties are drawn. */
+  moving?: boolean;
 }
 
 export interface Viewport {
@@ -38,13 +47,15 @@ export interface Viewport {
   y: number;
 }
 
-const TIE_BUCKETS = 8;
 const MAX_DRAWN_TIES = 3000;
+const PREVIEW_TIES = 600;
+const MOVING_TIES = 1200;
 /** Up to this many ties are drawn at full opacity; beyond it they fade (down to 30 %). */
 const DENSE_TIES = 500;
-const MIN_TIE = 0.02;
 const LABEL_FONT = '500 12px system-ui, -apple-system, "Segoe UI", sans-serif';
 const LABEL_HEIGHT = 14;
+/** Candidates tried per label that can be placed. */
+const LABEL_TRIES = 6;
 const OBSTACLE_RADIUS = 4;
 const SPECK = 1.6;
 const textWidths = new Map<string, number>();
@@ -74,7 +85,6 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, scene: NetworkScene, 
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, view.width, view.height);
   ctx.setTransform(dpr * k, 0, 0, dpr * k, dpr * view.x, dpr * view.y);
-  const zoomWidth = Math.sqrt(Math.min(2, Math.max(0.5, k))) / k;
 
   // The world rectangle on screen: ties wholly outside it are not drawn, nor counted in the budget.
   const world = {
@@ -83,100 +93,47 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, scene: NetworkScene, 
     x1: (view.width - view.x) / k,
     y1: (view.height - view.y) / k,
   };
-  drawTies(ctx, scene, zoomWidth, world);
+  drawTies(ctx, scene, k, world);
   drawNodes(ctx, scene, k);
   drawHighlights(ctx, scene, k);
+  if (scene.preview) return;
 
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   drawLabels(ctx, scene, view);
 }
 
-let tieKeys = new Int8Array(0);
-let tieOrder = new Int32Array(0);
-
 function drawTies(
   ctx: CanvasRenderingContext2D,
   scene: NetworkScene,
-  zoomWidth: number,
+  k: number,
   world: { x0: number; y0: number; x1: number; y1: number },
 ) {
-  const { positions: p, tieSource, tieTarget, tieStrength } = scene;
-  const count = tieStrength.length;
-  if (tieKeys.length < count) {
-    tieKeys = new Int8Array(count);
-    tieOrder = new Int32Array(count);
-  }
-  // One pass sorts the drawable ties into buckets (owner ties, then the rest, each by strength).
-  const sizes = new Int32Array(2 * TIE_BUCKETS + 1);
-  for (let t = 0; t < count; t++) {
-    const s = tieStrength[t] as number;
-    const a = tieSource[t] as number;
-    const c = tieTarget[t] as number;
-    if (
-      !(s >= MIN_TIE) ||
-      !isOnMap(scene, a) ||
-      !isOnMap(scene, c) ||
-      isHidden(scene, a) ||
-      isHidden(scene, c)
-    ) {
-      tieKeys[t] = -1;
-      continue;
-    }
-    const ax = p[a * 2] as number;
-    const ay = p[a * 2 + 1] as number;
-    const cx = p[c * 2] as number;
-    const cy = p[c * 2 + 1] as number;
-    if (
-      (ax < world.x0 && cx < world.x0) ||
-      (ax > world.x1 && cx > world.x1) ||
-      (ay < world.y0 && cy < world.y0) ||
-      (ay > world.y1 && cy > world.y1)
-    ) {
-      tieKeys[t] = -1;
-      continue;
-    }
-    const bucket = Math.min(TIE_BUCKETS - 1, Math.floor(((s - MIN_TIE) / (1 - MIN_TIE)) * TIE_BUCKETS));
-    const key = (scene.tieIsOwner[t] ? 0 : TIE_BUCKETS) + bucket;
-    tieKeys[t] = key;
-    sizes[key + 1]! += 1;
-  }
-  for (let b = 1; b < sizes.length; b++) sizes[b]! += sizes[b - 1]!;
-  const fill = sizes.slice();
-  for (let t = 0; t < count; t++) {
-    const key = tieKeys[t] as number;
-    if (key >= 0) tieOrder[fill[key]!++] = t;
-  }
-  ctx.lineCap = 'butt';
-  ctx.strokeStyle = scene.theme.tie;
+  const { positions: p, tieSource, tieTarget } = scene;
+  const zoomWidth = Math.sqrt(Math.min(2, Math.max(0.5, k))) / k;
   // Rasterising a line costs far more than recording it: past the budget the weakest ties are left
   // out (person-to-person ties first, then the owner's halo), which a zoomed-out map cannot show anyway.
-  let budget = MAX_DRAWN_TIES;
-  const order = [...Array(2 * TIE_BUCKETS).keys()].map((b) =>
-    b < TIE_BUCKETS ? 2 * TIE_BUCKETS - 1 - b : TIE_BUCKETS - 1 - (b - TIE_BUCKETS),
-  );
-  const chosen: [key: number, from: number, to: number][] = [];
-  for (const key of order) {
-    const to = sizes[key + 1] as number;
-    const from = Math.max(sizes[key] as number, to - budget);
-    if (from >= to) continue;
-    budget -= to - from;
-    chosen.push([key, from, to]);
-  }
+  // A sketch keeps its choice while only the positions move (the layout), instead of sorting every
+  // tie again each frame.
+  const drawable = (i: number) => isOnMap(scene, i) && !isHidden(scene, i);
+  const { ties, groups } = scene.preview
+    ? chooseTiesOnce(scene, PREVIEW_TIES, drawable)
+    : chooseTies(scene, scene.moving ? MOVING_TIES : MAX_DRAWN_TIES, world, drawable);
+  // Lines up to a pixel wide are drawn as hairlines, far faster than wider strokes.
+  const maxWidth = scene.preview ? 1 / k : Infinity;
+  ctx.lineCap = 'butt';
+  ctx.strokeStyle = scene.theme.tie;
   // A dense map fades its ties, so that the people and their groups stay readable.
-  const drawn = MAX_DRAWN_TIES - budget;
-  const density = Math.min(1, Math.max(0.3, Math.sqrt(DENSE_TIES / Math.max(1, drawn))));
+  const density = Math.min(1, Math.max(0.3, Math.sqrt(DENSE_TIES / Math.max(1, ties.length))));
   // Weakest first, so the strong ties are drawn on top.
-  for (const [key, from, to] of chosen.reverse()) {
-    const owner = key < TIE_BUCKETS;
-    const mid = MIN_TIE + ((1 - MIN_TIE) * ((key % TIE_BUCKETS) + 0.5)) / TIE_BUCKETS;
+  for (const { owner, strength, from, to } of groups) {
     // The owner is tied to everyone: those ties are a faint halo, the ties between people carry the structure.
-    ctx.globalAlpha = tieAlpha(mid) * (owner ? 0.35 : 1) * density;
-    ctx.lineWidth = tieWidth(mid) * zoomWidth * (owner ? 0.6 : 1);
+    ctx.globalAlpha = tieAlpha(strength) * (owner ? 0.35 : 1) * density;
+    ctx.lineWidth = Math.min(maxWidth, tieWidth(strength) * zoomWidth * (owner ? 0.6 : 1));
     // One path per line: a path of thousands of crossing lines makes the rasteriser resolve every
     // crossing (several times slower in software rendering).
     let colour = '';
-    for (let k = from; k < to; k++) {
-      const t = tieOrder[k] as number;
+    for (let j = from; j < to; j++) {
+      const t = ties[j] as number;
       const a = tieSource[t] as number;
       const c = tieTarget[t] as number;
       // A tie inside a group takes the group's colour, so the groups stand out from the ties between them.
@@ -211,7 +168,7 @@ function drawNodes(ctx: CanvasRenderingContext2D, scene: NetworkScene, k: number
     const y = p[i * 2 + 1] as number;
     const r = drawnRadius(scene, i, k);
     // A speck of two pixels looks the same as a square and rasterises far faster than a circle.
-    if (r * k < SPECK) {
+    if (r * k < SPECK || scene.preview) {
       ctx.rect(x - r, y - r, 2 * r, 2 * r);
       return;
     }
@@ -234,7 +191,7 @@ function drawNodes(ctx: CanvasRenderingContext2D, scene: NetworkScene, k: number
     ctx.beginPath();
     list.forEach(disc);
     ctx.fill();
-    if (k > 0.35) ctx.stroke();
+    if (k > 0.35 && !scene.preview) ctx.stroke();
   });
   if (isOnMap(scene, 0)) {
     ctx.fillStyle = scene.theme.accent;
@@ -311,10 +268,14 @@ function drawLabels(ctx: CanvasRenderingContext2D, scene: NetworkScene, view: Vi
   }
   rest.sort((a, b) => (scene.nodeStrength[b] as number) - (scene.nodeStrength[a] as number) || a - b);
   const max = Math.max(8, Math.min(160, Math.round((view.width * view.height) / 8000)));
+  // On a dense map most candidates find no free spot; past a few per label the rest are weak ties
+  // whose labels would rarely fit, and trying them all took tens of milliseconds per frame.
+  const tries = max * LABEL_TRIES;
   const seen = new Set<number>();
   function* candidates(): Generator<LabelCandidate> {
     for (const i of [...first, ...rest]) {
       if (seen.has(i)) continue;
+      if (seen.size >= tries) return;
       seen.add(i);
       yield toScreen(i);
     }

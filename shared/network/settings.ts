@@ -145,7 +145,7 @@ export const SETTING_RATIONALE: Record<keyof StrengthSettings, string> = {
   burstGapDays:
     'Contact comes in bursts (Barabasi; Navarro et al. 2017): gaps of up to two weeks belong to one spell of contact, and the silence is compared with the pauses between spells.',
   priorGapDays:
-    'With one spell of contact the usual pause is unknown; two weeks are assumed, worth one pause, so a tie met once is fading after fadingMinDays.',
+    'With one spell of contact the usual pause is unknown; two weeks are assumed, worth one pause, so a tie met once is fading after the shortest fading silence (six months by default).',
   burstinessPenalty:
     'Navarro et al. (2017): bursty, irregular ties are more fragile; off by default because journals record contact in bursts anyway.',
   frequencyMidpoint:

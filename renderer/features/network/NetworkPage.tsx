@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { paths } from '../../app/paths';
 import { useCommunities } from '../../db';
@@ -12,20 +12,24 @@ import { NetworkTable } from './map/NetworkTable';
 import { tableRows } from './map/rows';
 import { TimeBar } from './map/TimeBar';
 import { usePlayback } from './map/usePlayback';
-import { useNetworkModel } from './model';
+import { useNetworkAnalysis, useNetworkModel } from './model';
 import { NetworkPanels } from './views';
 import './map/network.css';
 
 /** The network map page: the map at a date, the time slider, filters, and the same people as a table. */
 export function NetworkPage() {
-  const model = useNetworkModel();
+  const live = useNetworkModel();
+  // A new analysis (after the slider stops, or a journal edit) re-renders the map's inputs, the
+  // table and the filters: 100+ ms on a heavy journal. As a deferred value React renders that in
+  // slices, so the slider, the map and input are not held up; only the date follows the slider live.
+  const model = useDeferredValue(useNetworkAnalysis());
   const communities = useCommunities();
   const { newEncounter } = useEncounterDialogs();
   const [, navigate] = useLocation();
   const [filters, setFilters] = useState<MapFilters>(NO_FILTERS);
   const [colourBy, setColourBy] = useState<ColourBy>('community');
   const mapRef = useRef<MapHandle>(null);
-  const playback = usePlayback(model.range, model.day, model.setDay);
+  const playback = usePlayback(live.range, live.day, live.setDay);
 
   const { nodes, communities: groups, setHighlight } = model;
   const hidden = useMemo(() => hiddenMask(nodes, filters), [nodes, filters]);
@@ -113,11 +117,11 @@ export function NetworkPage() {
           onOpenPerson={openPerson}
           handle={mapRef}
         />
-        {model.range && (
+        {live.range && (
           <TimeBar
-            range={model.range}
-            day={model.day}
-            onDay={model.setDay}
+            range={live.range}
+            day={live.day}
+            onDay={live.setDay}
             playing={playback.playing}
             onTogglePlay={playback.toggle}
             onUserMove={playback.stop}

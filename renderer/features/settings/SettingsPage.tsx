@@ -4,7 +4,10 @@ import type { AppInfo } from '../../../shared/ipc';
 import type { Theme } from '../../../shared/domain/entities';
 import { useDb, usePreferences } from '../../db';
 import { appInfo } from '../../platform';
+import { SyncSettingsSection } from '../sync';
+import { BackupSettingsSection } from '../transfer';
 import { useToast } from '../../ui';
+import { StrengthSettingsSection } from './StrengthSettingsSection';
 import './settings.css';
 
 const THEMES: { value: Theme; label: string; hint: string }[] = [
@@ -71,12 +74,18 @@ export function SettingsPage() {
           ))}
         </fieldset>
       </section>
+      <StrengthSettingsSection />
+      <SyncSettingsSection />
+      <BackupSettingsSection />
       <section className="card settings__section" aria-labelledby="about-heading">
         <h2 id="about-heading" className="settings__heading">
           About Kith
         </h2>
         <p>{!info ? '…' : info.platform === 'web' ? describeWeb(info.version) : `Version ${info.version}`}</p>
-        <p className="muted">Your journal is stored only on this device. Kith sends nothing anywhere.</p>
+        <p className="muted">
+          Your journal is stored on this device, and sent only to the sync server you set up. Kith sends
+          nothing else anywhere.
+        </p>
       </section>
     </div>
   );

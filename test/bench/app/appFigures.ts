@@ -76,7 +76,10 @@ export async function measureApp(options: AppBenchOptions): Promise<Figure[]> {
     ['layoutOpen', `map opened to layout settled ${dataset} (map)`],
     ['layoutLongTask', `longest main-thread task while the layout runs ${dataset} (map)`],
     ['layoutWindowLongTask', `longest main-thread task in the layout's own window ${dataset} (map)`],
-    ['mapFrame', `frame time while scrubbing the time slider ${dataset} (map, per frame)`],
+    [
+      'mapFrame',
+      `frame time while scrubbing the time slider ${dataset} (map, per frame: from drawing until the main thread is free)`,
+    ],
     ['scrubLongTask', `longest main-thread task while scrubbing ${dataset} (map)`],
     ['scrubFrames', `map frames drawn in 120 slider key presses ${dataset} (map)`],
   ];

@@ -131,6 +131,8 @@ export function NetworkMap(props: NetworkMapProps) {
         names: input.names,
         focus: input.focus,
         path: input.path,
+        // Progress reaches 1 only when the layout has settled; until then frames are quick sketches.
+        preview: frames.progress() < 1,
       };
       const positionsChanged = pushed.current.positions !== positions;
       const newLayout = pushed.current.generation !== s.generation;

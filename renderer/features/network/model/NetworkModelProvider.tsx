@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { todayString } from '../../../../shared/domain/days';
-import { useCommunities, useEncounters, usePeople, useTies } from '../../../db';
+import { useCollectionFeed, useCommunities, useEncounters, usePeople } from '../../../db';
+import { useStrengthSettings } from '../../settings';
 import { NetworkClient } from './client';
 import { NetworkContext } from './context';
 import { defaultTransport, type TransportFactory } from './transport';
@@ -34,18 +35,22 @@ export function NetworkModelProvider({
 }
 
 function JournalFeed({ client }: { client: NetworkClient }) {
+  // The network page's own views hold the other lists already; the ties only the model needs, and
+  // turning 50,000 of them into live-query documents at once blocked the page (see useCollectionFeed).
   const people = usePeople();
   const encounters = useEncounters();
-  const ties = useTies();
+  const ties = useCollectionFeed('ties');
   const communities = useCommunities();
+  // A change of settings rebuilds the model like an edit of the journal does.
+  const settings = useStrengthSettings();
   useEffect(() => {
-    if (!people || !encounters || !ties || !communities) return;
+    if (!people || !encounters || !ties || !communities || !settings) return;
     const delay = client.state.status === 'idle' ? FIRST_SEND_MS : DEBOUNCE_MS;
     const timer = setTimeout(
-      () => client.setJournal({ people, encounters, ties, communities }, todayString()),
+      () => client.setJournal({ people, encounters, ties, communities }, todayString(), settings),
       delay,
     );
     return () => clearTimeout(timer);
-  }, [client, people, encounters, ties, communities]);
+  }, [client, people, encounters, ties, communities, settings]);
   return null;
 }

@@ -1,4 +1,5 @@
 import type { Community, DayString, Encounter, Person, Tie } from '../../../../shared/domain/entities';
+import type { StrengthSettings } from '../../../../shared/network';
 import { assembleNodes, assembleTies, markBridges } from './assemble';
 import type {
   AnalysisMessage,
@@ -115,8 +116,8 @@ export class NetworkClient {
     for (const l of this.listeners) l();
   }
 
-  /** Sends a new version of the journal; the worker rebuilds everything from it. */
-  setJournal(journal: Journal, today: DayString) {
+  /** Sends a new version of the journal (or of the settings); the worker rebuilds everything from it. */
+  setJournal(journal: Journal, today: DayString, settings?: StrengthSettings) {
     const transport = this.ensureTransport();
     const generation = ++this.generation;
     this.update({ status: this.built ? this.state.status : 'building', today });
@@ -138,7 +139,7 @@ export class NetworkClient {
         transport.post({ type: 'journal-chunk', generation, chunk: make() });
         setTimeout(next, 0);
       } else {
-        transport.post({ type: 'journal-end', generation, today, day: this.state.day });
+        transport.post({ type: 'journal-end', generation, today, day: this.state.day, settings });
       }
     };
     next();

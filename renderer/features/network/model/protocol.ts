@@ -1,5 +1,11 @@
 import type { Community, DayString, Encounter, Person, Tie } from '../../../../shared/domain/entities';
-import type { Broker, DunbarLayer, FadingTie, IntroductionPath } from '../../../../shared/network';
+import type {
+  Broker,
+  DunbarLayer,
+  FadingTie,
+  IntroductionPath,
+  StrengthSettings,
+} from '../../../../shared/network';
 import type {
   CommunityView,
   CompositionSeries,
@@ -38,7 +44,8 @@ export interface WorkerResults {
 export type ToWorker =
   | { type: 'journal-begin'; generation: number }
   | { type: 'journal-chunk'; generation: number; chunk: JournalChunk }
-  | { type: 'journal-end'; generation: number; today: DayString; day: DayString }
+  /** `settings`: the user's strength settings (the defaults when absent). */
+  | { type: 'journal-end'; generation: number; today: DayString; day: DayString; settings?: StrengthSettings }
   /** Strengths for drawing: answered with 'frame'. */
   | { type: 'frame'; day: DayString }
   /** Communities, layers, fading… at a date: answered with 'analysis'. */

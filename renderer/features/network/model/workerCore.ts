@@ -1,5 +1,5 @@
 import type { Community, Encounter, Person, Tie } from '../../../../shared/domain/entities';
-import { dayNumber } from '../../../../shared/network';
+import { dayNumber, type StrengthSettings } from '../../../../shared/network';
 import { analyse } from './analyse';
 import { buildNetwork, builtMessage, type BuiltNetwork } from './buildNetwork';
 import { ForceLayout } from './layout';
@@ -45,11 +45,11 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
   const fail = (error: unknown) =>
     post({ type: 'error', generation, message: error instanceof Error ? error.message : String(error) }, []);
 
-  function finishJournal(today: string, day: string) {
+  function finishJournal(today: string, day: string, settings?: StrengthSettings) {
     if (!pending) throw new Error('The journal ended before it began (journal-end without journal-begin).');
     const started = now();
     const previous = built;
-    built = buildNetwork(pending, today);
+    built = buildNetwork(pending, today, settings);
     pending = null;
     cache.current = null;
     if (previous?.referenceGroups) built.referenceGroups = carryOver(previous, built);
@@ -167,7 +167,7 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
             return;
           case 'journal-end':
             if (message.generation !== generation) return;
-            return finishJournal(message.today, message.day);
+            return finishJournal(message.today, message.day, message.settings);
           case 'frame':
             return sendFrame(message.day);
           case 'analyse':

@@ -15,7 +15,8 @@ import './views.css';
  * the date chosen with the map's slider (Dunbar rings, composition over time, activity).
  */
 export function NetworkPanels() {
-  const model = useNetworkAnalysis();
+  // Deferred: a new analysis re-renders the panels in interruptible slices, not in the slider's task.
+  const model = useDeferredValue(useNetworkAnalysis());
   const encounters = useEncounters();
   const [, navigate] = useLocation();
   const { nodes, nodeIndex } = model;

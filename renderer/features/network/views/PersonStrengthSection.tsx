@@ -4,6 +4,7 @@ import type { Encounter, Person } from '../../../../shared/domain/entities';
 import { todayString } from '../../../../shared/domain/days';
 import { paths } from '../../../app/paths';
 import { useOwner } from '../../../db';
+import { useStrengthSettings } from '../../settings';
 import { personTieHistory } from './personTie';
 import { StrengthExplanation } from './StrengthExplanation';
 import { StrengthTimeline } from './StrengthTimeline';
@@ -24,9 +25,10 @@ interface Props {
 export function PersonStrengthSection({ person, encounters }: Props) {
   const owner = useOwner();
   const today = todayString();
+  const settings = useStrengthSettings();
   const history = useMemo(
-    () => (owner ? personTieHistory(owner, person, encounters, today) : null),
-    [owner, person, encounters, today],
+    () => (owner && settings ? personTieHistory(owner, person, encounters, today, settings) : null),
+    [owner, person, encounters, today, settings],
   );
   const setWantToReach = useWantToReach();
   if (person.isOwner) return null;
@@ -36,7 +38,7 @@ export function PersonStrengthSection({ person, encounters }: Props) {
       <h2 id="tie-strength" className="visually-hidden">
         Tie strength
       </h2>
-      {history ? (
+      {!settings ? null : history ? (
         <>
           <StrengthTimeline name={person.name} series={history.series} contactDays={history.contactDays} />
           <StrengthExplanation explanation={history.explanation} />

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { Person } from '../../../../shared/domain/entities';
 import type { IntroductionPath } from '../../../../shared/network';
 import type { MapHighlight, NetworkModel, NodeView } from '../model';
@@ -31,7 +31,8 @@ const fold = (text: string) =>
  * over the map through the model's highlight.
  */
 export function ReachPanel({ id = 'reach' }: { id?: string }) {
-  const model = useNetworkAnalysis();
+  // Deferred: a new analysis re-renders this in interruptible slices, not in the slider's task.
+  const model = useDeferredValue(useNetworkAnalysis());
   const people = usePeople();
   const setWantToReach = useWantToReach();
   const [query, setQuery] = useState('');

@@ -1,0 +1,76 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Session } from './app';
+import { expectEventually, expectFieldError, goTo, reloadKith, startKith, toasts, welcome } from './helpers';
+
+async function openNetwork(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Network' }).click();
+  await page.getByRole('heading', { name: 'Network', level: 1 }).waitFor();
+}
+
+/** A person's strength as the network table shows it, in percent. */
+async function strengthOf(page: Page, name: string): Promise<number> {
+  const row = page
+    .getByRole('table', { name: 'People on the map' })
+    .getByRole('row', { name: new RegExp(name) });
+  const text = (await row.textContent({ timeout: 20_000 })) ?? '';
+  return Number(/(\d+)%/.exec(text)?.[1] ?? NaN);
+}
+
+describe('the tie strength settings', () => {
+  let session: Session;
+  let page: Page;
+
+  beforeAll(async () => {
+    session = await startKith();
+    page = session.page;
+    await welcome(page).waitFor();
+    await page.getByRole('button', { name: 'Explore a sample journal' }).click();
+    await page.getByRole('article').first().waitFor();
+  });
+  afterAll(async () => {
+    expect(session.errors).toEqual([]);
+    await session.close();
+  });
+
+  it('change the strengths on the map, refuse a bad value by name, stay after a reload, and reset with undo', async () => {
+    await openNetwork(page);
+    const person = 'Tomás Herrera';
+    let before = NaN;
+    await expectEventually(async () => {
+      before = await strengthOf(page, person);
+      expect(before).toBeGreaterThan(0);
+    }, 20_000);
+
+    await goTo(page, 'Settings');
+    const section = page.getByRole('region', { name: 'Tie strength' });
+    const closeness = section.getByRole('spinbutton', { name: 'Factor weight: Closeness' });
+    expect(await closeness.inputValue()).toBe('12');
+    await closeness.fill('0');
+    await closeness.press('Enter');
+    await section.getByText('Changed; default 12').waitFor();
+
+    const halfLife = section.getByRole('spinbutton', { name: 'Half-life of an encounter' });
+    await halfLife.fill('0');
+    await halfLife.press('Enter');
+    await expectFieldError(
+      halfLife,
+      'Half-life of an encounter must be a number of days between 1 and 36500 (got 0).',
+    );
+    await halfLife.press('Escape');
+    expect(await halfLife.inputValue()).toBe('90');
+
+    // Without closeness the map's strengths rest on contact alone: the person's strength moves.
+    await openNetwork(page);
+    await expectEventually(async () => expect(await strengthOf(page, person)).not.toBe(before), 20_000);
+
+    await reloadKith(page);
+    await goTo(page, 'Settings');
+    await expectEventually(async () => expect(await closeness.inputValue()).toBe('0'));
+
+    await section.getByRole('button', { name: 'Reset to defaults' }).click();
+    await expectEventually(async () => expect(await closeness.inputValue()).toBe('12'));
+    await toasts(page).getByRole('button', { name: 'Undo' }).click();
+    await expectEventually(async () => expect(await closeness.inputValue()).toBe('0'));
+  });
+});
