@@ -62,7 +62,17 @@ describe('starting Kith', () => {
     expect(session.defaultSession.checkHandler!({}, 'geolocation')).toBe(false);
     expect([...ipcMain.handlers.keys()].sort()).toEqual([
       'app:info',
+      'backup:choose-folder',
+      'backup:load-settings',
+      'backup:save-settings',
+      'backup:write',
+      'dialog:open-file',
+      'dialog:save-file',
       'shell:open-external',
+      'sync:load-settings',
+      'sync:request',
+      'sync:save-settings',
+      'sync:test-connection',
       'theme:set-source',
     ]);
     expect(Menu.setApplicationMenu).toHaveBeenCalledTimes(1);

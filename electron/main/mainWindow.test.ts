@@ -48,6 +48,7 @@ describe('the main window’s web preferences', () => {
       safeDialogs: true,
       devTools: false,
       spellcheck: false,
+      backgroundThrottling: false,
     });
   });
 

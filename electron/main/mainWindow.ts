@@ -37,7 +37,7 @@ export function createMainWindow({
     show: false,
     backgroundColor: windowBackgroundColor(),
     webPreferences: {
-      // electronegativity-justified: PRELOAD_JS_CHECK — Kith's own sandboxed preload (electron/preload/index.ts): four named functions via contextBridge, no ipcRenderer
+      // electronegativity-justified: PRELOAD_JS_CHECK — Kith's own sandboxed preload (electron/preload/index.ts): named functions via contextBridge, no ipcRenderer
       preload: preloadPath,
       contextIsolation: true,
       sandbox: true,
@@ -54,6 +54,9 @@ export function createMainWindow({
       // macOS checks spelling with the OS; elsewhere Chromium would download Hunspell dictionaries
       // from Google's servers, and Kith makes no network calls.
       spellcheck: platform === 'darwin',
+      // Sync keeps running while the window is hidden or minimised (a desktop journal should stay in
+      // step); throttled timers would stretch its retries and long-polls to a minute or more.
+      backgroundThrottling: false,
     },
   });
   if (state.isMaximized) window.maximize();

@@ -22,9 +22,19 @@ describe('the preload bridge (window.kith)', () => {
   it('exposes exactly the allow-listed named functions, nothing else', () => {
     expect(Object.keys(bridge).sort()).toEqual([
       'appInfo',
+      'chooseBackupFolder',
+      'loadBackupSettings',
+      'loadSyncSettings',
       'onMenuCommand',
       'openExternal',
+      'openFile',
+      'saveBackupSettings',
+      'saveFile',
+      'saveSyncSettings',
       'setThemeSource',
+      'syncRequest',
+      'testSyncConnection',
+      'writeBackup',
     ]);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     expect(Object.values(bridge)).not.toContain(ipcRenderer);
@@ -34,9 +44,38 @@ describe('the preload bridge (window.kith)', () => {
     ipcRenderer.invoke.mockResolvedValue({ ok: true, value: undefined });
     await bridge.openExternal('https://example.org');
     await bridge.setThemeSource('dark');
+    await bridge.loadSyncSettings();
+    const settings = { serverUrl: 'http://127.0.0.1:5984', database: 'kith', username: 'ada', enabled: true };
+    await bridge.saveSyncSettings({ ...settings, password: 'secret' });
+    await bridge.syncRequest({ method: 'GET', path: '_changes?since=0' });
+    await bridge.testSyncConnection({ serverUrl: settings.serverUrl, database: 'kith', username: 'ada' });
     expect(ipcRenderer.invoke.mock.calls).toEqual([
       ['shell:open-external', { url: 'https://example.org' }],
       ['theme:set-source', { theme: 'dark' }],
+      ['sync:load-settings', undefined],
+      ['sync:save-settings', { ...settings, password: 'secret' }],
+      ['sync:request', { method: 'GET', path: '_changes?since=0' }],
+      ['sync:test-connection', { serverUrl: settings.serverUrl, database: 'kith', username: 'ada' }],
+    ]);
+  });
+
+  it('invokes the dialog and backup channels with one payload each', async () => {
+    ipcRenderer.invoke.mockResolvedValue({ ok: true, value: undefined });
+    const filters = [{ name: 'vCard', extensions: ['vcf'] }];
+    const bytes = new Uint8Array([1, 2, 3]);
+    await bridge.openFile({ title: 'Import', filters });
+    await bridge.saveFile({ title: 'Export', suggestedName: 'people.vcf', filters, content: bytes });
+    await bridge.loadBackupSettings();
+    await bridge.saveBackupSettings({ enabled: true, keep: 7 });
+    await bridge.chooseBackupFolder();
+    await bridge.writeBackup({ content: '{}', automatic: true });
+    expect(ipcRenderer.invoke.mock.calls).toEqual([
+      ['dialog:open-file', { title: 'Import', filters }],
+      ['dialog:save-file', { title: 'Export', suggestedName: 'people.vcf', filters, content: bytes }],
+      ['backup:load-settings', undefined],
+      ['backup:save-settings', { enabled: true, keep: 7 }],
+      ['backup:choose-folder', undefined],
+      ['backup:write', { content: '{}', automatic: true }],
     ]);
   });
 

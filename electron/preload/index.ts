@@ -28,6 +28,16 @@ const bridge = {
   appInfo: () => invoke('app:info', undefined),
   openExternal: (url: string) => invoke('shell:open-external', { url }),
   setThemeSource: (theme) => invoke('theme:set-source', { theme }),
+  loadSyncSettings: () => invoke('sync:load-settings', undefined),
+  saveSyncSettings: (settings) => invoke('sync:save-settings', settings),
+  syncRequest: (request) => invoke('sync:request', request),
+  testSyncConnection: (candidate) => invoke('sync:test-connection', candidate),
+  openFile: (request) => invoke('dialog:open-file', request),
+  saveFile: (request) => invoke('dialog:save-file', request),
+  loadBackupSettings: () => invoke('backup:load-settings', undefined),
+  saveBackupSettings: (settings) => invoke('backup:save-settings', settings),
+  chooseBackupFolder: () => invoke('backup:choose-folder', undefined),
+  writeBackup: (request) => invoke('backup:write', request),
   onMenuCommand: (callback) => {
     const listener = (_event: IpcRendererEvent, command: MenuCommand): void => callback(command);
     ipcRenderer.on('menu:command', listener);

@@ -58,6 +58,9 @@ export class FakeWebContents extends EventEmitter {
 
 export class BrowserWindow extends EventEmitter {
   static readonly instances: BrowserWindow[] = [];
+  static fromWebContents(contents: unknown): BrowserWindow | null {
+    return BrowserWindow.instances.find((window) => window.webContents === contents) ?? null;
+  }
   readonly webContents = new FakeWebContents();
   readonly loadURL = vi.fn(async (_url: string) => undefined);
   readonly show = vi.fn();
@@ -168,6 +171,66 @@ export const screen = {
 
 export const contextBridge = { exposeInMainWorld: vi.fn() };
 
+type StorageBackend = 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown';
+const FAKE_SEAL = 'fake-os-key:';
+/**
+ * safeStorage with a reversible stand-in for the OS key store: sealed text is base64 behind a
+ * marker, so tests can check that nothing readable reaches the disk and that it opens again.
+ */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret' as StorageBackend,
+  isEncryptionAvailable: vi.fn(() => safeStorage.available),
+  getSelectedStorageBackend: vi.fn(() => safeStorage.backend),
+  encryptString: vi.fn((plain: string): Buffer => {
+    if (!safeStorage.available) throw new Error('Encryption is not available.');
+    return Buffer.from(FAKE_SEAL + Buffer.from(plain, 'utf8').toString('base64'), 'utf8');
+  }),
+  decryptString: vi.fn((sealed: Buffer): string => {
+    const text = sealed.toString('utf8');
+    if (!text.startsWith(FAKE_SEAL))
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(text.slice(FAKE_SEAL.length), 'base64').toString('utf8');
+  }),
+};
+
+/** Electron's net.fetch, here the platform's fetch: tests point it at a real server on loopback. */
+export const net = {
+  fetch: vi.fn((input: string, init?: RequestInit) => fetch(input, init)),
+};
+
+interface OpenDialogAnswer {
+  canceled: boolean;
+  filePaths: string[];
+}
+interface SaveDialogAnswer {
+  canceled: boolean;
+  filePath: string;
+}
+/**
+ * Native dialogs answer what a test queued with `answerOpen` / `answerSave` (the user's choice);
+ * with nothing queued the user cancels. Each call's parent window and options are recorded.
+ */
+export const dialog = {
+  openAnswers: [] as OpenDialogAnswer[],
+  saveAnswers: [] as SaveDialogAnswer[],
+  answerOpen(...filePaths: string[]): void {
+    dialog.openAnswers.push({ canceled: filePaths.length === 0, filePaths });
+  },
+  answerSave(filePath: string | null): void {
+    dialog.saveAnswers.push({ canceled: filePath === null, filePath: filePath ?? '' });
+  },
+  /** Called as Electron allows: (window, options) or (options). */
+  showOpenDialog: vi.fn(
+    async (..._args: unknown[]): Promise<OpenDialogAnswer> =>
+      dialog.openAnswers.shift() ?? { canceled: true, filePaths: [] },
+  ),
+  showSaveDialog: vi.fn(
+    async (..._args: unknown[]): Promise<SaveDialogAnswer> =>
+      dialog.saveAnswers.shift() ?? { canceled: true, filePath: '' },
+  ),
+};
+
 class FakeIpcRenderer extends EventEmitter {
   readonly invoke = vi.fn(async (_channel: string, ..._args: unknown[]): Promise<unknown> => undefined);
 }
@@ -192,4 +255,9 @@ export function resetFakeElectron(): void {
   screen.displays = [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }];
   ipcRenderer.removeAllListeners();
   ipcRenderer.invoke.mockImplementation(async () => undefined);
+  dialog.openAnswers.length = 0;
+  dialog.saveAnswers.length = 0;
+  safeStorage.available = true;
+  safeStorage.backend = 'gnome_libsecret';
+  net.fetch.mockImplementation((input: string, init?: RequestInit) => fetch(input, init));
 }

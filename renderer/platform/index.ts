@@ -3,14 +3,20 @@
  * (`npm run web`), so every function feature-detects the preload's bridge (window.kith) and falls
  * back to browser behaviour. The rest of the renderer imports from here and never reads window.kith.
  */
-import {
-  BRIDGE_KEY,
-  type AppInfo,
-  type KithBridge,
-  type MenuCommand,
-  type ThemeSource,
-} from '../../shared/ipc';
+import type { AppInfo, KithBridge, MenuCommand, ThemeSource } from '../../shared/ipc';
 import { checkExternalUrl } from '../../shared/security/externalUrl';
+import { bridgeWith } from './bridge';
+
+export { loadSyncSettings, saveSyncSettings, syncTransport, testSyncConnection } from './sync';
+export {
+  automaticBackups,
+  hasNativeFileDialogs,
+  openFileNatively,
+  readPickedFile,
+  saveFile,
+  type AutomaticBackups,
+  type SaveFileOptions,
+} from './transfer';
 
 const BRIDGE_FUNCTIONS = [
   'appInfo',
@@ -19,13 +25,8 @@ const BRIDGE_FUNCTIONS = [
   'onMenuCommand',
 ] as const satisfies readonly (keyof KithBridge)[];
 
-function desktopBridge(): KithBridge | null {
-  const candidate = (window as unknown as Record<string, unknown>)[BRIDGE_KEY];
-  if (typeof candidate !== 'object' || candidate === null) return null;
-  const functions = candidate as Record<string, unknown>;
-  return BRIDGE_FUNCTIONS.every((name) => typeof functions[name] === 'function')
-    ? (candidate as KithBridge)
-    : null;
+function desktopBridge() {
+  return bridgeWith(BRIDGE_FUNCTIONS);
 }
 
 /** True inside the desktop app, false in a browser. */

@@ -5,7 +5,10 @@ import { appInfo, isDesktop, onMenuCommand, openExternal, setThemeSource } from 
 
 const globals = window as unknown as Record<string, unknown>;
 
-function installBridge(): { [K in keyof KithBridge]: ReturnType<typeof vi.fn> } {
+type CoreBridge = Pick<KithBridge, 'appInfo' | 'openExternal' | 'setThemeSource' | 'onMenuCommand'>;
+
+/** A shell without the sync functions: the core bridge must still be detected. */
+function installBridge(): { [K in keyof CoreBridge]: ReturnType<typeof vi.fn> } {
   const unsubscribe = vi.fn();
   const bridge = {
     appInfo: vi.fn(async () => ({ version: '1.2.3', platform: 'darwin' })),

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  changedFields,
-  compareStamps,
-  createClock,
-  makeStamp,
-  mergeByField,
-  parseStamp,
-  stampChanges,
-} from './fieldTimes';
+import { changedFields, compareStamps, createClock, makeStamp, parseStamp, stampChanges } from './fieldTimes';
 
 describe('field stamps', () => {
   it('pad the time so string order is time order, then device order', () => {
@@ -36,30 +28,5 @@ describe('field stamps', () => {
     expect(changedFields(before, after)).toEqual(['tags']);
     expect(stampChanges(before, after, 'new')).toEqual({ name: 'old', tags: 'new' });
     expect(stampChanges(null, { id: 'x', name: 'Ada' }, 'new')).toEqual({ name: 'new' });
-  });
-
-  it('merges two concurrent edits field by field without losing either', () => {
-    const base = {
-      id: 'p',
-      updatedAt: 1,
-      name: 'Ada',
-      role: '',
-      fieldTimes: { name: makeStamp(1, 'a'), role: makeStamp(1, 'a') },
-    };
-    const laptop = {
-      ...base,
-      updatedAt: 5,
-      name: 'Ada Lovelace',
-      fieldTimes: { ...base.fieldTimes, name: makeStamp(5, 'laptop') },
-    };
-    const phone = {
-      ...base,
-      updatedAt: 6,
-      role: 'Analyst',
-      fieldTimes: { ...base.fieldTimes, role: makeStamp(6, 'phone') },
-    };
-    const merged = mergeByField(laptop, phone);
-    expect(merged).toMatchObject({ name: 'Ada Lovelace', role: 'Analyst', updatedAt: 6 });
-    expect(mergeByField(phone, laptop)).toEqual(merged);
   });
 });

@@ -83,25 +83,3 @@ export function stampChanges(
   for (const field of changedFields(before, after)) times[field] = stamp;
   return times;
 }
-
-/**
- * Field-by-field merge of two versions of one document: each field takes the value whose stamp is
- * newer. Used by sync; pure so it can be tested without a database.
- */
-export function mergeByField<T extends { fieldTimes: Record<string, FieldStamp>; updatedAt: number }>(
-  mine: T,
-  theirs: T,
-): T {
-  const merged: Record<string, unknown> = { ...mine };
-  const times: Record<string, FieldStamp> = { ...mine.fieldTimes };
-  const fields = new Set([...Object.keys(mine), ...Object.keys(theirs)].filter((k) => !isBookkeeping(k)));
-  for (const field of fields) {
-    if (compareStamps(theirs.fieldTimes[field], mine.fieldTimes[field]) > 0) {
-      merged[field] = (theirs as Record<string, unknown>)[field];
-      times[field] = theirs.fieldTimes[field] as FieldStamp;
-    }
-  }
-  merged.fieldTimes = times;
-  merged.updatedAt = Math.max(mine.updatedAt, theirs.updatedAt);
-  return merged as T;
-}

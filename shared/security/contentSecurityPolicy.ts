@@ -24,3 +24,15 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
 export const CONTENT_SECURITY_POLICY = Object.entries(CSP_DIRECTIVES)
   .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)
   .join('; ');
+
+/**
+ * The browser build's policy: the desktop's, except that the page may connect to the sync server
+ * the person configures (any http: or https: origin, since Kith cannot know it at build time). The
+ * desktop needs no such exception: its sync requests go through the main process, and the header
+ * the shell sends stays the strict policy above. The built page carries this one as a <meta>, so in
+ * the desktop window both apply and the stricter header wins (a browser enforces every policy).
+ */
+export const WEB_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
+  ...CSP_DIRECTIVES,
+  'connect-src': ["'self'", 'http:', 'https:'],
+};

@@ -112,7 +112,17 @@ describe('the handlers', () => {
   it('cover every channel of the contract, once each', () => {
     expect([...ipcMain.handlers.keys()].sort()).toEqual([
       'app:info',
+      'backup:choose-folder',
+      'backup:load-settings',
+      'backup:save-settings',
+      'backup:write',
+      'dialog:open-file',
+      'dialog:save-file',
       'shell:open-external',
+      'sync:load-settings',
+      'sync:request',
+      'sync:save-settings',
+      'sync:test-connection',
       'theme:set-source',
     ]);
   });

@@ -3,8 +3,13 @@ import { z } from 'zod';
 import { THEME_SOURCES, type AppPlatform, type IpcInvokeChannel, type IpcRequest } from '../../../shared/ipc';
 import { MAX_EXTERNAL_URL_LENGTH } from '../../../shared/security/externalUrl';
 import { openExternalSafely } from '../openExternal';
+import { createDesktopSyncService } from '../sync/desktopSyncService';
+import type { SyncService } from '../sync/syncService';
 import { setThemeSource } from '../theme';
+import { createDesktopTransfer, type TransferServices } from '../transfer/desktopTransfer';
 import { handle, type IpcHandlerFn } from './handle';
+import { syncHandlers } from './syncHandlers';
+import { transferHandlers } from './transferHandlers';
 
 export interface IpcHandlerSpec<C extends IpcInvokeChannel> {
   /** Validates the renderer's payload; the handler only ever sees data that passed it. */
@@ -18,6 +23,10 @@ export type IpcHandlerMap = { [C in IpcInvokeChannel]: IpcHandlerSpec<C> };
 export interface IpcDependencies {
   version: string;
   platform: NodeJS.Platform;
+  /** Tests pass their own; the app's keeps its file in userData and seals secrets with safeStorage. */
+  sync?: SyncService;
+  /** Tests pass their own; the app's uses the native dialogs and <userData>/backups. */
+  transfer?: TransferServices;
 }
 
 export function appPlatform(platform: NodeJS.Platform): AppPlatform {
@@ -26,7 +35,7 @@ export function appPlatform(platform: NodeJS.Platform): AppPlatform {
 
 // Handlers stay one-liners that call into a module of their own; when a domain (dialogs, backups,
 // sync credentials) grows, its entries move to a file per domain and are spread in here.
-export function createIpcHandlers({ version, platform }: IpcDependencies): IpcHandlerMap {
+export function createIpcHandlers({ version, platform, sync, transfer }: IpcDependencies): IpcHandlerMap {
   return {
     'app:info': {
       schema: z.undefined(),
@@ -40,6 +49,8 @@ export function createIpcHandlers({ version, platform }: IpcDependencies): IpcHa
       schema: z.strictObject({ theme: z.enum(THEME_SOURCES) }),
       run: ({ theme }) => setThemeSource(theme),
     },
+    ...syncHandlers(sync ?? createDesktopSyncService(platform)),
+    ...transferHandlers(transfer ?? createDesktopTransfer()),
   };
 }
 

@@ -1,0 +1,52 @@
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { changePassphrase, startSync, type CryptoLike } from '../../../shared/sync';
+import { useDb } from '../../db';
+import { loadSyncSettings, saveSyncSettings, syncTransport } from '../../platform';
+import { SyncContext } from './syncContext';
+import { SyncController, type SyncControllerDeps } from './syncController';
+
+const LAST_SYNCED_KEY = 'kith.sync.lastSyncedAt';
+
+const appDeps: SyncControllerDeps = {
+  loadSettings: loadSyncSettings,
+  saveSettings: saveSyncSettings,
+  transport: syncTransport,
+  crypto: globalThis.crypto as unknown as CryptoLike,
+  startSync,
+  changePassphrase,
+};
+
+function storedLastSyncedAt(): number | null {
+  const value = Number(localStorage.getItem(LAST_SYNCED_KEY));
+  return Number.isFinite(value) && value > 0 ? value : null;
+}
+
+/**
+ * Runs sync for the open journal from this device's settings, for as long as the app is open
+ * (also while the window is hidden: a desktop journal keeps syncing). Tests pass their own deps.
+ */
+export function SyncProvider({
+  children,
+  deps = appDeps,
+}: {
+  children: ReactNode;
+  deps?: SyncControllerDeps;
+}) {
+  const db = useDb();
+  const controller = useMemo(() => new SyncController(db, deps, storedLastSyncedAt()), [db, deps]);
+
+  useEffect(() => {
+    // The last time in sync is device-local, and worth showing after a restart while offline.
+    const subscription = controller.state$.subscribe(({ lastSyncedAt }) => {
+      if (lastSyncedAt !== null) localStorage.setItem(LAST_SYNCED_KEY, String(lastSyncedAt));
+    });
+    // Not awaited: the journal shows at once and sync catches up behind it.
+    void controller.init();
+    return () => {
+      subscription.unsubscribe();
+      void controller.dispose();
+    };
+  }, [controller]);
+
+  return <SyncContext.Provider value={controller}>{children}</SyncContext.Provider>;
+}

@@ -1,0 +1,211 @@
+// @vitest-environment happy-dom
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { KithBridge, SyncSettingsView } from '../../../shared/ipc';
+import { renderWithDb } from '../../app/testing/renderWithDb';
+import { SyncProvider } from './SyncProvider';
+import { SyncSettingsSection } from './SyncSettingsSection';
+import { fakeEngine } from './testing/fakeEngine';
+
+const globals = window as unknown as Record<string, unknown>;
+let teardown: (() => Promise<void>) | undefined;
+beforeEach(() => {
+  localStorage.clear();
+  sessionStorage.clear();
+});
+afterEach(async () => {
+  await teardown?.();
+  teardown = undefined;
+  delete globals.kith;
+});
+
+async function showSection() {
+  const engine = fakeEngine();
+  const rendered = await renderWithDb(
+    <SyncProvider deps={engine.deps}>
+      <SyncSettingsSection />
+    </SyncProvider>,
+  );
+  teardown = rendered.teardown;
+  const form = await screen.findByRole('form', { name: 'Sync settings' });
+  return { ...rendered, engine, form: within(form) };
+}
+
+type Form = Awaited<ReturnType<typeof showSection>>['form'];
+type User = Awaited<ReturnType<typeof showSection>>['user'];
+
+async function fill(user: User, form: Form, fields: Record<string, string>) {
+  for (const [label, value] of Object.entries(fields)) {
+    const input = form.getByLabelText(label);
+    await user.clear(input);
+    if (value) await user.type(input, value);
+  }
+}
+
+const SETUP = {
+  'Server address': 'http://127.0.0.1:5984',
+  'Database name': 'kith',
+  Username: 'ada',
+  Password: 'pw-123',
+  'Passphrase (optional)': 'only-me',
+};
+
+describe('Settings › Sync in the browser', () => {
+  it('keeps the password and passphrase for this session only, and starts syncing with the passphrase', async () => {
+    const { user, form, engine } = await showSection();
+    await fill(user, form, SETUP);
+    await user.click(form.getByRole('checkbox', { name: 'Sync this journal' }));
+    await user.click(form.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(engine.deps.startSync).toHaveBeenCalledTimes(1));
+    expect(engine.deps.startSync.mock.calls[0]?.[1]).toMatchObject({ passphrase: 'only-me' });
+    expect(JSON.parse(localStorage.getItem('kith.sync.settings') ?? '')).toEqual({
+      serverUrl: 'http://127.0.0.1:5984',
+      database: 'kith',
+      username: 'ada',
+      enabled: true,
+    });
+    expect(localStorage.getItem('kith.sync.secrets')).toBeNull();
+    expect(JSON.parse(sessionStorage.getItem('kith.sync.secrets') ?? '')).toEqual({
+      password: 'pw-123',
+      passphrase: 'only-me',
+    });
+    const password = await screen.findByLabelText('Password');
+    expect((password as HTMLInputElement).value).toBe('');
+    expect(password.getAttribute('placeholder')).toBe('Saved — type to replace');
+  });
+
+  it('remembers them on this device when asked to', async () => {
+    const { user, form } = await showSection();
+    await fill(user, form, SETUP);
+    await user.click(form.getByRole('checkbox', { name: /Remember on this device/ }));
+    await user.click(form.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(localStorage.getItem('kith.sync.secrets')).not.toBeNull());
+    expect(sessionStorage.getItem('kith.sync.secrets')).toBeNull();
+  });
+
+  it('explains what a passphrase changes', async () => {
+    const { form } = await showSection();
+    const passphrase = form.getByLabelText('Passphrase (optional)');
+    const hint = document.getElementById(passphrase.getAttribute('aria-describedby') ?? '');
+    expect(hint?.textContent).toMatch(/Without one, whoever runs the server can read your journal/);
+  });
+
+  it('names a bad address and saves nothing', async () => {
+    const { user, form, engine } = await showSection();
+    await fill(user, form, { ...SETUP, 'Server address': 'ftp://example.org' });
+    await user.click(form.getByRole('checkbox', { name: 'Sync this journal' }));
+    await user.click(form.getByRole('button', { name: 'Save' }));
+    const address = form.getByLabelText('Server address');
+    expect(address.getAttribute('aria-invalid')).toBe('true');
+    expect(form.getByText('the address must start with http:// or https://, not ftp:.')).toBeTruthy();
+    expect(localStorage.getItem('kith.sync.settings')).toBeNull();
+    expect(engine.deps.startSync).not.toHaveBeenCalled();
+  });
+
+  it('"Test connection" says why a server cannot be reached', async () => {
+    const { user, form } = await showSection();
+    await fill(user, form, { ...SETUP, 'Server address': 'http://127.0.0.1:9' });
+    await user.click(form.getByRole('button', { name: 'Test connection' }));
+    const result = await form.findByText(/^Connection failed: /);
+    expect(result.textContent).toContain('127.0.0.1:9');
+  });
+
+  it('"Change passphrase" re-encrypts with the new one and syncs on with it', async () => {
+    const { user, form, engine } = await showSection();
+    await fill(user, form, SETUP);
+    await user.click(form.getByRole('checkbox', { name: 'Sync this journal' }));
+    await user.click(form.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(engine.deps.startSync).toHaveBeenCalledTimes(1));
+
+    await user.click(await screen.findByRole('button', { name: 'Change passphrase' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Change sync passphrase' }));
+    await user.type(dialog.getByLabelText('New passphrase'), 'new-secret');
+    await user.type(dialog.getByLabelText('Repeat the new passphrase'), 'new-secrex');
+    expect(dialog.getByText('The two passphrases differ.')).toBeTruthy();
+    await user.clear(dialog.getByLabelText('Repeat the new passphrase'));
+    await user.type(dialog.getByLabelText('Repeat the new passphrase'), 'new-secret');
+    await user.click(dialog.getByRole('button', { name: 'Re-encrypt the journal' }));
+
+    await waitFor(() => expect(engine.deps.startSync).toHaveBeenCalledTimes(2));
+    expect(engine.session.stop).toHaveBeenCalled();
+    expect(engine.deps.changePassphrase).toHaveBeenCalledWith(
+      expect.any(Function),
+      engine.deps.crypto,
+      'only-me',
+      'new-secret',
+      expect.any(Function),
+    );
+    expect(engine.deps.startSync.mock.calls[1]?.[1]).toMatchObject({ passphrase: 'new-secret' });
+    expect(JSON.parse(sessionStorage.getItem('kith.sync.secrets') ?? '').passphrase).toBe('new-secret');
+  });
+});
+
+describe('Settings › Sync on the desktop', () => {
+  function installShell(view: Partial<SyncSettingsView>) {
+    const stored: SyncSettingsView = {
+      serverUrl: '',
+      database: '',
+      username: '',
+      enabled: false,
+      hasPassword: false,
+      passphrase: null,
+      secretStorage: 'encrypted',
+      ...view,
+    };
+    const bridge: Pick<
+      KithBridge,
+      'loadSyncSettings' | 'saveSyncSettings' | 'syncRequest' | 'testSyncConnection'
+    > = {
+      loadSyncSettings: vi.fn(async () => stored),
+      saveSyncSettings: vi.fn(async ({ password, remember: _r, ...input }) => ({
+        ...stored,
+        ...input,
+        passphrase: input.passphrase ?? null,
+        hasPassword: Boolean(password) || stored.hasPassword,
+      })),
+      syncRequest: vi.fn(async () => ({ status: 200, body: {} })),
+      testSyncConnection: vi.fn(async () => ({ ok: true as const, docCount: 42 })),
+    };
+    globals.kith = bridge;
+    return bridge;
+  }
+
+  it.each([
+    ['plain-text', /stored in a file protected only by a key built into Kith/],
+    ['session-only', /kept only until Kith quits/],
+  ] as const)('warns when secrets are %s', async (secretStorage, warning) => {
+    installShell({ secretStorage });
+    const { form } = await showSection();
+    expect(form.getByRole('note').textContent).toMatch(warning);
+  });
+
+  it('hands the password to the main process, offers no "Remember" and shows no warning when it is encrypted', async () => {
+    const bridge = installShell({});
+    const { user, form } = await showSection();
+    expect(form.queryByRole('note')).toBeNull();
+    expect(form.queryByRole('checkbox', { name: /Remember/ })).toBeNull();
+    await fill(user, form, SETUP);
+    await user.click(form.getByRole('button', { name: 'Test connection' }));
+    expect(await form.findByText('Connected: the database holds 42 documents.')).toBeTruthy();
+    expect(bridge.testSyncConnection).toHaveBeenCalledWith({
+      serverUrl: 'http://127.0.0.1:5984',
+      database: 'kith',
+      username: 'ada',
+      password: 'pw-123',
+    });
+    await user.click(form.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(bridge.saveSyncSettings).toHaveBeenCalledWith({
+        serverUrl: 'http://127.0.0.1:5984',
+        database: 'kith',
+        username: 'ada',
+        enabled: false,
+        password: 'pw-123',
+        passphrase: 'only-me',
+      }),
+    );
+    const keys = [localStorage, sessionStorage].flatMap((storage) => Object.keys(storage));
+    expect(keys.filter((key) => key.startsWith('kith.sync'))).toEqual([]);
+  });
+});

@@ -1,0 +1,3 @@
+export { SyncProvider } from './SyncProvider';
+export { SyncStatusIndicator } from './SyncStatusIndicator';
+export { SyncSettingsSection } from './SyncSettingsSection';

@@ -1,0 +1,203 @@
+import { BehaviorSubject, type Subscription } from 'rxjs';
+import type { KithDatabase } from '../../../shared/db';
+import type { SyncSettingsInput, SyncSettingsView } from '../../../shared/ipc';
+import type {
+  CryptoLike,
+  PassphraseProgress,
+  SyncOptions,
+  SyncSession,
+  SyncStatus,
+  SyncTransport,
+} from '../../../shared/sync';
+
+export interface SyncState {
+  /** null until this device's settings are loaded. */
+  settings: SyncSettingsView | null;
+  status: SyncStatus;
+  /** Changes from a newer Kith version, kept on the server but not applied here. */
+  waitingFromNewerVersion: number;
+  /** The last time this device was in sync, kept across sessions (the engine's starts at null). */
+  lastSyncedAt: number | null;
+}
+
+/** What the controller needs from the platform and the engine; the app passes the real ones. */
+export interface SyncControllerDeps {
+  loadSettings(): Promise<SyncSettingsView>;
+  saveSettings(input: SyncSettingsInput): Promise<SyncSettingsView>;
+  transport(): SyncTransport;
+  crypto: CryptoLike;
+  startSync(db: KithDatabase, options: SyncOptions): SyncSession;
+  changePassphrase(
+    transport: SyncTransport,
+    crypto: CryptoLike,
+    oldPassphrase: string,
+    newPassphrase: string,
+    onProgress?: (progress: PassphraseProgress) => void,
+  ): Promise<void>;
+}
+
+export function settingsToInput(settings: SyncSettingsView): SyncSettingsInput {
+  const { serverUrl, database, username, enabled } = settings;
+  return { serverUrl, database, username, enabled };
+}
+
+const readable = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Starts and stops the sync engine from this device's own settings (never the replicated journal's,
+ * or one device would switch sync on or off everywhere). Changes are applied one at a time: a
+ * session is fully stopped before the next starts, so two never replicate the same collections.
+ * Start-up never waits on the server: the journal opens and sync catches up behind it.
+ */
+export class SyncController {
+  readonly state$: BehaviorSubject<SyncState>;
+  private session: SyncSession | null = null;
+  private subscriptions: Subscription[] = [];
+  private queue: Promise<void> = Promise.resolve();
+  private disposed = false;
+
+  constructor(
+    private readonly db: KithDatabase,
+    private readonly deps: SyncControllerDeps,
+    lastSyncedAt: number | null = null,
+  ) {
+    this.state$ = new BehaviorSubject<SyncState>({
+      settings: null,
+      status: { state: 'off' },
+      waitingFromNewerVersion: 0,
+      lastSyncedAt,
+    });
+  }
+
+  /** Loads the settings and starts syncing if it is switched on (again, after dispose()). */
+  init(): Promise<void> {
+    return this.serially(async () => {
+      this.disposed = false;
+      try {
+        this.patch({ settings: await this.deps.loadSettings() });
+      } catch (error) {
+        this.patch({
+          status: {
+            state: 'error',
+            message: `Sync settings could not be read: ${readable(error)}`,
+            lastSyncedAt: null,
+          },
+        });
+        return;
+      }
+      this.startIfOn();
+    });
+  }
+
+  /** Saves the settings and restarts sync with them. */
+  save(input: SyncSettingsInput): Promise<SyncSettingsView> {
+    return this.serially(async () => {
+      const settings = await this.deps.saveSettings(input);
+      await this.stopSession();
+      this.patch({ settings });
+      this.startIfOn();
+      return settings;
+    });
+  }
+
+  /**
+   * Re-encrypts the whole journal on the server under a new passphrase ('' turns encryption off).
+   * Sync is stopped meanwhile so nothing is pushed under the old key halfway through.
+   */
+  changePassphrase(
+    newPassphrase: string,
+    onProgress?: (progress: PassphraseProgress) => void,
+  ): Promise<void> {
+    return this.serially(async () => {
+      const settings = this.state$.value.settings;
+      if (!settings) throw new Error('Sync settings are not loaded yet.');
+      await this.stopSession();
+      try {
+        await this.deps.changePassphrase(
+          this.deps.transport(),
+          this.deps.crypto,
+          settings.passphrase ?? '',
+          newPassphrase,
+          onProgress,
+        );
+        this.patch({
+          settings: await this.deps.saveSettings({
+            ...settingsToInput(settings),
+            passphrase: newPassphrase || null,
+          }),
+        });
+      } finally {
+        this.startIfOn();
+      }
+    });
+  }
+
+  retry(): void {
+    if (this.session) this.session.retry();
+    else void this.serially(async () => this.startIfOn());
+  }
+
+  /** Stops syncing until the next init(). */
+  dispose(): Promise<void> {
+    return this.serially(async () => {
+      this.disposed = true;
+      await this.stopSession();
+    });
+  }
+
+  private serially<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private patch(change: Partial<SyncState>): void {
+    const next = { ...this.state$.value, ...change };
+    const status = next.status;
+    const seen = 'lastSyncedAt' in status ? status.lastSyncedAt : null;
+    if (seen !== null && seen > (next.lastSyncedAt ?? 0)) next.lastSyncedAt = seen;
+    this.state$.next(next);
+  }
+
+  private startIfOn(): void {
+    const settings = this.state$.value.settings;
+    if (this.disposed || this.session || !settings?.enabled || !settings.serverUrl || !settings.database) {
+      if (!this.session) this.patch({ status: { state: 'off' }, waitingFromNewerVersion: 0 });
+      return;
+    }
+    let session: SyncSession;
+    try {
+      session = this.deps.startSync(this.db, {
+        transport: this.deps.transport(),
+        crypto: this.deps.crypto,
+        ...(settings.passphrase ? { passphrase: settings.passphrase } : {}),
+      });
+    } catch (error) {
+      this.patch({
+        status: { state: 'error', message: `Sync could not start: ${readable(error)}`, lastSyncedAt: null },
+      });
+      return;
+    }
+    this.session = session;
+    this.subscriptions = [
+      session.status$.subscribe((status) => this.patch({ status })),
+      session.waitingFromNewerVersion$.subscribe((count) => this.patch({ waitingFromNewerVersion: count })),
+    ];
+  }
+
+  private async stopSession(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    this.session = null;
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
+    this.subscriptions = [];
+    try {
+      await session.stop();
+    } finally {
+      this.patch({ status: { state: 'off' } });
+    }
+  }
+}

@@ -1,0 +1,8 @@
+export { automaticBackups, type AutomaticBackups } from './backups';
+export {
+  hasNativeFileDialogs,
+  openFileNatively,
+  readPickedFile,
+  saveFile,
+  type SaveFileOptions,
+} from './files';

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { makeStamp } from '../db/fieldTimes';
+import { conflictHandlerFor, mergeVersions } from './merge';
+
+const s = (ms: number, device: string) => makeStamp(ms, device);
+
+function person(fields: Record<string, unknown>, times: Record<string, string>, deleted = false) {
+  return {
+    id: 'p1',
+    createdAt: 1,
+    updatedAt: 1,
+    name: 'Ada',
+    notes: 'base notes',
+    role: '',
+    ...fields,
+    fieldTimes: { name: s(1, 'a'), notes: s(1, 'a'), role: s(1, 'a'), ...times },
+    _deleted: deleted,
+  };
+}
+
+const base = person({}, {});
+
+describe('sync merge', () => {
+  it('takes each field from the side that changed it last', () => {
+    const a = person({ name: 'Ada L.' }, { name: s(5, 'laptop') });
+    const b = person({ role: 'Mathematician' }, { role: s(6, 'desktop') });
+    const merged = mergeVersions('people', a, b, base);
+    expect(merged).toMatchObject({ name: 'Ada L.', role: 'Mathematician', notes: 'base notes' });
+    expect(merged.fieldTimes).toMatchObject({ name: s(5, 'laptop'), role: s(6, 'desktop') });
+  });
+
+  it('breaks a same-millisecond tie by device id, the same way on both devices', () => {
+    const a = person({ name: 'From a' }, { name: s(5, 'a') });
+    const b = person({ name: 'From b' }, { name: s(5, 'b') });
+    expect(mergeVersions('people', a, b, base).name).toBe('From b');
+    expect(mergeVersions('people', b, a, base).name).toBe('From b');
+  });
+
+  it('keeps the losing text of a free-text field as a visible section, commutatively', () => {
+    const a = person({ notes: 'Laptop wrote this' }, { notes: s(5, 'laptop') });
+    const b = person({ notes: 'Desktop wrote that' }, { notes: s(9, 'desktop') });
+    const ab = mergeVersions('people', a, b, base);
+    expect(ab.notes).toBe(
+      'Desktop wrote that\n\n---\nConflicting edit from laptop at 1970-01-01T00:00:00.005Z:\nLaptop wrote this',
+    );
+    expect(mergeVersions('people', b, a, base)).toEqual(ab);
+  });
+
+  it('is idempotent: merging again, or with either side, appends nothing more', () => {
+    const a = person({ notes: 'Laptop text' }, { notes: s(5, 'laptop') });
+    const b = person({ notes: 'Desktop text' }, { notes: s(9, 'desktop') });
+    const once = mergeVersions('people', a, b, base);
+    expect(mergeVersions('people', once, once, base)).toEqual(once);
+    expect(mergeVersions('people', once, a, base)).toEqual(once);
+    expect(mergeVersions('people', b, once, base)).toEqual(once);
+    expect(mergeVersions('people', once, b)).toEqual(once);
+  });
+
+  it('does not append a side that did not change the text', () => {
+    const a = person({ name: 'Ada L.' }, { name: s(5, 'laptop') });
+    const b = person({ notes: 'new notes' }, { notes: s(6, 'desktop') });
+    expect(mergeVersions('people', a, b, base).notes).toBe('new notes');
+  });
+
+  it('keeps a concurrent edit over a delete, and a delete over what the deleter had seen', () => {
+    const deleted = person({}, {}, true);
+    const edited = person({ role: 'Poet' }, { role: s(7, 'desktop') });
+    expect(mergeVersions('people', deleted, edited, base)).toMatchObject({ _deleted: false, role: 'Poet' });
+    expect(mergeVersions('people', edited, deleted, base)).toMatchObject({ _deleted: false, role: 'Poet' });
+    const seenThenDeleted = { ...edited, _deleted: true };
+    expect(mergeVersions('people', seenThenDeleted, edited, base)._deleted).toBe(true);
+    expect(mergeVersions('people', deleted, { ...deleted }, base)._deleted).toBe(true);
+  });
+
+  it('keeps within the schema limit, marking a shortened losing text', () => {
+    const long = 'x'.repeat(1900);
+    const a = person({ howWeMet: long }, { howWeMet: s(9, 'a') });
+    const b = person({ howWeMet: 'y'.repeat(50) }, { howWeMet: s(5, 'b') });
+    const merged = mergeVersions('people', a, b, base).howWeMet as string;
+    expect(merged.length).toBeLessThanOrEqual(2000);
+    expect(merged.startsWith(long)).toBe(true);
+    expect(merged.endsWith('[… shortened to fit]')).toBe(true);
+    expect(merged).toContain('Conflicting edit from b');
+  });
+
+  it('as a conflict handler, calls documents equal ignoring RxDB bookkeeping', async () => {
+    const handler = conflictHandlerFor('people');
+    expect(
+      handler.isEqual({ ...base, _meta: { lwt: 1 } } as never, { ...base, _rev: '2-x' } as never, ''),
+    ).toBe(true);
+    expect(handler.isEqual(base as never, { ...base, name: 'B' } as never, '')).toBe(false);
+    const resolved = await handler.resolve(
+      {
+        newDocumentState: person({ notes: 'mine' }, { notes: s(3, 'me') }) as never,
+        realMasterState: person({ notes: 'theirs' }, { notes: s(4, 'them') }) as never,
+        assumedMasterState: base as never,
+      },
+      '',
+    );
+    expect((resolved as unknown as { notes: string }).notes).toContain(
+      'theirs\n\n---\nConflicting edit from me',
+    );
+  });
+
+  it('merges settings one by one, so changes of different settings on two devices both stay', () => {
+    const settings = (value: Record<string, unknown>, times: Record<string, string>) => ({
+      id: 'strength',
+      createdAt: 1,
+      updatedAt: 1,
+      value,
+      fieldTimes: times,
+      _deleted: false,
+    });
+    const laptop = settings(
+      { halfLifeDays: 30, channelWeights: { video: 0.5 } },
+      { 'value.halfLifeDays': s(5, 'laptop'), 'value.channelWeights.video': s(2, 'laptop') },
+    );
+    const phone = settings(
+      { channelWeights: { video: 0.9, call: 0.4 } },
+      { 'value.channelWeights.video': s(6, 'phone'), 'value.channelWeights.call': s(6, 'phone') },
+    );
+    const merged = mergeVersions('settings', laptop, phone);
+    expect(merged.value).toEqual({ halfLifeDays: 30, channelWeights: { video: 0.9, call: 0.4 } });
+    expect(mergeVersions('settings', phone, laptop)).toEqual(merged);
+
+    // An undo on the phone restored the whole value at time 9: it covers every setting inside.
+    const undone = settings({}, { value: s(9, 'phone'), 'value.halfLifeDays': s(1, 'phone') });
+    expect(mergeVersions('settings', laptop, undone).value).toEqual({});
+  });
+});

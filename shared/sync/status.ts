@@ -1,0 +1,11 @@
+/** What the status indicator shows. Times are milliseconds since the epoch. */
+export type SyncStatus =
+  | { state: 'off' }
+  | { state: 'connecting' }
+  /** `pending`: changes being pushed or pulled right now. */
+  | { state: 'syncing'; pending: number }
+  | { state: 'synced'; lastSyncedAt: number }
+  /** The server did not answer; the next attempt is at `retryAt` (or sooner on retry()). */
+  | { state: 'offline'; lastSyncedAt: number | null; retryAt: number }
+  /** A human reason (wrong passphrase, refused password, missing database ...); retried too. */
+  | { state: 'error'; message: string; lastSyncedAt: number | null };

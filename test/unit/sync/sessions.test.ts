@@ -1,0 +1,117 @@
+import { webcrypto } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createPerson, deletePerson, updatePerson } from '../../../shared/db';
+import { changePassphrase, ensureDatabase, testConnection } from '../../../shared/sync';
+import { startCouchServer, TEST_USER, type TestCouch } from '../../support/couchServer';
+import { openDevice, waitFor, waitForStatus, type Device } from './devices';
+
+let couch: TestCouch;
+const devices: Device[] = [];
+
+async function device(id: string, passphrase?: string) {
+  const d = await openDevice(id, couch.transport(), passphrase);
+  devices.push(d);
+  return d;
+}
+
+async function person(d: Device, id: string) {
+  return (await d.db.people.findOne(id).exec())?.toMutableJSON() ?? null;
+}
+
+beforeEach(async () => {
+  couch = await startCouchServer();
+});
+
+afterEach(async () => {
+  await Promise.all(devices.splice(0).map((d) => d.close()));
+  await couch.close();
+});
+
+describe('sync sessions', () => {
+  it('an edit made while another device deleted the person brings the person back, on both', async () => {
+    const a = await device('laptop');
+    const b = await device('desktop');
+    a.start();
+    b.start();
+    const id = (await createPerson(a.db, { name: 'Linus' })).person.id;
+    await waitFor('the person on B', () => person(b, id));
+    await a.session!.awaitInSync();
+    await b.session!.awaitInSync();
+    await couch.pause();
+    await deletePerson(a.db, id);
+    await updatePerson(b.db, id, { notes: 'Still in touch' });
+    await couch.resume();
+    a.session!.retry();
+    b.session!.retry();
+    await waitFor(
+      'the person back on A with the edit',
+      async () => (await person(a, id))?.notes === 'Still in touch',
+    );
+    expect(await person(b, id)).toMatchObject({ notes: 'Still in touch' });
+  });
+
+  it('a delete of the version the other device saw stays deleted everywhere', async () => {
+    const a = await device('laptop');
+    const b = await device('desktop');
+    a.start();
+    b.start();
+    const id = (await createPerson(a.db, { name: 'Gone Gary' })).person.id;
+    await waitFor('the person on B', () => person(b, id));
+    await deletePerson(b.db, id);
+    await waitFor('the person gone on A', async () => (await person(a, id)) === null);
+  });
+
+  it('changing the passphrase re-encrypts everything; the old passphrase then fails clearly', async () => {
+    const a = await device('laptop', 'old passphrase');
+    a.start();
+    await createPerson(a.db, { name: 'Barbara Liskov', notes: 'substitution' });
+    await a.session!.awaitInSync();
+    const kidsBefore = new Set((await couch.rawDocs()).filter((d) => d.enc).map((d) => d.kid));
+    // The open RxDB core allows 13 collections per process: two Kith databases at a time.
+    await a.close();
+    const progress: number[] = [];
+    await changePassphrase(couch.transport(), webcrypto, 'old passphrase', 'new passphrase', (p) =>
+      progress.push(p.done),
+    );
+    expect(progress.length).toBeGreaterThan(0);
+    const raw = await couch.rawDocs();
+    const kidsAfter = new Set(raw.filter((d) => d.enc).map((d) => d.kid));
+    expect(kidsAfter.size).toBe(1);
+    expect([...kidsAfter][0]).not.toBe([...kidsBefore][0]);
+    expect(JSON.stringify(raw)).not.toMatch(/Barbara|Liskov|substitution/);
+
+    const stale = await device('desktop', 'old passphrase');
+    expect(await waitForStatus(stale.start(), 'error')).toMatchObject({
+      message: 'The sync passphrase does not match the one this journal was encrypted with.',
+    });
+    await stale.close();
+    const fresh = await device('tablet', 'new passphrase');
+    fresh.start();
+    await waitFor('the person on the device with the new passphrase', async () =>
+      (await fresh.db.people.find().exec()).some((p) => p.name === 'Barbara Liskov'),
+    );
+  });
+
+  it('says in words when the password is wrong, and tests a connection without throwing', async () => {
+    const wrong = couch.transport('kith', { user: TEST_USER, password: 'nope' });
+    expect(await testConnection(wrong)).toEqual({
+      ok: false,
+      message: 'The sync server refused the username or password.',
+    });
+    const d = await openDevice('laptop', wrong);
+    devices.push(d);
+    expect(await waitForStatus(d.start(), 'error')).toMatchObject({
+      message: 'The sync server refused the username or password.',
+    });
+    const right = couch.transport('journal2');
+    expect(await testConnection(right)).toEqual({ ok: true, docCount: 0 });
+    await ensureDatabase(right);
+    await right({ method: 'PUT', path: 'x', body: { a: 1 } });
+    expect(await testConnection(right)).toEqual({ ok: true, docCount: 1 });
+    await couch.pause();
+    expect(await testConnection(right)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^No answer/),
+    });
+  });
+});
