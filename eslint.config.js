@@ -13,6 +13,10 @@ const SHARED_ALLOWED = [
   'date-fns',
   'd3-random',
   'graphology',
+  // file formats for import and export (shared/transfer)
+  'ical.js',
+  'papaparse',
+  'fast-xml-parser',
   'vitest',
   'fake-indexeddb',
 ];
@@ -43,7 +47,7 @@ export default tseslint.config(
               message: 'shared/ imports only shared/.',
             },
             {
-              regex: `^(?!\\.|${SHARED_ALLOWED.map((p) => p.replace('/', '\\/')).join('|')})`,
+              regex: `^(?!\\.|${SHARED_ALLOWED.map((p) => p.replace(/[/.]/g, '\\$&')).join('|')})`,
               message: `shared/ may import only ${SHARED_ALLOWED.join(', ')}.`,
             },
           ],

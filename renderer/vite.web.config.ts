@@ -2,15 +2,17 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
-import { CSP_DIRECTIVES } from '../shared/security/contentSecurityPolicy.ts';
+import { WEB_CSP_DIRECTIVES } from '../shared/security/contentSecurityPolicy.ts';
 
 /**
- * Puts the desktop's Content-Security-Policy into the built page as a <meta>, so the browser build
- * (and every end-to-end test) runs under the same policy the desktop shell sends as a header.
+ * Puts the browser build's Content-Security-Policy into the built page as a <meta>: the desktop's
+ * policy plus connect-src http: https: for the sync server the person configures. In the desktop
+ * window the shell's strict header applies as well, and a browser enforces both, so the desktop
+ * stays at connect-src 'self' (its sync goes through the main process).
  * frame-ancestors is left out: browsers ignore it in a <meta> and warn about it.
  */
 function contentSecurityPolicy(): Plugin {
-  const policy = Object.entries(CSP_DIRECTIVES)
+  const policy = Object.entries(WEB_CSP_DIRECTIVES)
     .filter(([directive]) => directive !== 'frame-ancestors')
     .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)
     .join('; ');

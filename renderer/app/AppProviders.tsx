@@ -3,6 +3,8 @@ import type { KithDatabase } from '../../shared/db';
 import { DbProvider } from '../db';
 import { EncounterDialogsProvider } from '../features/encounters';
 import { NetworkModelProvider } from '../features/network/model';
+import { SyncProvider } from '../features/sync';
+import { AutomaticBackups } from '../features/transfer';
 import { UndoProvider } from '../features/undo';
 import { ToastProvider } from '../ui';
 import { ThemeController } from './ThemeController';
@@ -21,12 +23,15 @@ export function AppProviders({ open, children }: Props) {
   return (
     <ToastProvider>
       <DbProvider open={open}>
-        <UndoProvider>
-          <ThemeController />
-          <EncounterDialogsProvider>
-            <NetworkModelProvider>{children}</NetworkModelProvider>
-          </EncounterDialogsProvider>
-        </UndoProvider>
+        <SyncProvider>
+          <UndoProvider>
+            <ThemeController />
+            <AutomaticBackups />
+            <EncounterDialogsProvider>
+              <NetworkModelProvider>{children}</NetworkModelProvider>
+            </EncounterDialogsProvider>
+          </UndoProvider>
+        </SyncProvider>
       </DbProvider>
     </ToastProvider>
   );

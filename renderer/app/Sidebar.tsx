@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useEncounterDialogs } from '../features/encounters';
+import { SyncStatusIndicator } from '../features/sync';
+import { TransferIcon } from '../features/transfer';
 import {
   CommunityIcon,
   JournalIcon,
@@ -64,10 +66,14 @@ export function Sidebar({ onOpenSwitcher }: Props) {
         <NavLink href={paths.keepInTouch} icon={<KeepInTouchIcon />}>
           Keep in touch
         </NavLink>
+        <NavLink href={paths.transfer} icon={<TransferIcon />}>
+          Import & export
+        </NavLink>
         <NavLink href={paths.settings} icon={<SettingsIcon />}>
           Settings
         </NavLink>
       </nav>
+      <SyncStatusIndicator />
     </aside>
   );
 }

@@ -8,4 +8,5 @@ export const paths = {
   settings: '/settings',
   network: '/network',
   keepInTouch: '/keep-in-touch',
+  transfer: '/transfer',
 } as const;

@@ -5,6 +5,7 @@ import { NetworkPage } from '../features/network';
 import { KeepInTouchPage } from '../features/keep-in-touch';
 import { PeoplePage, PersonPage } from '../features/people';
 import { SettingsPage } from '../features/settings';
+import { TransferPage } from '../features/transfer';
 import { NotFound } from './NotFound';
 
 export function AppRoutes() {
@@ -19,6 +20,7 @@ export function AppRoutes() {
       </Route>
       <Route path="/keep-in-touch" component={KeepInTouchPage} />
       <Route path="/network" component={NetworkPage} />
+      <Route path="/transfer" component={TransferPage} />
       <Route path="/settings" component={SettingsPage} />
       <Route component={NotFound} />
     </Switch>

@@ -64,9 +64,15 @@ function failure(collection: CollectionName, errors: WriteResult['error']): Erro
   );
 }
 
-function byCollection(writes: Write[]): Map<CollectionName, Write[]> {
-  const groups = new Map<CollectionName, Write[]>();
-  for (const w of writes) groups.set(w.collection, [...(groups.get(w.collection) ?? []), w]);
+function byCollection<T extends { collection: CollectionName }>(
+  items: readonly T[],
+): Map<CollectionName, T[]> {
+  const groups = new Map<CollectionName, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.collection);
+    if (group) group.push(item);
+    else groups.set(item.collection, [item]);
+  }
   return groups;
 }
 
@@ -129,6 +135,14 @@ export async function commit(db: KithDatabase, label: string, entries: ChangeEnt
  * is stored now get fresh stamps, so the restored values win over the edit being undone.
  */
 async function restore(db: KithDatabase, entries: ChangeEntry[], pick: 'before' | 'after'): Promise<void> {
+  // One read per collection, not per document: an import's change is tens of thousands of entries.
+  const stored = new Map<string, Doc>();
+  for (const [collection, group] of byCollection(entries.filter((e) => e[pick]))) {
+    const found = await collectionOf(db, collection)
+      .findByIds(group.map((e) => e.id))
+      .exec();
+    for (const [id, doc] of found) stored.set(`${collection}/${id}`, doc.toMutableJSON());
+  }
   const writes: Write[] = [];
   for (const e of entries) {
     const target = e[pick];
@@ -136,7 +150,7 @@ async function restore(db: KithDatabase, entries: ChangeEntry[], pick: 'before' 
       writes.push({ collection: e.collection, id: e.id, target: null });
       continue;
     }
-    const current = await readDoc(db, e.collection, e.id);
+    const current = stored.get(`${e.collection}/${e.id}`) ?? null;
     const { ms, stamp } = nextStamp(db);
     // A re-inserted document gets every field stamped: its removal was an edit of all of them.
     const fieldTimes = stampChanges(current, target, stamp);

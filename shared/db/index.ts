@@ -27,4 +27,18 @@ export {
 export { getPreferences, setPreferences, preferences$, DEFAULT_PREFERENCES } from './preferences';
 export { loadSampleJournal } from './sample/load';
 export { OWNER_ID } from './ids';
-export { compareStamps, makeStamp, mergeByField, parseStamp } from './fieldTimes';
+export { compareStamps, makeStamp, parseStamp } from './fieldTimes';
+export {
+  getStrengthSettings,
+  setStrengthSettings,
+  resetStrengthSettings,
+  strengthSettings$,
+  STRENGTH_SETTINGS_ID,
+} from './strengthSettings';
+export {
+  STRENGTH_SETTING_PATHS,
+  settingAt,
+  strengthSettingProblem,
+  type StrengthSettingPath,
+  type StrengthSettingsPatch,
+} from './strengthSettingPaths';

@@ -4,6 +4,8 @@ import { wrappedValidateKithStorage } from './validator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type KithDatabase } from './index';
 import { peopleSchemaV0, type PersonV0 } from './schemas/history/people-v0';
+import { peopleSchemaV1, type PersonV1 } from './schemas/history/people-v1';
+import { updatePerson } from './people';
 import { fakeStorage, uniqueName } from './testing';
 
 let db: KithDatabase | undefined;
@@ -70,12 +72,19 @@ describe('people schema migration v0 → v1', () => {
         aliases: [],
         emails: email.trim() ? [email.trim()] : [],
         phones: phone ? [phone] : [],
+        // v2's fields, added blank by the next step of the same migration.
+        addresses: [],
+        birthday: '',
+        photo: '',
         fieldTimes: {
           name: fieldTimes.name,
           notes: fieldTimes.notes,
           emails: fieldTimes.email,
           phones: fieldTimes.phone,
           aliases: `${String(rest.createdAt).padStart(15, '0')}@migration`,
+          addresses: `${String(rest.createdAt).padStart(15, '0')}@migration`,
+          birthday: `${String(rest.createdAt).padStart(15, '0')}@migration`,
+          photo: `${String(rest.createdAt).padStart(15, '0')}@migration`,
         },
       })),
     );
@@ -83,5 +92,76 @@ describe('people schema migration v0 → v1', () => {
     expect(people.find((p) => p.isOwner)?.name).toBe('Me');
     // Indexes of the new version work on migrated data.
     expect((await db.people.find({ selector: { name: 'Carol' } }).exec()).map((d) => d.id)).toEqual(['p3']);
+  });
+});
+
+function v1Person(id: string, name: string, createdAt: number): PersonV1 {
+  const stamp = `${String(createdAt).padStart(15, '0')}@v1-device`;
+  return {
+    id,
+    createdAt,
+    updatedAt: createdAt + 5,
+    fieldTimes: { name: stamp, emails: stamp, aliases: stamp },
+    name,
+    aliases: [`${name} the elder`],
+    organisation: 'Acme',
+    role: 'Engineer',
+    emails: [`${id}@example.org`, `${id}@home.example`],
+    phones: ['+44 20 7946 0000'],
+    links: [],
+    tags: ['v1'],
+    introducedById: '',
+    howWeMet: 'Conference',
+    notes: `Notes about ${name}`,
+    cadenceDays: 14,
+    wantToReach: false,
+    isOwner: false,
+    archived: id === 'q2',
+    communityIds: [],
+  };
+}
+
+describe('people schema migration v1 → v2', () => {
+  it('reopens a version-1 database with every person intact and blank addresses, birthday and photo', async () => {
+    const indexedDB = new IDBFactory();
+    const name = uniqueName('kith-migration-v1');
+    const old = [v1Person('q1', 'Dora', 1_710_000_000_000), v1Person('q2', 'Eve', 1_710_000_500_000)];
+
+    const previous = await createRxDatabase<{ people: RxCollection<PersonV1> }>({
+      name,
+      storage: wrappedValidateKithStorage({ storage: fakeStorage(indexedDB) }),
+      multiInstance: false,
+    });
+    // RxDB wants a strategy per version step even for a fresh collection; v1 had v0's, never run here.
+    await previous.addCollections({
+      people: { schema: peopleSchemaV1, migrationStrategies: { 1: (d: PersonV1) => d } },
+    });
+    await previous.people.bulkInsert(old);
+    await previous.close();
+
+    db = await openDatabase({
+      storage: fakeStorage(indexedDB),
+      name,
+      multiInstance: false,
+      deviceId: 'new-device',
+    });
+    const people = (await db.people.find({ sort: [{ id: 'asc' }] }).exec()).map((d) => d.toMutableJSON());
+    const origin = (p: PersonV1) => `${String(p.createdAt).padStart(15, '0')}@migration`;
+    expect(people.filter((p) => !p.isOwner)).toEqual(
+      old.map((p) => ({
+        ...p,
+        addresses: [],
+        birthday: '',
+        photo: '',
+        fieldTimes: { ...p.fieldTimes, addresses: origin(p), birthday: origin(p), photo: origin(p) },
+      })),
+    );
+    // A migrated person takes the new fields like any other.
+    const { person } = await updatePerson(db, 'q1', { birthday: '--04-12', addresses: ['1 High St, Leeds'] });
+    expect(person).toMatchObject({
+      birthday: '--04-12',
+      addresses: ['1 High St, Leeds'],
+      emails: old[0]?.emails,
+    });
   });
 });

@@ -29,6 +29,12 @@ export interface Person extends Tracked {
   emails: string[];
   phones: string[];
   links: string[];
+  /** Postal addresses, each one line of free text as the source wrote it. */
+  addresses: string[];
+  /** '' when unknown, 'YYYY-MM-DD', or '--MM-DD' when the year is not known (as vCard writes it). */
+  birthday: string;
+  /** '' or a data: URL of an image (PNG, JPEG, GIF or WebP), at most LIMITS.photo characters. */
+  photo: string;
   tags: string[];
   /** Who introduced the owner to this person ('' if nobody / unknown). */
   introducedById: string;

@@ -25,6 +25,9 @@ export const LIMITS = {
   email: 320,
   phone: 50,
   link: 2_000,
+  address: 500,
+  /** A data: URL; about 110 KB of image, plenty for a contact's thumbnail. */
+  photo: 150_000,
   tag: 100,
   id: 64,
   listItems: 100,
@@ -101,6 +104,21 @@ function optionalDay(label: string) {
     .default('');
 }
 
+/** '' or 'YYYY-MM-DD' (a real day) or '--MM-DD' (no year; 29 February allowed), as vCard writes it. */
+export function isBirthday(v: string): boolean {
+  if (v === '' || isRealDay(v)) return true;
+  const m = /^--(\d{2})-(\d{2})$/.exec(v);
+  // 2000 is a leap year, so '--02-29' counts as a real day.
+  return m !== null && isRealDay(`2000-${m[1]}-${m[2]}`);
+}
+
+const PHOTO_PATTERN = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
+
+/** '' or a base64 data: URL of a PNG, JPEG, GIF or WebP image: never a link the app would fetch. */
+export function isPhoto(v: string): boolean {
+  return v === '' || PHOTO_PATTERN.test(v);
+}
+
 const email = listItem('email', LIMITS.email).refine((v) => v === '' || /^[^\s@]+@[^\s@]+$/.test(v), {
   error: (iss) => `Email “${String(iss.input)}” must look like name@example.org.`,
 });
@@ -113,6 +131,19 @@ export const personInput = z.object({
   emails: list('Emails', email),
   phones: list('Phones', listItem('phone number', LIMITS.phone)),
   links: list('Links', listItem('link', LIMITS.link)),
+  addresses: list('Addresses', listItem('address', LIMITS.address)),
+  birthday: z
+    .string({ error: 'Birthday must be text like 1990-04-12 or --04-12.' })
+    .trim()
+    .refine(isBirthday, {
+      error: 'Birthday must be a real day, like 1990-04-12, or --04-12 without the year.',
+    })
+    .default(''),
+  photo: z
+    .string({ error: 'Photo must be an image data URL.' })
+    .max(LIMITS.photo, { error: `Photo must be at most ${LIMITS.photo} characters (about 110 KB).` })
+    .refine(isPhoto, { error: 'Photo must be a PNG, JPEG, GIF or WebP image as a base64 data: URL.' })
+    .default(''),
   tags: list('Tags', listItem('tag', LIMITS.tag)),
   introducedById: personId('Introduced by'),
   howWeMet: text('How we met', LIMITS.longText),

@@ -9,6 +9,9 @@ import { measureInserts } from './dataFigures';
 import { parseOptions, USAGE, type BenchOptions } from './options';
 import { formatTable, summarise, type Figure } from './stats';
 import { networkFigures } from '../../shared/network/figures';
+import { BENCH_SEED, DATASETS, generateNetwork } from '../../shared/sample';
+import { measureSyncFigures } from './syncFigures';
+import { measureTransferFigures } from './transferFigures';
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -49,6 +52,37 @@ export async function main(argv: readonly string[]): Promise<number> {
       } catch (err) {
         left.push(`network figures (${dataset}) failed: ${(err as Error).message.split('\n')[0]}`);
       }
+    }
+  }
+  if (options.transfer) {
+    log('import, export and backup figures…');
+    try {
+      figures.push(...(await measureTransferFigures({ dataset: 'heavy', runs: options.quick ? 1 : 3, log })));
+    } catch (err) {
+      left.push(`transfer figures failed: ${(err as Error).message.split('\n')[0]}`);
+    }
+  }
+  if (options.sync) {
+    log('sync figures (heavy)…');
+    try {
+      const network = generateNetwork(DATASETS.heavy, BENCH_SEED);
+      figures.push(
+        ...(await measureSyncFigures({
+          dataset: 'heavy',
+          collections: {
+            people: network.people,
+            encounters: network.encounters,
+            communities: network.communities,
+            ties: network.ties,
+            followups: network.followUps,
+          },
+          runs: options.quick ? 1 : 3,
+          edits: options.quick ? 10 : 30,
+          log,
+        })),
+      );
+    } catch (err) {
+      left.push(`sync figures failed: ${(err as Error).message.split('\n')[0]}`);
     }
   }
   if (!options.data && !options.app) {

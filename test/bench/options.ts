@@ -5,12 +5,14 @@ export interface BenchOptions {
   data: boolean;
   app: boolean;
   network: boolean;
+  transfer: boolean;
+  sync: boolean;
   /** Fewer runs, for checking the harness itself (figures are then not worth quoting). */
   quick: boolean;
   help: boolean;
 }
 
-export const USAGE = `Usage: npm run bench -- [--json FILE] [--only data|app|network] [--quick] [--help]
+export const USAGE = `Usage: npm run bench -- [--json FILE] [--only data|app|network|transfer|sync] [--quick] [--help]
 
 Measures in headless Chromium (/usr/bin/chromium, or $CHROMIUM_PATH); prints a table of medians on
 stdout and progress on stderr; exits 1 if a group of figures could not be measured.
@@ -20,10 +22,20 @@ stdout and progress on stderr; exits 1 if a group of figures could not be measur
   --only app    only the app figures (journal first paint, filter and quick-switcher latency,
                 network map layout, long tasks and scrubbing frame time)
   --only network  only the network model figures (strength, communities, introduction path, truth), in node
+  --only transfer only the import, export and backup figures (vcard, csv, ics, backup, restore), in node
+  --only sync     only the sync figures (initial sync plain and encrypted, live propagation), in node
   --quick       one or two runs each, to check the harness; not for quoting`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
-  const options: BenchOptions = { data: true, app: true, network: true, quick: false, help: false };
+  const options: BenchOptions = {
+    data: true,
+    app: true,
+    network: true,
+    transfer: true,
+    sync: true,
+    quick: false,
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') {
@@ -33,11 +45,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       options.json = file;
     } else if (arg === '--only') {
       const which = argv[++i];
-      if (which !== 'data' && which !== 'app' && which !== 'network')
-        throw new Error(`--only takes "data", "app" or "network", not "${which ?? ''}".`);
-      options.data = which === 'data';
-      options.app = which === 'app';
-      options.network = which === 'network';
+      if (!isGroup(which))
+        throw new Error(`--only takes one of ${GROUPS.map((g) => `"${g}"`).join(', ')}, not "${which ?? ''}".`);
+      for (const group of GROUPS) options[group] = group === which;
     } else if (arg === '--help' || arg === '-h') {
       options.help = true;
     } else if (arg === '--quick') {
@@ -47,4 +57,11 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     }
   }
   return options;
+}
+
+const GROUPS = ['data', 'app', 'network', 'transfer', 'sync'] as const;
+type Group = (typeof GROUPS)[number];
+
+function isGroup(value: string | undefined): value is Group {
+  return (GROUPS as readonly (string | undefined)[]).includes(value);
 }

@@ -6,7 +6,7 @@ import { paths } from '../../app/paths';
 import { openExternal } from '../../platform';
 import { Chip, Markdown } from '../../ui';
 import { useEncounterDialogs, formatDayShort } from '../encounters';
-import { cadenceLabel } from './format';
+import { birthdayLabel, cadenceLabel } from './format';
 
 interface Props {
   person: Person;
@@ -46,6 +46,17 @@ export function PersonDetails({ person, peopleById, first }: Props) {
     ]);
   }
   if (person.phones.length) rows.push(['Phones', person.phones.join(', ')]);
+  if (person.birthday) rows.push(['Birthday', birthdayLabel(person.birthday)]);
+  if (person.addresses.length) {
+    rows.push([
+      person.addresses.length === 1 ? 'Address' : 'Addresses',
+      <ul className="list" key="addresses">
+        {person.addresses.map((address) => (
+          <li key={address}>{address}</li>
+        ))}
+      </ul>,
+    ]);
+  }
   if (person.links.length) {
     rows.push([
       'Links',

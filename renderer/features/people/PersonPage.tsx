@@ -41,15 +41,20 @@ export function PersonPage({ id }: { id: string }) {
   return (
     <div className="page person-page">
       <header className="page__header">
-        <div>
-          <h1 className="page__title">{person.name}</h1>
-          {subtitle && <p className="page__subtitle">{subtitle}</p>}
-          {(person.isOwner || person.archived) && (
-            <p className="row person-page__badges">
-              {person.isOwner && <span className="badge">You</span>}
-              {person.archived && <span className="badge">Archived</span>}
-            </p>
+        <div className="row person-page__identity">
+          {person.photo && (
+            <img className="person-page__photo" src={person.photo} alt={`Photo of ${person.name}`} />
           )}
+          <div>
+            <h1 className="page__title">{person.name}</h1>
+            {subtitle && <p className="page__subtitle">{subtitle}</p>}
+            {(person.isOwner || person.archived) && (
+              <p className="row person-page__badges">
+                {person.isOwner && <span className="badge">You</span>}
+                {person.archived && <span className="badge">Archived</span>}
+              </p>
+            )}
+          </div>
         </div>
         <PersonActions person={person} />
       </header>

@@ -9,3 +9,23 @@ export function cadenceLabel(days: number): string {
   };
   return `Keep in touch ${named[days] ?? `every ${days} days`}`;
 }
+
+const WITH_YEAR = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const WITHOUT_YEAR = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', timeZone: 'UTC' });
+
+/** '1990-04-12' → "12 April 1990"; '--04-12' (year unknown, as vCard writes it) → "12 April". */
+export function birthdayLabel(birthday: string): string {
+  const full = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthday);
+  if (full)
+    return WITH_YEAR.format(new Date(Date.UTC(Number(full[1]), Number(full[2]) - 1, Number(full[3]))));
+  const partial = /^--(\d{2})-(\d{2})$/.exec(birthday);
+  // 2000 is a leap year, so 29 February formats too.
+  if (partial)
+    return WITHOUT_YEAR.format(new Date(Date.UTC(2000, Number(partial[1]) - 1, Number(partial[2]))));
+  return birthday;
+}

@@ -5,10 +5,11 @@ import { idField, stringList, text, trackedProperties, trackedRequired } from '.
 /**
  * v1: emails/phones became lists and aliases were added (v0 had single `email`/`phone` strings,
  * kept in ./history/people-v0.ts for the migration test).
+ * v2: addresses, birthday and photo, which imported contacts carry (v1 in ./history/people-v1.ts).
  */
 export const peopleSchema = {
   title: 'people',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -20,6 +21,9 @@ export const peopleSchema = {
     emails: stringList(320),
     phones: stringList(50),
     links: stringList(2000),
+    addresses: stringList(500),
+    birthday: text(10),
+    photo: text(150_000),
     tags: stringList(100),
     introducedById: text(64),
     howWeMet: text(2000),
@@ -39,6 +43,9 @@ export const peopleSchema = {
     'emails',
     'phones',
     'links',
+    'addresses',
+    'birthday',
+    'photo',
     'tags',
     'introducedById',
     'howWeMet',

@@ -1,0 +1,163 @@
+// @vitest-environment happy-dom
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPerson, recordEncounter, type KithDatabase } from '../../../shared/db';
+import { openTestDatabase, snapshot } from '../../../shared/db/testing';
+import { backupToJson, createBackup } from '../../../shared/transfer';
+import { renderWithDb } from '../../app/testing/renderWithDb';
+import { TransferPage } from './TransferPage';
+
+let teardown: (() => Promise<void>) | undefined;
+let downloads: { name: string; blob: Blob }[] = [];
+
+beforeEach(() => {
+  downloads = [];
+  const blobs = new Map<string, Blob>();
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    const url = `blob:kith/${blobs.size + 1}`;
+    blobs.set(url, blob as Blob);
+    return url;
+  });
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    downloads.push({ name: this.download, blob: blobs.get(this.getAttribute('href') ?? '')! });
+  });
+});
+afterEach(async () => {
+  await teardown?.();
+  teardown = undefined;
+  vi.restoreAllMocks();
+});
+
+async function seedJournal(db: KithDatabase): Promise<void> {
+  const ada = (await createPerson(db, { name: 'Ada Lovelace', emails: ['ada@example.org'] })).person;
+  await recordEncounter(db, { date: '2026-03-14', title: 'Engine demo', participantIds: [ada.id] });
+}
+
+async function showPage(db?: KithDatabase) {
+  const rendered = await renderWithDb(<TransferPage />, { path: '/transfer', db });
+  teardown = rendered.teardown;
+  return rendered;
+}
+
+describe('export in a browser', () => {
+  it('downloads a backup of the whole journal', async () => {
+    const db = await openTestDatabase();
+    await seedJournal(db);
+    const { user } = await showPage(db);
+    await user.click(screen.getByRole('button', { name: 'Export a backup' }));
+    await screen.findByText(/^Saved kith-backup-\d{4}-\d{2}-\d{2}\.json\.$/);
+    expect(downloads).toHaveLength(1);
+    const backup = JSON.parse(await downloads[0]!.blob.text()) as {
+      format: string;
+      collections: { encounters: { title: string }[] };
+    };
+    expect(backup.format).toBe('kith-backup');
+    expect(backup.collections.encounters.map((e) => e.title)).toEqual(['Engine demo']);
+  });
+
+  it('downloads people as vCard and the network at the chosen day', async () => {
+    const db = await openTestDatabase();
+    await seedJournal(db);
+    const { user } = await showPage(db);
+    await user.click(screen.getByRole('button', { name: 'Export people (vCard)' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0]!.name).toMatch(/^kith-people-.*\.vcf$/);
+    expect(await downloads[0]!.blob.text()).toContain('FN:Ada Lovelace');
+
+    const day = screen.getByLabelText('Network as of');
+    await user.clear(day);
+    await user.type(day, '2026-04-01');
+    await user.click(screen.getByRole('button', { name: 'Export network (GraphML)' }));
+    await waitFor(() => expect(downloads).toHaveLength(2));
+    expect(downloads[1]!.name).toBe('kith-network-2026-04-01.graphml');
+    expect(await downloads[1]!.blob.text()).toContain('<graphml');
+  });
+});
+
+describe('restore', () => {
+  async function backupFile(seed: (db: KithDatabase) => Promise<void>) {
+    const source = await openTestDatabase();
+    await seed(source);
+    const text = backupToJson(await createBackup(source));
+    const state = await snapshot(source);
+    await source.remove();
+    return { file: new File([text], 'kith-backup-2026-11-26.json', { type: 'application/json' }), state };
+  }
+
+  it('replaces the journal only after an explicit confirmation', async () => {
+    const { file, state } = await backupFile(seedJournal);
+    const { user, db } = await showPage();
+    await createPerson(db, { name: 'Someone to lose' });
+
+    await user.upload(screen.getByLabelText(/^Choose a backup to restore/), file);
+    await screen.findByText(/with 2 people, 1 encounter, 0 communities/);
+    await user.click(screen.getByRole('radio', { name: 'Replace this journal with the backup' }));
+    await user.click(screen.getByRole('button', { name: 'Replace journal…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Replace your journal?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect((await db.people.find().exec()).map((p) => p.name)).toContain('Someone to lose');
+
+    await user.click(screen.getByRole('button', { name: 'Replace journal…' }));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Replace your journal?' })).getByRole('button', {
+        name: 'Replace my journal',
+      }),
+    );
+    await screen.findByText(/^Restored kith-backup-2026-11-26\.json \(replacing the journal\)/);
+    expect(await snapshot(db)).toEqual(state);
+  });
+
+  it('on the desktop, saves the journal as it was before replacing it', async () => {
+    const { file } = await backupFile(seedJournal);
+    const written: string[] = [];
+    (window as unknown as Record<string, unknown>).kith = {
+      loadBackupSettings: vi.fn(),
+      saveBackupSettings: vi.fn(),
+      chooseBackupFolder: vi.fn(),
+      writeBackup: vi.fn(async ({ content }: { content: string }) => {
+        written.push(content);
+        return { file: 'kith-backup-2026-11-26T08-00-00Z.json', settings: {} };
+      }),
+    };
+    try {
+      const { user, db } = await showPage();
+      await createPerson(db, { name: 'Someone to keep a copy of' });
+      await user.upload(screen.getByLabelText(/^Choose a backup to restore/), file);
+      await user.click(await screen.findByRole('radio', { name: 'Replace this journal with the backup' }));
+      await user.click(screen.getByRole('button', { name: 'Replace journal…' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Replace your journal?' });
+      expect(within(dialog).getByText(/first saves this journal as it is now/)).toBeTruthy();
+      await user.click(within(dialog).getByRole('button', { name: 'Replace my journal' }));
+      await screen.findByText(/saved as kith-backup-2026-11-26T08-00-00Z\.json in your backup folder\.$/);
+      expect(written).toHaveLength(1);
+      expect(written[0]).toContain('Someone to keep a copy of');
+      expect((await db.people.find().exec()).map((p) => p.name)).not.toContain('Someone to keep a copy of');
+    } finally {
+      delete (window as unknown as Record<string, unknown>).kith;
+    }
+  });
+
+  it('merges by default, keeping what the journal has', async () => {
+    const { file } = await backupFile(seedJournal);
+    const { user, db } = await showPage();
+    await createPerson(db, { name: 'Kept here' });
+    await user.upload(screen.getByLabelText(/^Choose a backup to restore/), file);
+    await user.click(await screen.findByRole('button', { name: 'Restore' }));
+    await screen.findByText(/^Restored kith-backup-2026-11-26\.json \(merged\)/);
+    const names = (await db.people.find().exec()).map((p) => p.name).sort();
+    expect(names).toEqual(['Ada Lovelace', 'Kept here', 'Me']);
+  });
+
+  it('says what is wrong with a file that is not a backup, and changes nothing', async () => {
+    const { user, db } = await showPage();
+    const before = await snapshot(db);
+    await user.upload(
+      screen.getByLabelText(/^Choose a backup to restore/),
+      new File(['{"format":"something-else"}'], 'other.json', { type: 'application/json' }),
+    );
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^other\.json cannot be restored: /);
+    expect(screen.queryByRole('button', { name: 'Restore' })).toBeNull();
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
