@@ -46,7 +46,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     } else if (arg === '--only') {
       const which = argv[++i];
       if (!isGroup(which))
-        throw new Error(`--only takes one of ${GROUPS.map((g) => `"${g}"`).join(', ')}, not "${which ?? ''}".`);
+        throw new Error(
+          `--only takes one of ${GROUPS.map((g) => `"${g}"`).join(', ')}, not "${which ?? ''}".`,
+        );
       for (const group of GROUPS) options[group] = group === which;
     } else if (arg === '--help' || arg === '-h') {
       options.help = true;
