@@ -110,12 +110,17 @@ export function pullHandler(ctx: HandlerContext): ReplicationPullHandler<SyncDoc
       );
       ctx.inFlight(mine.length);
       try {
+        const others = mine.filter((row) => ctx.ownRevs.get(row.id) !== (row.doc as { _rev?: unknown })._rev);
+        // Decrypted together (off the main thread, in parallel), then taken in feed order.
+        const opened = new Map(
+          await Promise.all(others.map(async (row) => [row, await readable(ctx, row.doc)] as const)),
+        );
         for (const row of mine) {
           if (ctx.ownRevs.get(row.id) === (row.doc as { _rev?: unknown })._rev) {
             ownLast = row.doc;
             continue;
           }
-          const doc = await readable(ctx, row.doc);
+          const doc = opened.get(row);
           if (doc) {
             documents.push(doc as WithDeleted<SyncDoc>);
             revOf.set(doc, { id: row.id, gen: generation((row.doc as { _rev?: unknown })._rev) });
@@ -178,7 +183,7 @@ function push(ctx: HandlerContext): ReplicationPushHandler<SyncDoc> {
       const ids = rows.map((r) => serverId(ctx.collection, (r.newDocumentState as SyncDoc).id));
       const current = await serverDocs(ctx, ids);
       const conflicts: WithDeleted<SyncDoc>[] = [];
-      const writes: object[] = [];
+      const pending: Promise<object>[] = [];
       for (const [i, row] of rows.entries()) {
         const server = current.get(ids[i] as string);
         const stored = server?.doc ?? null;
@@ -195,14 +200,18 @@ function push(ctx: HandlerContext): ReplicationPushHandler<SyncDoc> {
             continue;
           }
         }
-        const envelope = await encodeEnvelope(
-          ctx.collection,
-          ctx.version,
-          row.newDocumentState as Record<string, unknown>,
-          ctx.key,
+        // Encrypted together: WebCrypto runs them off the main thread, in parallel.
+        const rev = server?.value?.rev;
+        pending.push(
+          encodeEnvelope(
+            ctx.collection,
+            ctx.version,
+            row.newDocumentState as Record<string, unknown>,
+            ctx.key,
+          ).then((envelope) => (rev ? { ...envelope, _rev: rev } : envelope)),
         );
-        writes.push(server?.value?.rev ? { ...envelope, _rev: server.value.rev } : envelope);
       }
+      const writes = await Promise.all(pending);
       if (writes.length === 0) return conflicts;
       const res = await ctx.link.send(
         { method: 'POST', path: '_bulk_docs', body: { docs: writes } },
