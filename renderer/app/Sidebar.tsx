@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useEncounterDialogs } from '../features/encounters';
 import { SyncStatusIndicator } from '../features/sync';
-import { TransferIcon } from '../features/transfer';
 import {
   CommunityIcon,
   JournalIcon,
@@ -13,6 +12,7 @@ import {
   SearchIcon,
   SettingsIcon,
   shortcutLabel,
+  TransferIcon,
 } from '../ui';
 import { paths } from './paths';
 

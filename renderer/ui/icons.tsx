@@ -105,3 +105,10 @@ export const KeepInTouchIcon = () => (
     <path d="M7.5 12h2.5l1.2-2 1.6 4 1.2-2h2.5" />
   </Svg>
 );
+/** Arrows in and out of a tray: import and export. */
+export const TransferIcon = () => (
+  <Svg>
+    <path d="M4 15v3a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-3" />
+    <path d="M8 8l4-4 4 4M12 4v11" />
+  </Svg>
+);

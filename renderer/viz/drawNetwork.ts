@@ -49,7 +49,11 @@ export interface Viewport {
 
 const MAX_DRAWN_TIES = 3000;
 const PREVIEW_TIES = 600;
-const MOVING_TIES = 1200;
+/**
+ * While the date moves a frame must fit in 16 ms including rasterising (software rendering): the
+ * strongest few hundred ties show the shape; the full picture follows once the date rests.
+ */
+const MOVING_TIES = 300;
 /** Up to this many ties are drawn at full opacity; beyond it they fade (down to 30 %). */
 const DENSE_TIES = 500;
 const LABEL_FONT = '500 12px system-ui, -apple-system, "Segoe UI", sans-serif';
@@ -96,7 +100,7 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, scene: NetworkScene, 
   drawTies(ctx, scene, k, world);
   drawNodes(ctx, scene, k);
   drawHighlights(ctx, scene, k);
-  if (scene.preview) return;
+  if (scene.preview || scene.moving) return;
 
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   drawLabels(ctx, scene, view);
@@ -119,7 +123,8 @@ function drawTies(
     ? chooseTiesOnce(scene, PREVIEW_TIES, drawable)
     : chooseTies(scene, scene.moving ? MOVING_TIES : MAX_DRAWN_TIES, world, drawable);
   // Lines up to a pixel wide are drawn as hairlines, far faster than wider strokes.
-  const maxWidth = scene.preview ? 1 / k : Infinity;
+  const sketch = scene.preview || scene.moving;
+  const maxWidth = sketch ? 1 / k : Infinity;
   ctx.lineCap = 'butt';
   ctx.strokeStyle = scene.theme.tie;
   // A dense map fades its ties, so that the people and their groups stay readable.
@@ -129,28 +134,83 @@ function drawTies(
     // The owner is tied to everyone: those ties are a faint halo, the ties between people carry the structure.
     ctx.globalAlpha = tieAlpha(strength) * (owner ? 0.35 : 1) * density;
     ctx.lineWidth = Math.min(maxWidth, tieWidth(strength) * zoomWidth * (owner ? 0.6 : 1));
-    // One path per line: a path of thousands of crossing lines makes the rasteriser resolve every
-    // crossing (several times slower in software rendering).
-    let colour = '';
-    for (let j = from; j < to; j++) {
-      const t = ties[j] as number;
-      const a = tieSource[t] as number;
-      const c = tieTarget[t] as number;
-      // A tie inside a group takes the group's colour, so the groups stand out from the ties between them.
-      const slot = scene.colourSlot[a] as number;
-      const next =
-        !owner && slot === scene.colourSlot[c] ? (scene.colours[slot] ?? scene.theme.tie) : scene.theme.tie;
-      if (next !== colour) {
-        colour = next;
-        ctx.strokeStyle = colour;
-      }
-      ctx.beginPath();
-      ctx.moveTo(p[a * 2] as number, p[a * 2 + 1] as number);
-      ctx.lineTo(p[c * 2] as number, p[c * 2 + 1] as number);
-      ctx.stroke();
-    }
+    if (sketch) strokeHairlines(ctx, scene, ties, from, to, owner);
+    else strokeOneByOne(ctx, scene, ties, from, to, owner);
   }
   ctx.globalAlpha = 1;
+}
+
+/** A tie inside a group takes the group's colour, so the groups stand out from the ties between them. */
+function tieColour(scene: NetworkScene, a: number, c: number, owner: boolean): string {
+  const slot = scene.colourSlot[a] as number;
+  return !owner && slot === scene.colourSlot[c] ? (scene.colours[slot] ?? scene.theme.tie) : scene.theme.tie;
+}
+
+/**
+ * One path per line: a path of thousands of crossing wide lines makes the rasteriser resolve every
+ * crossing (several times slower in software rendering).
+ */
+function strokeOneByOne(
+  ctx: CanvasRenderingContext2D,
+  scene: NetworkScene,
+  ties: Int32Array,
+  from: number,
+  to: number,
+  owner: boolean,
+) {
+  const { positions: p, tieSource, tieTarget } = scene;
+  let colour = '';
+  for (let j = from; j < to; j++) {
+    const t = ties[j] as number;
+    const a = tieSource[t] as number;
+    const c = tieTarget[t] as number;
+    const next = tieColour(scene, a, c, owner);
+    if (next !== colour) {
+      colour = next;
+      ctx.strokeStyle = colour;
+    }
+    ctx.beginPath();
+    ctx.moveTo(p[a * 2] as number, p[a * 2 + 1] as number);
+    ctx.lineTo(p[c * 2] as number, p[c * 2 + 1] as number);
+    ctx.stroke();
+  }
+}
+
+/** Paths by colour for strokeHairlines, kept between frames so a frame allocates only the paths. */
+const hairlinePaths = new Map<string, Path2D>();
+
+/**
+ * Hairlines are drawn line by line without filling a path, so crossings cost nothing: one path
+ * and one stroke call per colour instead of one per tie.
+ */
+function strokeHairlines(
+  ctx: CanvasRenderingContext2D,
+  scene: NetworkScene,
+  ties: Int32Array,
+  from: number,
+  to: number,
+  owner: boolean,
+) {
+  const { positions: p, tieSource, tieTarget } = scene;
+  hairlinePaths.clear();
+  for (let j = from; j < to; j++) {
+    const t = ties[j] as number;
+    const a = tieSource[t] as number;
+    const c = tieTarget[t] as number;
+    const colour = tieColour(scene, a, c, owner);
+    let path = hairlinePaths.get(colour);
+    if (!path) {
+      path = new Path2D();
+      hairlinePaths.set(colour, path);
+    }
+    path.moveTo(p[a * 2] as number, p[a * 2 + 1] as number);
+    path.lineTo(p[c * 2] as number, p[c * 2 + 1] as number);
+  }
+  for (const [colour, path] of hairlinePaths) {
+    ctx.strokeStyle = colour;
+    ctx.stroke(path);
+  }
+  hairlinePaths.clear();
 }
 
 function drawNodes(ctx: CanvasRenderingContext2D, scene: NetworkScene, k: number) {
@@ -168,7 +228,7 @@ function drawNodes(ctx: CanvasRenderingContext2D, scene: NetworkScene, k: number
     const y = p[i * 2 + 1] as number;
     const r = drawnRadius(scene, i, k);
     // A speck of two pixels looks the same as a square and rasterises far faster than a circle.
-    if (r * k < SPECK || scene.preview) {
+    if (r * k < SPECK || scene.preview || scene.moving) {
       ctx.rect(x - r, y - r, 2 * r, 2 * r);
       return;
     }
@@ -191,7 +251,7 @@ function drawNodes(ctx: CanvasRenderingContext2D, scene: NetworkScene, k: number
     ctx.beginPath();
     list.forEach(disc);
     ctx.fill();
-    if (k > 0.35 && !scene.preview) ctx.stroke();
+    if (k > 0.35 && !scene.preview && !scene.moving) ctx.stroke();
   });
   if (isOnMap(scene, 0)) {
     ctx.fillStyle = scene.theme.accent;

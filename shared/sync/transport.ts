@@ -40,3 +40,13 @@ export interface SyncAbortSignal {
   addEventListener(type: 'abort', listener: () => void): void;
   removeEventListener(type: 'abort', listener: () => void): void;
 }
+
+/** A response body as a transport hands it on: parsed JSON, or null when empty or not JSON. */
+export function parseResponseBody(text: string): unknown {
+  if (text === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}

@@ -5,71 +5,32 @@ import type { PersonCandidate } from './candidates';
 import { emailKey, phoneKey } from './match';
 
 /** The person fields an import can fill; the rest (cadence, communities…) stay the journal's. */
-export type ImportedFields = Pick<
-  PersonFields,
-  | 'name'
-  | 'aliases'
-  | 'organisation'
-  | 'role'
-  | 'emails'
-  | 'phones'
-  | 'links'
-  | 'addresses'
-  | 'birthday'
-  | 'photo'
-  | 'notes'
-  | 'tags'
->;
+const IMPORTED_FIELDS = [
+  'name',
+  'aliases',
+  'organisation',
+  'role',
+  'emails',
+  'phones',
+  'links',
+  'addresses',
+  'birthday',
+  'photo',
+  'notes',
+  'tags',
+] as const satisfies readonly (keyof PersonFields & keyof PersonCandidate)[];
+
+export type ImportedFields = Pick<PersonFields, (typeof IMPORTED_FIELDS)[number]>;
 
 const LIST_FIELDS = new Set(['aliases', 'emails', 'phones', 'links', 'addresses', 'tags']);
 
-function inputOf(c: PersonCandidate): Record<string, unknown> {
-  return {
-    name: c.name,
-    aliases: c.aliases,
-    organisation: c.organisation,
-    role: c.role,
-    emails: c.emails,
-    phones: c.phones,
-    links: c.links,
-    addresses: c.addresses,
-    birthday: c.birthday,
-    photo: c.photo,
-    notes: c.notes,
-    tags: c.tags,
-  };
+function only<T extends object>(source: T): Record<string, unknown> {
+  const from = source as Record<string, unknown>;
+  return Object.fromEntries(IMPORTED_FIELDS.map((field) => [field, from[field]]));
 }
 
-function pick(f: PersonFields): ImportedFields {
-  const {
-    name,
-    aliases,
-    organisation,
-    role,
-    emails,
-    phones,
-    links,
-    addresses,
-    birthday,
-    photo,
-    notes,
-    tags,
-  } = f;
-  return {
-    name,
-    aliases,
-    organisation,
-    role,
-    emails,
-    phones,
-    links,
-    addresses,
-    birthday,
-    photo,
-    notes,
-    tags,
-  };
-}
+const inputOf = (c: PersonCandidate): Record<string, unknown> => only(c);
+const pick = (f: PersonFields): ImportedFields => only(f) as ImportedFields;
 
 export type SanitisedCandidate =
   { ok: true; fields: ImportedFields; warnings: string[] } | { ok: false; problem: string };

@@ -1,5 +1,6 @@
 import type { SyncWireRequest, SyncWireResponse } from '../../../shared/ipc';
 import { resolveSyncPath } from '../../../shared/security/syncUrl';
+import { parseResponseBody } from '../../../shared/sync/transport';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -47,16 +48,7 @@ export async function sendSyncRequest(
     return { networkError: describeNetworkError(target.url, error, timeoutMs) };
   }
   const text = await response.text().catch(() => '');
-  return { status: response.status, body: parseJson(text) };
-}
-
-function parseJson(text: string): unknown {
-  if (text === '') return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
+  return { status: response.status, body: parseResponseBody(text) };
 }
 
 function describeNetworkError(url: string, error: unknown, timeoutMs: number): string {

@@ -1,4 +1,3 @@
 export { TransferPage } from './TransferPage';
-export { TransferIcon } from './TransferIcon';
 export { AutomaticBackups } from './AutomaticBackups';
 export { BackupSettingsSection } from './BackupSettingsSection';

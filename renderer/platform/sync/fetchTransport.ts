@@ -1,5 +1,6 @@
 import { resolveSyncPath } from '../../../shared/security/syncUrl';
 import type { SyncRequest, SyncResponse, SyncTransport } from '../../../shared/sync';
+import { parseResponseBody } from '../../../shared/sync/transport';
 
 export interface Credentials {
   username: string;
@@ -54,7 +55,7 @@ export function createFetchTransport(
         signal: controller.signal,
       });
       const text = await response.text();
-      return { status: response.status, body: parseJson(text) };
+      return { status: response.status, body: parseResponseBody(text) };
     } catch (error) {
       throw new Error(describeFailure(target.url, error, controller.signal, timeoutMs), { cause: error });
     } finally {
@@ -62,15 +63,6 @@ export function createFetchTransport(
       outer?.removeEventListener('abort', forward);
     }
   };
-}
-
-function parseJson(text: string): unknown {
-  if (text === '') return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
 }
 
 function describeFailure(url: string, error: unknown, signal: AbortSignal, timeoutMs: number): string {

@@ -4,7 +4,6 @@ import { parse as parseGraphml } from 'graphology-graphml';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPerson, loadSampleJournal, recordEncounter, type KithDatabase } from '../../db';
-import { contentOf } from '../../db/content';
 import { openTestDatabase } from '../../db/testing';
 import { commitImport } from '../commit';
 import { importVcard } from '../import/vcard';
@@ -69,36 +68,11 @@ describe('vCard 4.0 export', () => {
     await commitImport(fresh, await previewImport(fresh, parsed));
 
     const imported = (await readJournal(fresh)).people.filter((p) => !p.isOwner);
-    const fields = (p: JournalData['people'][number]) => {
-      const {
-        name,
-        aliases,
-        organisation,
-        role,
-        emails,
-        phones,
-        links,
-        addresses,
-        birthday,
-        photo,
-        notes,
-        tags,
-      } = contentOf(p);
-      return {
-        name,
-        aliases,
-        organisation,
-        role,
-        emails,
-        phones,
-        links,
-        addresses,
-        birthday,
-        photo,
-        notes,
-        tags,
-      };
-    };
+    // Everything a vCard carries; cadence, communities and the like stay the journal's own.
+    type Stored = JournalData['people'][number];
+    const carried: (keyof Stored)[] = ['name', 'aliases', 'organisation', 'role', 'emails', 'phones'];
+    carried.push('links', 'addresses', 'birthday', 'photo', 'notes', 'tags');
+    const fields = (p: Stored) => ({ name: p.name, ...Object.fromEntries(carried.map((f) => [f, p[f]])) });
     const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
     expect(imported.map(fields).sort(byName)).toEqual(
       data.people

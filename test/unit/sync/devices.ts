@@ -1,8 +1,10 @@
 /** Test devices: a Kith database on fake IndexedDB, synced through the in-process server. */
 import { webcrypto } from 'node:crypto';
+import { afterEach, beforeEach } from 'vitest';
 import { openDatabase, type KithDatabase } from '../../../shared/db';
 import { fakeStorage, uniqueName } from '../../../shared/db/testing';
 import { startSync, type SyncOptions, type SyncSession, type SyncTransport } from '../../../shared/sync';
+import { startCouchServer, type TestCouch } from '../../support/couchServer';
 
 export interface Device {
   db: KithDatabase;
@@ -76,4 +78,31 @@ export async function waitForStatus(session: SyncSession, state: string, timeout
     () => session.status().state === state && session.status(),
     timeoutMs,
   );
+}
+
+/**
+ * A fresh in-process server per test, and devices on it that are closed after the test:
+ * `const server = syncFixture();` at the top of a test file, then `server.couch`, `server.device(…)`.
+ */
+export function syncFixture() {
+  const devices: Device[] = [];
+  const fixture = {
+    couch: null as unknown as TestCouch,
+    async device(id: string, passphrase?: string, transport?: SyncTransport): Promise<Device> {
+      const d = await openDevice(id, transport ?? fixture.couch.transport(), passphrase);
+      devices.push(d);
+      return d;
+    },
+    async person(d: Device, id: string) {
+      return (await d.db.people.findOne(id).exec())?.toMutableJSON() ?? null;
+    },
+  };
+  beforeEach(async () => {
+    fixture.couch = await startCouchServer();
+  });
+  afterEach(async () => {
+    await Promise.all(devices.splice(0).map((d) => d.close()));
+    await fixture.couch.close();
+  });
+  return fixture;
 }

@@ -1,29 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPerson, updatePerson } from '../../../shared/db';
-import { startCouchServer, type TestCouch } from '../../support/couchServer';
-import { openDevice, waitFor, waitForStatus, type Device } from './devices';
+import { syncFixture, waitFor, waitForStatus } from './devices';
 
-let couch: TestCouch;
-const devices: Device[] = [];
-
-async function device(id: string, passphrase?: string) {
-  const d = await openDevice(id, couch.transport(), passphrase);
-  devices.push(d);
-  return d;
-}
-
-async function person(d: Device, id: string) {
-  return (await d.db.people.findOne(id).exec())?.toMutableJSON() ?? null;
-}
-
-beforeEach(async () => {
-  couch = await startCouchServer();
-});
-
-afterEach(async () => {
-  await Promise.all(devices.splice(0).map((d) => d.close()));
-  await couch.close();
-});
+const server = syncFixture();
+const device = server.device;
+const person = server.person;
 
 describe('sync between devices through a CouchDB-protocol server', () => {
   it('an encrypted person made on A appears on B, and the server holds none of its text', async () => {
@@ -40,7 +21,7 @@ describe('sync between devices through a CouchDB-protocol server', () => {
     const onB = await waitFor('the person on B', () => person(b, after.id));
     expect(onB).toMatchObject({ name: 'Grace Hopper', emails: ['grace@navy.example'] });
 
-    const raw = JSON.stringify(await couch.rawDocs());
+    const raw = JSON.stringify(await server.couch.rawDocs());
     expect(raw).toContain(`people:${after.id}`);
     for (const secret of ['Grace', 'Hopper', 'COBOL', 'nanoseconds', 'navy.example', 'laptop', 'desktop']) {
       expect(raw).not.toContain(secret);
@@ -54,11 +35,11 @@ describe('sync between devices through a CouchDB-protocol server', () => {
     b.start();
     const id = (await createPerson(a.db, { name: 'Ada', notes: 'first' })).person.id;
     await waitFor('the person on B', () => person(b, id));
-    await couch.pause();
+    await server.couch.pause();
     await updatePerson(a.db, id, { notes: 'laptop notes', role: 'Analyst' });
     await updatePerson(b.db, id, { notes: 'desktop notes', organisation: 'Society' });
     await waitForStatus(a.session!, 'offline');
-    await couch.resume();
+    await server.couch.resume();
     a.session!.retry();
     b.session!.retry();
     const merged = await waitFor('both devices to agree', async () => {
@@ -73,13 +54,13 @@ describe('sync between devices through a CouchDB-protocol server', () => {
   });
 
   it('starts while the server is unreachable and catches up when it answers', async () => {
-    await couch.pause();
+    await server.couch.pause();
     const a = await device('laptop');
     const session = a.start();
     const offline = await waitForStatus(session, 'offline');
     expect(offline).toMatchObject({ lastSyncedAt: null });
     const id = (await createPerson(a.db, { name: 'Offline Olga' })).person.id;
-    await couch.resume();
+    await server.couch.resume();
     session.retry();
     await waitForStatus(session, 'synced');
     const b = await device('desktop');
@@ -92,14 +73,14 @@ describe('sync between devices through a CouchDB-protocol server', () => {
     a.start();
     await createPerson(a.db, { name: 'Secret Sam' });
     await a.session!.awaitInSync();
-    const before = await couch.rawDocs();
+    const before = await server.couch.rawDocs();
     const b = await device('desktop', 'wrong passphrase');
     await createPerson(b.db, { name: 'Local Lou' });
     const status = await waitForStatus(b.start(), 'error');
     expect(status).toMatchObject({
       message: 'The sync passphrase does not match the one this journal was encrypted with.',
     });
-    expect(await couch.rawDocs()).toEqual(before);
+    expect(await server.couch.rawDocs()).toEqual(before);
     expect((await b.db.people.find().exec()).map((p) => p.name).sort()).toEqual(['Local Lou', 'Me'].sort());
   });
 
@@ -115,7 +96,11 @@ describe('sync between devices through a CouchDB-protocol server', () => {
       enc: false,
       doc: { id: 'future', name: 'From the future', hologram: true, _deleted: false },
     };
-    await couch.transport()({ method: 'PUT', path: encodeURIComponent('people:future'), body: future });
+    await server.couch.transport()({
+      method: 'PUT',
+      path: encodeURIComponent('people:future'),
+      body: future,
+    });
     await waitFor(
       'the waiting count',
       () =>
@@ -127,7 +112,7 @@ describe('sync between devices through a CouchDB-protocol server', () => {
     expect(await person(a, 'future')).toBeNull();
     await createPerson(a.db, { name: 'Still syncing' });
     await a.session!.awaitInSync();
-    const raw = await couch.rawDocs();
+    const raw = await server.couch.rawDocs();
     expect(raw.find((d) => d._id === 'people:future')).toMatchObject({ v: 99, doc: { hologram: true } });
   });
 });

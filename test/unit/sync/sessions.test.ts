@@ -1,31 +1,13 @@
 import { webcrypto } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPerson, deletePerson, updatePerson } from '../../../shared/db';
 import { changePassphrase, ensureDatabase, testConnection } from '../../../shared/sync';
-import { startCouchServer, TEST_USER, type TestCouch } from '../../support/couchServer';
-import { openDevice, waitFor, waitForStatus, type Device } from './devices';
+import { TEST_USER } from '../../support/couchServer';
+import { syncFixture, waitFor, waitForStatus } from './devices';
 
-let couch: TestCouch;
-const devices: Device[] = [];
-
-async function device(id: string, passphrase?: string) {
-  const d = await openDevice(id, couch.transport(), passphrase);
-  devices.push(d);
-  return d;
-}
-
-async function person(d: Device, id: string) {
-  return (await d.db.people.findOne(id).exec())?.toMutableJSON() ?? null;
-}
-
-beforeEach(async () => {
-  couch = await startCouchServer();
-});
-
-afterEach(async () => {
-  await Promise.all(devices.splice(0).map((d) => d.close()));
-  await couch.close();
-});
+const server = syncFixture();
+const device = server.device;
+const person = server.person;
 
 describe('sync sessions', () => {
   it('an edit made while another device deleted the person brings the person back, on both', async () => {
@@ -37,10 +19,10 @@ describe('sync sessions', () => {
     await waitFor('the person on B', () => person(b, id));
     await a.session!.awaitInSync();
     await b.session!.awaitInSync();
-    await couch.pause();
+    await server.couch.pause();
     await deletePerson(a.db, id);
     await updatePerson(b.db, id, { notes: 'Still in touch' });
-    await couch.resume();
+    await server.couch.resume();
     a.session!.retry();
     b.session!.retry();
     await waitFor(
@@ -66,15 +48,15 @@ describe('sync sessions', () => {
     a.start();
     await createPerson(a.db, { name: 'Barbara Liskov', notes: 'substitution' });
     await a.session!.awaitInSync();
-    const kidsBefore = new Set((await couch.rawDocs()).filter((d) => d.enc).map((d) => d.kid));
+    const kidsBefore = new Set((await server.couch.rawDocs()).filter((d) => d.enc).map((d) => d.kid));
     // The open RxDB core allows 13 collections per process: two Kith databases at a time.
     await a.close();
     const progress: number[] = [];
-    await changePassphrase(couch.transport(), webcrypto, 'old passphrase', 'new passphrase', (p) =>
+    await changePassphrase(server.couch.transport(), webcrypto, 'old passphrase', 'new passphrase', (p) =>
       progress.push(p.done),
     );
     expect(progress.length).toBeGreaterThan(0);
-    const raw = await couch.rawDocs();
+    const raw = await server.couch.rawDocs();
     const kidsAfter = new Set(raw.filter((d) => d.enc).map((d) => d.kid));
     expect(kidsAfter.size).toBe(1);
     expect([...kidsAfter][0]).not.toBe([...kidsBefore][0]);
@@ -93,22 +75,21 @@ describe('sync sessions', () => {
   });
 
   it('says in words when the password is wrong, and tests a connection without throwing', async () => {
-    const wrong = couch.transport('kith', { user: TEST_USER, password: 'nope' });
+    const wrong = server.couch.transport('kith', { user: TEST_USER, password: 'nope' });
     expect(await testConnection(wrong)).toEqual({
       ok: false,
       message: 'The sync server refused the username or password.',
     });
-    const d = await openDevice('laptop', wrong);
-    devices.push(d);
+    const d = await device('laptop', undefined, wrong);
     expect(await waitForStatus(d.start(), 'error')).toMatchObject({
       message: 'The sync server refused the username or password.',
     });
-    const right = couch.transport('journal2');
+    const right = server.couch.transport('journal2');
     expect(await testConnection(right)).toEqual({ ok: true, docCount: 0 });
     await ensureDatabase(right);
     await right({ method: 'PUT', path: 'x', body: { a: 1 } });
     expect(await testConnection(right)).toEqual({ ok: true, docCount: 1 });
-    await couch.pause();
+    await server.couch.pause();
     expect(await testConnection(right)).toMatchObject({
       ok: false,
       message: expect.stringMatching(/^No answer/),
