@@ -33,7 +33,10 @@ export interface NetworkScene {
    * too long for frames that are replaced a tenth of a second later.
    */
   preview?: boolean;
-  /** The date is moving (scrubbing, playing): frames come fast, so fewer ties are drawn. */
+  /**
+   * The date is moving (scrubbing, playing): frames come fast, so they are sketches like `preview`
+   * (the strongest few hundred ties as hairlines, nodes as squares, no outlines or labels).
+   */
   moving?: boolean;
 }
 
@@ -112,7 +115,6 @@ function drawTies(
   k: number,
   world: { x0: number; y0: number; x1: number; y1: number },
 ) {
-  const { positions: p, tieSource, tieTarget } = scene;
   const zoomWidth = Math.sqrt(Math.min(2, Math.max(0.5, k))) / k;
   // Rasterising a line costs far more than recording it: past the budget the weakest ties are left
   // out (person-to-person ties first, then the owner's halo), which a zoomed-out map cannot show anyway.

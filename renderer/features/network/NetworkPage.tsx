@@ -18,7 +18,6 @@ import './map/network.css';
 
 /** The network map page: the map at a date, the time slider, filters, and the same people as a table. */
 export function NetworkPage() {
-  const live = useNetworkModel();
   // A new analysis (after the slider stops, or a journal edit) re-renders the map's inputs, the
   // table and the filters: 100+ ms on a heavy journal. As a deferred value React renders that in
   // slices, so the slider, the map and input are not held up; only the date follows the slider live.
@@ -29,7 +28,6 @@ export function NetworkPage() {
   const [filters, setFilters] = useState<MapFilters>(NO_FILTERS);
   const [colourBy, setColourBy] = useState<ColourBy>('community');
   const mapRef = useRef<MapHandle>(null);
-  const playback = usePlayback(live.range, live.day, live.setDay);
 
   const { nodes, communities: groups, setHighlight } = model;
   const hidden = useMemo(() => hiddenMask(nodes, filters), [nodes, filters]);
@@ -117,16 +115,7 @@ export function NetworkPage() {
           onOpenPerson={openPerson}
           handle={mapRef}
         />
-        {live.range && (
-          <TimeBar
-            range={live.range}
-            day={live.day}
-            onDay={live.setDay}
-            playing={playback.playing}
-            onTogglePlay={playback.toggle}
-            onUserMove={playback.stop}
-          />
-        )}
+        <LiveTimeBar />
       </section>
       <section className="network-section" aria-labelledby="network-table-heading">
         <h2 id="network-table-heading" className="network-section__title">
@@ -140,5 +129,25 @@ export function NetworkPage() {
       </section>
       <NetworkPanels />
     </div>
+  );
+}
+
+/**
+ * The slider and Play, the only part of the page that follows the date at every step: the page
+ * itself re-renders only with a new analysis, so a step of the slider costs a small render.
+ */
+function LiveTimeBar() {
+  const live = useNetworkModel();
+  const playback = usePlayback(live.range, live.day, live.setDay);
+  if (!live.range) return null;
+  return (
+    <TimeBar
+      range={live.range}
+      day={live.day}
+      onDay={live.setDay}
+      playing={playback.playing}
+      onTogglePlay={playback.toggle}
+      onUserMove={playback.stop}
+    />
   );
 }

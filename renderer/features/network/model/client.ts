@@ -59,6 +59,10 @@ export class NetworkClient {
   private analyseTimer: ReturnType<typeof setTimeout> | null = null;
   private firstUnanalysedChange = 0;
   private lastAnalysisMs = 0;
+  /** When the date last moved (performance.now()), and an analysis kept back until it rests. */
+  private dayMovedAt = Number.NEGATIVE_INFINITY;
+  private heldAnalysis: AnalysisMessage | null = null;
+  private holdTimer: ReturnType<typeof setTimeout> | null = null;
   private requests = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   private nextRequest = 1;
   state: NetworkState;
@@ -147,6 +151,7 @@ export class NetworkClient {
 
   setDay = (day: DayString) => {
     if (day === this.state.day) return;
+    this.dayMovedAt = performance.now();
     this.update({ day });
     this.requestFrame();
     this.scheduleAnalysis();
@@ -176,6 +181,9 @@ export class NetworkClient {
     this.frameInFlight = false;
     this.analysisInFlight = false;
     if (this.analyseTimer) clearTimeout(this.analyseTimer);
+    if (this.holdTimer) clearTimeout(this.holdTimer);
+    this.holdTimer = null;
+    this.heldAnalysis = null;
     for (const r of this.requests.values()) r.reject(new Error('The network view was closed.'));
     this.requests.clear();
   }
@@ -314,8 +322,27 @@ export class NetworkClient {
     });
   }
 
+  /**
+   * A new analysis re-renders the table and the panels (100+ ms on a heavy journal). React renders
+   * it in the background, but every step of the slider interrupts that render and it starts over,
+   * so while the date moves it would only keep the main thread busy and slow the map's frames:
+   * it is shown once the date has rested.
+   */
   private onAnalysis(message: AnalysisMessage) {
     this.analysisInFlight = false;
+    const restsAt = this.dayMovedAt + ANALYSE_DELAY_MS;
+    if (performance.now() < restsAt) {
+      this.heldAnalysis = message;
+      if (this.holdTimer) clearTimeout(this.holdTimer);
+      this.holdTimer = setTimeout(() => {
+        this.holdTimer = null;
+        const held = this.heldAnalysis;
+        this.heldAnalysis = null;
+        if (held && held.generation === this.generation) this.onAnalysis(held);
+      }, restsAt - performance.now());
+      return;
+    }
+    this.heldAnalysis = null;
     this.analysis = message;
     this.lastAnalysisMs = message.ms;
     this.update({
