@@ -20,7 +20,11 @@ import {
 } from '../../../shared/transfer/import';
 import { FIXTURES, fixtureText } from './fixtures';
 
-const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+// CI replays one known seed so a submission is judged on its code, not on the draw; elsewhere every
+// run explores a new seed (printed, to replay a failure).
+const SEED = Number(
+  process.env.FUZZ_SEED ?? (process.env.CI ? 20261126 : Math.floor(Math.random() * 2 ** 31)),
+);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 console.log(`fuzz: FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS}`);
 
