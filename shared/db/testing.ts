@@ -6,7 +6,8 @@ import { addRxPlugin } from 'rxdb';
 import { RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { COLLECTION_NAMES, type Doc, type KithDatabase } from './collections';
+import { afterEach } from 'vitest';
+import { COLLECTION_NAMES, type CollectionName, type Doc, type KithDatabase } from './collections';
 import { openDatabase } from './database';
 
 // Dev-mode's init only prints a banner and, wherever a DOM exists (component tests), inserts an
@@ -35,21 +36,46 @@ export async function openTestDatabase(): Promise<KithDatabase> {
 }
 
 /**
- * Every document of every collection, without updatedAt/fieldTimes (which undo and redo restamp on
- * purpose): what a user would see, for "is everything back exactly?" comparisons.
+ * Every stored document, bookkeeping included, sorted by id: "exactly as before" means this is equal
+ * (RxDB's own _rev and _meta are not part of a document as the journal sees it).
  */
-export async function snapshot(db: KithDatabase): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
+export async function fullSnapshot(db: KithDatabase): Promise<Record<CollectionName, Doc[]>> {
+  const out = {} as Record<CollectionName, Doc[]>;
   for (const name of COLLECTION_NAMES) {
     const docs = await (db[name] as unknown as { find(): { exec(): Promise<{ toMutableJSON(): Doc }[]> } })
       .find()
       .exec();
-    out[name] = docs
-      .map((d) => {
-        const { updatedAt: _u, fieldTimes: _f, ...rest } = d.toMutableJSON();
-        return rest;
-      })
-      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    out[name] = docs.map((d) => d.toMutableJSON()).sort((a, b) => (a.id < b.id ? -1 : 1));
   }
   return out;
+}
+
+/**
+ * Every document of every collection, without updatedAt/fieldTimes (which undo and redo restamp on
+ * purpose): what a user would see, for "is everything back exactly?" comparisons.
+ */
+export async function snapshot(db: KithDatabase): Promise<Record<string, unknown[]>> {
+  const full = await fullSnapshot(db);
+  return Object.fromEntries(
+    COLLECTION_NAMES.map((name) => [
+      name,
+      full[name].map(({ updatedAt: _u, fieldTimes: _f, ...rest }) => rest),
+    ]),
+  );
+}
+
+/**
+ * A fresh test database per call, each closed after the test that opened it:
+ * `const journal = databasesClosedAfterEach();` at the top of a test file, then `await journal()`.
+ */
+export function databasesClosedAfterEach(): () => Promise<KithDatabase> {
+  const opened: KithDatabase[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((db) => db.close()));
+  });
+  return async () => {
+    const db = await openTestDatabase();
+    opened.push(db);
+    return db;
+  };
 }

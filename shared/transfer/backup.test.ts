@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createPerson,
   deletePerson,
@@ -7,20 +7,11 @@ import {
   updatePerson,
   type KithDatabase,
 } from '../db';
-import { openTestDatabase } from '../db/testing';
+import { databasesClosedAfterEach, fullSnapshot } from '../db/testing';
 import { backupFileName, backupToJson, createBackup, restoreBackup } from './backup';
 import { BackupError, parseBackup } from './backupFormat';
-import { fullSnapshot } from './testing';
 
-const opened: KithDatabase[] = [];
-async function journal(): Promise<KithDatabase> {
-  const db = await openTestDatabase();
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((db) => db.close()));
-});
+const journal = databasesClosedAfterEach();
 
 const PHOTO =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';

@@ -1,25 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createPerson, recordEncounter, setPreferences, type KithDatabase } from '../db';
-import { openTestDatabase } from '../db/testing';
+import { randomLcg } from 'd3-random';
+import { describe, expect, it } from 'vitest';
+import { createPerson, recordEncounter, setPreferences } from '../db';
+import { databasesClosedAfterEach, openTestDatabase } from '../db/testing';
 import { backupToJson, createBackup, restoreBackup } from './backup';
 import { BackupError, parseBackup } from './backupFormat';
 
-const opened: KithDatabase[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((db) => db.close()));
-});
-
-/** A small seeded generator (mulberry32), so a failing case can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const journal = databasesClosedAfterEach();
 
 const ODD_VALUES: unknown[] = [
   null,
@@ -60,8 +46,7 @@ function mutate(root: Json, next: () => number): void {
 
 describe('parseBackup fuzzing', () => {
   it('refuses every damaged backup with a BackupError, or accepts one that restores cleanly', async () => {
-    const db = await openTestDatabase();
-    opened.push(db);
+    const db = await journal();
     const { person: ada } = await createPerson(db, {
       name: 'Ada',
       emails: ['ada@example.org'],
@@ -75,7 +60,7 @@ describe('parseBackup fuzzing', () => {
     let refused = 0;
     let restored = 0;
     for (let seed = 1; seed <= 400; seed++) {
-      const next = random(seed);
+      const next = randomLcg(seed);
       let damaged: string;
       if (seed % 10 === 0) {
         damaged = text.slice(0, Math.floor(next() * text.length)); // truncated file

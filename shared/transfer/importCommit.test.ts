@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPerson, recordEncounter, undoChange, updatePerson, type KithDatabase } from '../db';
-import { openTestDatabase } from '../db/testing';
+import { fullSnapshot, openTestDatabase } from '../db/testing';
 import { commitImport, ImportCommitError } from './commit';
 import { previewImport } from './preview';
 import { summarisePreview } from './resolve';
-import { contact, event, fullSnapshot, parsedContacts } from './testing';
+import { contact, event, parsedContacts } from './testing';
 
 let db: KithDatabase;
 afterEach(async () => {

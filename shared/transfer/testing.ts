@@ -1,6 +1,4 @@
 /** Test support only (never imported by the app): candidates as importers produce them. */
-import type { CollectionName, Doc, KithDatabase } from '../db/collections';
-import { COLLECTION_NAMES } from '../db/collections';
 import type { EncounterCandidate, ParsedImport, PersonCandidate } from './candidates';
 
 export function contact(record: number, fields: Partial<Omit<PersonCandidate, 'ref'>> = {}): PersonCandidate {
@@ -42,19 +40,4 @@ export function event(
 
 export function parsedContacts(people: PersonCandidate[]): ParsedImport {
   return { format: 'vcard', people, encounters: [], problems: [] };
-}
-
-/**
- * Every stored document, bookkeeping included, sorted by id: "exactly as before" means this is equal
- * (RxDB's own _rev and _meta are not part of a document as the journal sees it).
- */
-export async function fullSnapshot(db: KithDatabase): Promise<Record<CollectionName, Doc[]>> {
-  const out = {} as Record<CollectionName, Doc[]>;
-  for (const name of COLLECTION_NAMES) {
-    const docs = await (db[name] as unknown as { find(): { exec(): Promise<{ toMutableJSON(): Doc }[]> } })
-      .find()
-      .exec();
-    out[name] = docs.map((d) => d.toMutableJSON()).sort((a, b) => (a.id < b.id ? -1 : 1));
-  }
-  return out;
 }

@@ -2,9 +2,9 @@ import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPerson, loadSampleJournal, recordEncounter, type KithDatabase } from '../../db';
-import { openTestDatabase } from '../../db/testing';
+import { databasesClosedAfterEach } from '../../db/testing';
 import { commitImport } from '../commit';
 import { importVcard } from '../import/vcard';
 import { previewImport } from '../preview';
@@ -14,15 +14,7 @@ import { exportMarkdownJournal } from './markdown';
 import { exportNetworkGexf, exportNetworkGraphml, networkGraphAt } from './network';
 import { exportVCards } from './vcard';
 
-const opened: KithDatabase[] = [];
-async function journal(): Promise<KithDatabase> {
-  const db = await openTestDatabase();
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((db) => db.close()));
-});
+const journal = databasesClosedAfterEach();
 
 const PHOTO =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';

@@ -1,3 +1,4 @@
+import { randomLcg } from 'd3-random';
 /**
  * Convergence fuzz: seeded random inserts, edits and deletes on three replicas, with random
  * disconnects, server outages and restarts. At the end every replica holds the same documents, and
@@ -26,17 +27,6 @@ const SEED = Number(
 const STEPS = Number(process.env.KITH_FUZZ_STEPS ?? 60);
 const PASSPHRASE = process.env.KITH_FUZZ_PASSPHRASE;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Edit {
   collection: FuzzCollection;
   id: string;
@@ -58,7 +48,7 @@ const EDITABLE: Record<FuzzCollection, string[]> = {
 
 let couch: TestCouch;
 let replicas: Replica[];
-const rand = mulberry32(SEED);
+const rand = randomLcg(SEED);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
 const edits: Edit[] = [];
 const removals: Removal[] = [];
