@@ -4,6 +4,7 @@
  * request path that would leave it: another origin, another database, or the server's own
  * endpoints (_users, _config, _session ...). The credentials travel only to that database.
  */
+import type { SyncSettings, SyncSettingsInput } from '../ipc';
 
 /** Longer server addresses are not real ones. */
 export const MAX_SERVER_URL_LENGTH = 2048;
@@ -87,6 +88,41 @@ export function databaseUrl(serverUrl: string, database: string): string {
 export function originOf(serverUrl: string): string | null {
   const url = parse(serverUrl.trim());
   return url ? url.origin : null;
+}
+
+/** Same server origin and username: the only account a stored password may be sent to. */
+export function sameAccount(
+  a: Pick<SyncSettings, 'serverUrl' | 'username'>,
+  b: Pick<SyncSettings, 'serverUrl' | 'username'>,
+): boolean {
+  return originOf(a.serverUrl) === originOf(b.serverUrl) && a.username === b.username;
+}
+
+/** The sync settings and secrets one device keeps. */
+export interface StoredSync {
+  settings: SyncSettings;
+  password: string | null;
+  passphrase: string | null;
+}
+
+/**
+ * What saving `input` over `before` keeps, on the desktop and in the browser alike. A stored password
+ * goes only to the server and user it was typed for: a changed address or username without a new
+ * password drops it, so it can never be redirected elsewhere. An empty password or passphrase is none.
+ */
+export function savedSync(input: SyncSettingsInput, before: StoredSync): StoredSync {
+  const settings: SyncSettings = {
+    serverUrl: input.serverUrl.trim(),
+    database: input.database,
+    username: input.username,
+    enabled: input.enabled,
+  };
+  const kept = sameAccount(settings, before.settings);
+  return {
+    settings,
+    password: input.password !== undefined ? input.password || null : kept ? before.password : null,
+    passphrase: input.passphrase === undefined ? before.passphrase : input.passphrase || null,
+  };
 }
 
 /**

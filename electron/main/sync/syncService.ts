@@ -8,7 +8,7 @@ import type {
   SyncWireRequest,
   SyncWireResponse,
 } from '../../../shared/ipc';
-import { databaseUrl, originOf } from '../../../shared/security/syncUrl';
+import { databaseUrl, sameAccount, savedSync } from '../../../shared/security/syncUrl';
 import {
   NO_SECRETS,
   openSecrets,
@@ -88,21 +88,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 
     save(input) {
       const before = current();
-      const settings: SyncSettings = {
-        serverUrl: input.serverUrl.trim(),
-        database: input.database,
-        username: input.username,
-        enabled: input.enabled,
-      };
-      // A stored password goes only to the server and user it was typed for: a changed address or
-      // username without a new password drops it, so it can never be redirected elsewhere.
-      const sameAccount =
-        originOf(settings.serverUrl) === originOf(before.settings.serverUrl) &&
-        settings.username === before.settings.username;
-      const password =
-        input.password !== undefined ? input.password || null : sameAccount ? before.secrets.password : null;
-      const passphrase =
-        input.passphrase === undefined ? before.secrets.passphrase : input.passphrase || null;
+      const { settings, password, passphrase } = savedSync(input, {
+        settings: before.settings,
+        ...before.secrets,
+      });
       const secrets: SyncSecrets = { password, passphrase };
       const kind = storage();
       const hasSecrets = password !== null || passphrase !== null;
@@ -124,11 +113,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 
     async testConnection(candidate) {
       const { settings, secrets } = current();
-      const stored =
-        originOf(candidate.serverUrl) === originOf(settings.serverUrl) &&
-        candidate.username === settings.username
-          ? secrets.password
-          : null;
+      const stored = sameAccount(candidate, settings) ? secrets.password : null;
       const password = candidate.password ?? stored;
       const credentials =
         candidate.username !== '' && password ? { username: candidate.username, password } : null;

@@ -1,5 +1,5 @@
 import type { SyncSettings, SyncSettingsInput, SyncSettingsView } from '../../../shared/ipc';
-import { originOf } from '../../../shared/security/syncUrl';
+import { savedSync } from '../../../shared/security/syncUrl';
 
 /*
  * The browser build's sync settings. The address, database, username and on/off are device-local
@@ -61,22 +61,10 @@ export function browserSettingsView(): SyncSettingsView {
   };
 }
 
-/** Same rules as the desktop: a password is kept only for the server and username it was typed for. */
+/** The desktop's rules (savedSync): a password is kept only for the server and username it was typed for. */
 export function saveBrowserSettings(input: SyncSettingsInput): SyncSettingsView {
-  const before = readBrowserSettings();
   const { secrets: old, remembered } = readBrowserSecrets();
-  const settings: SyncSettings = {
-    serverUrl: input.serverUrl.trim(),
-    database: input.database,
-    username: input.username,
-    enabled: input.enabled,
-  };
-  const sameAccount =
-    originOf(settings.serverUrl) === originOf(before.serverUrl) && settings.username === before.username;
-  const secrets: BrowserSecrets = {
-    password: input.password !== undefined ? secret(input.password) : sameAccount ? old.password : null,
-    passphrase: input.passphrase === undefined ? old.passphrase : secret(input.passphrase),
-  };
+  const { settings, ...secrets } = savedSync(input, { settings: readBrowserSettings(), ...old });
   const remember = input.remember ?? remembered;
   localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
   localStorage.removeItem(SECRETS_KEY);

@@ -4,7 +4,7 @@ import type {
   SyncSettingsInput,
   SyncSettingsView,
 } from '../../../shared/ipc';
-import { databaseUrl, originOf } from '../../../shared/security/syncUrl';
+import { databaseUrl, sameAccount } from '../../../shared/security/syncUrl';
 import { testConnection, type SyncTransport } from '../../../shared/sync';
 import { bridgeWith } from '../bridge';
 import {
@@ -63,9 +63,8 @@ export async function testSyncConnection(candidate: SyncConnectionCandidate): Pr
   try {
     if (bridge) return await bridge.testSyncConnection(candidate);
     const saved = readBrowserSettings();
-    const sameAccount =
-      originOf(candidate.serverUrl) === originOf(saved.serverUrl) && candidate.username === saved.username;
-    const password = candidate.password ?? (sameAccount ? readBrowserSecrets().secrets.password : null);
+    const password =
+      candidate.password ?? (sameAccount(candidate, saved) ? readBrowserSecrets().secrets.password : null);
     const credentials = candidate.username && password ? { username: candidate.username, password } : null;
     const dbUrl = databaseUrl(candidate.serverUrl, candidate.database);
     return await testConnection(createFetchTransport(dbUrl, () => credentials));
