@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { Preferences } from '../domain/entities';
 import { parseOrThrow } from '../domain/validation';
 import { applyWrites } from './change';
-import type { KithDatabase, SettingDoc } from './collections';
-import { nextStamp } from './database';
+import type { KithDatabase } from './collections';
 import { sameValue } from './fieldTimes';
+import { settingDocWith } from './settingDoc';
 import { findDoc } from './store';
 
 const PREFERENCES_ID = 'preferences';
@@ -35,19 +35,15 @@ export async function setPreferences(db: KithDatabase, patch: Partial<Preference
     ...Object.fromEntries(Object.entries(valid).filter(([, v]) => v !== undefined)),
   };
   if (stored && sameValue(stored.value, value)) return;
-  const { ms, stamp } = nextStamp(db);
-  const fieldTimes = { ...(stored?.fieldTimes ?? {}) };
   // Each preference is its own field for sync: changing the theme on one device must not undo another setting.
-  for (const [key, v] of Object.entries(value)) {
-    if (!stored || !sameValue(stored.value[key], v)) fieldTimes[`value.${key}`] = stamp;
-  }
-  const doc: SettingDoc = {
-    id: PREFERENCES_ID,
-    createdAt: stored?.createdAt ?? ms,
-    updatedAt: ms,
-    fieldTimes,
+  const doc = settingDocWith(
+    db,
+    PREFERENCES_ID,
+    stored,
     value,
-  };
+    Object.keys(value),
+    (table, key) => table[key],
+  );
   await applyWrites(db, [{ collection: 'settings', id: PREFERENCES_ID, target: doc }]);
 }
 

@@ -2,8 +2,7 @@ import { distinctUntilChanged, map, type Observable } from 'rxjs';
 import { DEFAULT_STRENGTH_SETTINGS, type StrengthSettings } from '../network/settings';
 import { StrengthSettingsError, resolveStrengthSettings } from '../network/settingsSchema';
 import { commit, type Change } from './change';
-import type { KithDatabase, SettingDoc } from './collections';
-import { nextStamp } from './database';
+import type { KithDatabase } from './collections';
 import { sameValue } from './fieldTimes';
 import {
   isStrengthSettingPath,
@@ -15,6 +14,7 @@ import {
   withSetting,
   type StrengthSettingsPatch,
 } from './strengthSettingPaths';
+import { settingDocWith } from './settingDoc';
 import { findDoc } from './store';
 
 export const STRENGTH_SETTINGS_ID = 'strength';
@@ -67,21 +67,9 @@ async function write(
   const stored = await findDoc(db, 'settings', STRENGTH_SETTINGS_ID);
   if (stored && sameValue(stored.value, value)) return null;
   if (!stored && Object.keys(value).length === 0) return null;
-  const { ms, stamp } = nextStamp(db);
-  const fieldTimes = { ...(stored?.fieldTimes ?? {}) };
-  const before = stored?.value ?? {};
   // Stored keys this version does not know are rewritten (dropped) too, so they are stamped as well.
-  const paths = new Set([...STRENGTH_SETTING_PATHS, ...pathsIn(before)]);
-  for (const path of paths) {
-    if (!sameValue(settingAt(before, path), settingAt(value, path))) fieldTimes[`value.${path}`] = stamp;
-  }
-  const after: SettingDoc = {
-    id: STRENGTH_SETTINGS_ID,
-    createdAt: stored?.createdAt ?? ms,
-    updatedAt: ms,
-    fieldTimes,
-    value,
-  };
+  const paths = new Set([...STRENGTH_SETTING_PATHS, ...pathsIn(stored?.value ?? {})]);
+  const after = settingDocWith(db, STRENGTH_SETTINGS_ID, stored, value, paths, settingAt);
   return commit(db, label, [{ collection: 'settings', id: STRENGTH_SETTINGS_ID, before: stored, after }]);
 }
 
