@@ -1,8 +1,9 @@
 import { drag } from 'd3-drag';
 import { select, type Selection } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
-import { drawNetwork, drawnRadius, isHidden, isOnMap, type NetworkScene } from './drawNetwork';
+import { drawnRadius, isHidden, isOnMap, type NetworkScene } from './drawNetwork';
 import { NodeFinder } from './hitTest';
+import { createMapPainter, type MapPainter } from './mapPainter';
 import { readThemeColours } from './palette';
 
 export interface MapViewCallbacks {
@@ -17,15 +18,14 @@ export interface MapViewCallbacks {
 /** The scene minus what the view owns (theme, hover) — what React hands over. */
 export type SceneInput = Omit<NetworkScene, 'theme' | 'hover' | 'moving'>;
 
-const MAX_FRAME_MEASURES = 5000;
 /** The full picture is drawn once the date has rested this long (see `moving`). */
 const REST_MS = 200;
 const FOCUS_ZOOM = 2.2;
 
 /**
  * The map on a canvas: React owns the element and hands over data; this draws it, with d3-zoom for
- * zoom and pan and d3-drag for moving people. Drawing happens in requestAnimationFrame and only
- * when something changed; each drawn frame is measured as 'kith:map-frame' for the bench.
+ * zoom and pan and d3-drag for moving people. A frame is asked for in requestAnimationFrame and only
+ * when something changed; the painter draws it (on a worker where the browser allows).
  */
 export class NetworkMapView {
   private scene: NetworkScene | null = null;
@@ -39,8 +39,9 @@ export class NetworkMapView {
   private hover = -1;
   private finder: NodeFinder | null = null;
   private frameRequest = 0;
-  private measures = 0;
-  private frameEnd: MessageChannel | null = null;
+  /** The positions were written in place (a drag) since the last frame. */
+  private positionsMoved = false;
+  private readonly painter: MapPainter;
   private userMoved = false;
   private tween = 0;
   private restTimer: ReturnType<typeof setTimeout> | undefined;
@@ -53,6 +54,7 @@ export class NetworkMapView {
     private readonly probe: HTMLElement,
     private readonly callbacks: MapViewCallbacks,
   ) {
+    this.painter = createMapPainter(canvas);
     this.selection = select(canvas);
     this.zoomer = zoom<HTMLCanvasElement, unknown>()
       .scaleExtent([0.02, 12])
@@ -79,6 +81,7 @@ export class NetworkMapView {
         this.positions[i * 2] = wx;
         this.positions[i * 2 + 1] = wy;
         this.moved.set(i, [wx, wy]);
+        this.positionsMoved = true;
         this.finder = null;
         this.requestDraw();
       });
@@ -207,7 +210,7 @@ export class NetworkMapView {
     clearTimeout(this.restTimer);
     cancelAnimationFrame(this.frameRequest);
     cancelAnimationFrame(this.tween);
-    this.frameEnd?.port1.close();
+    this.painter.destroy();
     this.selection.on('.zoom', null).on('.drag', null);
     this.cleanups.forEach((c) => c());
   }
@@ -259,8 +262,6 @@ export class NetworkMapView {
     this.dpr = window.devicePixelRatio || 1;
     this.width = box.width;
     this.height = box.height;
-    this.canvas.width = Math.max(1, Math.round(box.width * this.dpr));
-    this.canvas.height = Math.max(1, Math.round(box.height * this.dpr));
     if (!this.userMoved) this.fit(false);
     this.requestDraw();
   }
@@ -302,36 +303,11 @@ export class NetworkMapView {
   }
 
   private draw() {
-    const ctx = this.canvas.getContext('2d');
-    if (!ctx || !this.scene || !this.width) return;
-    const start = performance.now();
+    if (!this.scene || !this.width) return;
     const t = this.transform;
-    drawNetwork(ctx, this.scene, {
-      width: this.width,
-      height: this.height,
-      dpr: this.dpr,
-      k: t.k,
-      x: t.x,
-      y: t.y,
-    });
-    this.measureFrame(start);
-  }
-
-  /**
-   * A frame's cost is more than the drawing script: style, layout and rasterising the canvas follow
-   * in the same rendering step. A message posted now is handled only after that step, so the measure
-   * ends when the main thread is free again.
-   */
-  private measureFrame(start: number) {
-    const channel = (this.frameEnd ??= new MessageChannel());
-    channel.port1.onmessage = () => {
-      performance.measure('kith:map-frame', { start, end: performance.now() });
-      if (++this.measures > MAX_FRAME_MEASURES) {
-        performance.clearMeasures('kith:map-frame');
-        this.measures = 0;
-      }
-    };
-    channel.port2.postMessage(null);
+    const view = { width: this.width, height: this.height, dpr: this.dpr, k: t.k, x: t.x, y: t.y };
+    this.painter.paint(this.scene, view, this.positionsMoved);
+    this.positionsMoved = false;
   }
 
   /** The scene input last handed over (tests and the hover card read strengths from it). */

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { build } from 'vite';
-import { BENCH_OUT, buildBenchPage } from '../bench/build';
+import { BENCH_OUT, buildBenchPage, productionBuild } from '../bench/build';
 import { startStaticServer } from '../support/server';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -21,7 +20,8 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (process.env.KITH_E2E_SKIP_BUILD !== '1' || !existsSync(resolve(rendererOut, 'index.html'))) {
-    await build({ configFile: resolve(root, 'renderer/vite.web.config.ts'), logLevel: 'warn' });
+    // A production build, as people get it (Vitest's NODE_ENV=test would make it a development one).
+    await productionBuild({ configFile: resolve(root, 'renderer/vite.web.config.ts') });
   }
   // The bench page, on the same origin, can seed the app's own database with a generated dataset
   // (the network map's screenshot is taken on the typical dataset).

@@ -18,28 +18,42 @@ async function peopleOnMap(page: Page): Promise<number> {
   return Number(/(\d+) people/.exec(name)?.[1] ?? NaN);
 }
 
-/** How many distinct colours the canvas shows: a blank canvas has one. */
-function canvasColours(canvas: Locator): Promise<number> {
-  return canvas.evaluate((el) => {
-    const c = el as HTMLCanvasElement;
-    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
-    if (!data) return 0;
+/**
+ * The map as the person sees it: how many distinct colours it shows (a blank canvas has one) and a
+ * cheap fingerprint of its pixels (to see that the drawing changed). The map is drawn by a worker on
+ * a canvas handed over to it, which the page can no longer read, so the pixels come from a
+ * screenshot of the canvas, with the controls laid over it hidden for the moment.
+ */
+async function mapPixels(canvas: Locator): Promise<{ colours: number; fingerprint: number }> {
+  // Through the CSSOM: the app's Content-Security-Policy refuses injected style sheets.
+  const overlays = (hide: boolean) =>
+    canvas.evaluate((el, hidden) => {
+      for (const sibling of el.parentElement?.children ?? [])
+        if (sibling !== el) (sibling as HTMLElement).style.visibility = hidden ? 'hidden' : '';
+    }, hide);
+  await overlays(true);
+  const png = await canvas.screenshot().finally(() => overlays(false));
+  return canvas.page().evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
     const seen = new Set<number>();
     for (let i = 0; i < data.length; i += 4 * 7)
       seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-    return seen.size;
-  });
+    let fingerprint = 0;
+    for (let i = 0; i < data.length; i += 13) fingerprint = (fingerprint * 31 + data[i]!) | 0;
+    return { colours: seen.size, fingerprint };
+  }, png.toString('base64'));
 }
 
-/** A cheap fingerprint of the pixels, to see that the drawing changed. */
-function canvasFingerprint(canvas: Locator): Promise<number> {
-  return canvas.evaluate((el) => {
-    const c = el as HTMLCanvasElement;
-    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
-    let hash = 0;
-    for (let i = 0; i < data.length; i += 13) hash = (hash * 31 + data[i]!) | 0;
-    return hash;
-  });
+async function canvasColours(canvas: Locator): Promise<number> {
+  return (await mapPixels(canvas)).colours;
+}
+
+async function canvasFingerprint(canvas: Locator): Promise<number> {
+  return (await mapPixels(canvas)).fingerprint;
 }
 
 async function openNetwork(page: Page): Promise<void> {

@@ -34,7 +34,6 @@ export function NetworkPage() {
   const colours = useMemo(() => colouring(nodes, groups, colourBy), [nodes, groups, colourBy]);
   const rows = useMemo(() => tableRows(nodes, groups, filters), [nodes, groups, filters]);
   const onMap = useMemo(() => nodes.filter((n) => n.visible && !n.isOwner).length, [nodes]);
-  const tieCount = useMemo(() => model.ties.filter((t) => !t.isOwnerTie).length, [model.ties]);
   const layerSizes = useMemo(() => model.layers.map((l) => l.size), [model.layers]);
   const openPerson = useCallback((id: string) => navigate(paths.person(id)), [navigate]);
   const find = useCallback(
@@ -89,7 +88,7 @@ export function NetworkPage() {
           <h1 className="page__title">Network</h1>
           <p className="page__subtitle">
             {ready
-              ? `${count(onMap, 'person', 'people')} · ${count(tieCount, 'tie', 'ties')} between them · ${asOf}`
+              ? `${count(onMap, 'person', 'people')} · ${count(model.personTies, 'tie', 'ties')} between them · ${asOf}`
               : 'Building your network…'}
           </p>
         </div>

@@ -78,7 +78,7 @@ export async function measureApp(options: AppBenchOptions): Promise<Figure[]> {
     ['layoutWindowLongTask', `longest main-thread task in the layout's own window ${dataset} (map)`],
     [
       'mapFrame',
-      `frame time while scrubbing the time slider ${dataset} (map, per frame: from drawing until the main thread is free)`,
+      `frame time while scrubbing the time slider ${dataset} (map, per frame: from drawing until the thread that draws is free)`,
     ],
     ['scrubLongTask', `longest main-thread task while scrubbing ${dataset} (map)`],
     ['scrubFrames', `map frames drawn in 120 slider key presses ${dataset} (map)`],

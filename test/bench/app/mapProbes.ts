@@ -10,12 +10,9 @@ export interface MapOpened {
   computeMs: number;
   people: number;
   ties: number;
-  /** ms from following the route to the settled mark. */
-  sinceOpen: number;
-  /** Longest main-thread task from following the route to the settled mark (0 if none). */
-  longestTask: number;
-  /** Longest task in the layout's own window (settled mark minus the worker's ms; clocks differ, ms do not). */
-  longestLayoutTask: number;
+  /** Page time (performance.now()) when the route was followed, and of the settled mark. */
+  start: number;
+  settledAt: number;
 }
 
 /** Goes to the map from inside the app (the worker starts there) and waits for the layout to settle. */
@@ -41,16 +38,7 @@ export async function openMap(): Promise<MapOpened> {
     };
     check();
   });
-  const during = probe.longTasks.filter((t) => t.start + t.duration > start && t.start < settled.at);
-  return {
-    ...settled.detail,
-    sinceOpen: settled.at - start,
-    longestTask: Math.max(0, ...during.map((t) => t.duration)),
-    longestLayoutTask: Math.max(
-      0,
-      ...during.filter((t) => t.start + t.duration > settled.at - settled.detail.ms).map((t) => t.duration),
-    ),
-  };
+  return { ...settled.detail, start, settledAt: settled.at };
 }
 
 /** performance.now() in the page: the start of a window for scrubEnd. */
@@ -58,14 +46,11 @@ export function pageNow(): number {
   return performance.now();
 }
 
-/** The map frames drawn and the longest task (0 if none) since `from`. */
-export function scrubEnd(from: number): { frames: number[]; longestTask: number } {
+/** The map frames drawn since `from`, and the page time now (the end of the window). */
+export function scrubEnd(from: number): { frames: number[]; end: number } {
   const probe = window.__kithProbe as ProbeState;
   return {
     frames: probe.mapFrames.filter((f) => f.start >= from).map((f) => f.duration),
-    longestTask: Math.max(
-      0,
-      ...probe.longTasks.filter((t) => t.start + t.duration > from).map((t) => t.duration),
-    ),
+    end: performance.now(),
   };
 }

@@ -16,8 +16,7 @@ export interface ProbeState {
   setControl(label: string, value: string): void;
   /** The journal's subtitle counts: [shown, total] while filtering, [total, total] otherwise. */
   journalCounts(): [number, number] | null;
-  /** Every long task (over 50 ms) since navigation start, and every drawn map frame. */
-  longTasks: { start: number; duration: number }[];
+  /** Every drawn map frame since navigation start (main-thread tasks come from a trace: ./taskTrace.ts). */
   mapFrames: { start: number; duration: number }[];
   /** The 'kith:layout-settled' mark, once the map's layout has settled. */
   settled?: { at: number; detail: { ms: number; computeMs: number; people: number; ties: number } };
@@ -71,13 +70,9 @@ export function installProbes(): void {
     const all = /^(\d+) encounters?$/.exec(text);
     return all ? [Number(all[1]), Number(all[1])] : null;
   };
-  const state: ProbeState = { until, nextPaint, setControl, journalCounts, longTasks: [], mapFrames: [] };
+  const state: ProbeState = { until, nextPaint, setControl, journalCounts, mapFrames: [] };
   window.__kithProbe = state;
-  // Observed from the start: the app clears its frame measures after 5,000, and long tasks are only
-  // seen by an observer.
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) state.longTasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
+  // Observed from the start: the app clears its frame measures after 5,000.
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       if (e.name === 'kith:map-frame') state.mapFrames.push({ start: e.startTime, duration: e.duration });

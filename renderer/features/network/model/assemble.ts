@@ -1,12 +1,11 @@
 import type { AnalysisMessage, BuiltMessage } from './protocol';
-import type { NodeView, TieView } from './types';
+import type { NodeView } from './types';
 
-/** NodeViews from the static facts, the analysis of a date and the settled layout. */
-export function assembleNodes(
-  built: BuiltMessage,
-  analysis: AnalysisMessage | null,
-  positions: Float32Array | null,
-): NodeView[] {
+/**
+ * NodeViews from the static facts and the analysis of a date. Positions are not part of them: the
+ * map reads the layout from the frame store, so a layout settling re-renders no view.
+ */
+export function assembleNodes(built: BuiltMessage, analysis: AnalysisMessage | null): NodeView[] {
   return built.nodes.map((f, i) => ({
     index: i,
     id: f.id,
@@ -22,8 +21,6 @@ export function assembleNodes(
     firstMet: f.firstMet,
     lastMet: f.lastMet,
     appears: f.appears,
-    x: positions?.[i * 2] ?? 0,
-    y: positions?.[i * 2 + 1] ?? 0,
     visible: analysis ? i === 0 || f.appears <= analysis.day : false,
     strength: analysis?.strength[i] ?? (i === 0 ? 1 : 0),
     lastContact: analysis?.lastContact[i] ?? '',
@@ -45,21 +42,9 @@ export function markBridges(
   }
 }
 
-export function assembleTies(built: BuiltMessage, analysis: AnalysisMessage): TieView[] {
-  const ties: TieView[] = [];
-  analysis.tieIndexes.forEach((tie, k) => {
-    const source = built.tieSource[tie] as number;
-    const target = built.tieTarget[tie] as number;
-    ties.push({
-      tie,
-      a: built.nodes[source]?.id ?? '',
-      b: built.nodes[target]?.id ?? '',
-      source,
-      target,
-      isOwnerTie: built.tieIsOwner[tie] === 1,
-      explicitKind: (built.tieKinds[tie] || null) as TieView['explicitKind'],
-      strength: analysis.tieStrengths[k] as number,
-    });
-  });
-  return ties;
+/** How many of the analysed ties join two people (the owner's ties left out). */
+export function countPersonTies(built: BuiltMessage, analysis: AnalysisMessage): number {
+  let count = 0;
+  for (const tie of analysis.tieIndexes) if (built.tieIsOwner[tie] !== 1) count++;
+  return count;
 }

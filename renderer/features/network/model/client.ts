@@ -1,6 +1,6 @@
 import type { Community, DayString, Encounter, Person, Tie } from '../../../../shared/domain/entities';
 import type { StrengthSettings } from '../../../../shared/network';
-import { assembleNodes, assembleTies, markBridges } from './assemble';
+import { assembleNodes, countPersonTies, markBridges } from './assemble';
 import type {
   AnalysisMessage,
   BuiltMessage,
@@ -96,7 +96,7 @@ export class NetworkClient {
       analysing: false,
       nodes: [],
       nodeIndex: new Map(),
-      ties: [],
+      personTies: 0,
       communities: [],
       layers: [],
       fading: [],
@@ -311,7 +311,7 @@ export class NetworkClient {
       ms: message.ms,
     };
     this.settled = message.positions;
-    this.update({ layout, ...this.views() });
+    this.update({ layout });
     performance.mark('kith:layout-settled', {
       detail: {
         ms: message.ms,
@@ -359,12 +359,12 @@ export class NetworkClient {
     else if (message.day !== this.state.day && !this.analyseTimer) this.scheduleAnalysis();
   }
 
-  private views(): Pick<NetworkState, 'nodes' | 'nodeIndex' | 'ties'> {
-    if (!this.built) return { nodes: [], nodeIndex: new Map(), ties: [] };
-    const nodes = assembleNodes(this.built, this.analysis, this.settled ?? this.state.layout.positions);
+  private views(): Pick<NetworkState, 'nodes' | 'nodeIndex' | 'personTies'> {
+    if (!this.built) return { nodes: [], nodeIndex: new Map(), personTies: 0 };
+    const nodes = assembleNodes(this.built, this.analysis);
     const nodeIndex = new Map(nodes.map((n) => [n.id, n.index]));
     if (this.analysis) markBridges(nodes, this.analysis.bridges, nodeIndex);
-    return { nodes, nodeIndex, ties: this.analysis ? assembleTies(this.built, this.analysis) : [] };
+    return { nodes, nodeIndex, personTies: this.analysis ? countPersonTies(this.built, this.analysis) : 0 };
   }
 }
 

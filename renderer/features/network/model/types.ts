@@ -1,5 +1,5 @@
 import type { DayString } from '../../../../shared/domain/entities';
-import type { ContextKind, TieKind } from '../../../../shared/domain/kinds';
+import type { ContextKind } from '../../../../shared/domain/kinds';
 import type { NodeFacts } from './protocol';
 import type {
   Broker,
@@ -22,9 +22,6 @@ export interface NodeView extends NodeFacts {
   index: number;
   /** contexts[0], or 'other' for someone never met. */
   mainContext: ContextKind;
-  /** Layout position (world units, the owner at 0,0). Independent of the date. */
-  x: number;
-  y: number;
   // ---- The values below describe `analysedDay`. ----
   /** On the map at analysedDay (appears <= analysedDay). */
   visible: boolean;
@@ -38,20 +35,6 @@ export interface NodeView extends NodeFacts {
   layer: number;
   /** Holds two parts of the network together (see brokersOf / bridgesOf). */
   bridge: boolean;
-}
-
-/** A tie on the map at analysedDay (ties weaker than the minEdgeStrength setting are left out). */
-export interface TieView {
-  /** Position in the time index's ties (stable while the journal does not change). */
-  tie: number;
-  a: string;
-  b: string;
-  /** Node indexes of a and b. */
-  source: number;
-  target: number;
-  isOwnerTie: boolean;
-  explicitKind: TieKind | null;
-  strength: number;
 }
 
 /** A Louvain community at analysedDay, largest first. */
@@ -163,7 +146,12 @@ export interface NetworkModel {
   analysing: boolean;
   nodes: NodeView[];
   nodeIndex: ReadonlyMap<string, number>;
-  ties: TieView[];
+  /**
+   * Ties between people (not with the owner) on the map at analysedDay, at least minEdgeStrength
+   * strong. A count: the map draws ties from the frame store, and 50,000 tie objects rebuilt with
+   * every analysis only kept the main thread busy.
+   */
+  personTies: number;
   communities: CommunityView[];
   layers: DunbarLayer[];
   fading: FadingTie[];
