@@ -74,9 +74,11 @@ export const ActivityHeatmap = memo(function ActivityHeatmap({
               ) : null,
             )}
           </g>
-          {grid.cells.map((c) => (
+          {/* Keyed by place in the grid: as the date moves, the same cells take new days instead of
+              hundreds being removed and created again. */}
+          {grid.cells.map((c, i) => (
             <rect
-              key={c.day}
+              key={i}
               role="img"
               aria-label={c.label}
               className={`heatmap__cell heat-${c.level}`}
