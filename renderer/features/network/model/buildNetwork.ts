@@ -181,7 +181,6 @@ export function builtMessage(built: BuiltNetwork, generation: number, ms: number
     tieSource: built.tieSource.slice(),
     tieTarget: built.tieTarget.slice(),
     tieIsOwner,
-    tieKinds: built.index.ties.map((t) => t.explicitKind ?? ''),
     ms,
   };
 }

@@ -84,8 +84,6 @@ export interface BuiltMessage {
   tieSource: Uint32Array;
   tieTarget: Uint32Array;
   tieIsOwner: Uint8Array;
-  /** Explicit kind per tie ('' for none), aligned with tieSource. */
-  tieKinds: string[];
   ms: number;
 }
 
