@@ -24,8 +24,16 @@ const LONG_DAY = new Intl.DateTimeFormat('en-GB', {
 });
 
 /** "12 March 2026" (the app's words are English, like date-fns' default locale elsewhere). */
+/** Labels already formatted: a year of heatmap cells asks for 366 of them at every date. */
+const dayLabels = new Map<DayString, string>();
+
 export function dayLabel(day: DayString): string {
-  return LONG_DAY.format(dayToDate(day));
+  let label = dayLabels.get(day);
+  if (label === undefined) {
+    label = LONG_DAY.format(dayToDate(day));
+    dayLabels.set(day, label);
+  }
+  return label;
 }
 
 /** "Mar 2026". */

@@ -40,23 +40,22 @@ export function activityHeatmap(encounters: readonly Encounter[], last: DayStrin
   const start = utcDay.offset(utcMonth.offset(end, -12), 1);
   const firstMonday = utcMonday.floor(start);
   const first = dateToDay(start);
-  const counts = new Map<DayString, number>();
+  const counts = encountersPerDay(encounters);
+  const days = utcDay.range(start, utcDay.offset(end, 1)).map((date) => ({ date, day: dateToDay(date) }));
   let total = 0;
-  for (const e of encounters) {
-    if (e.date < first || e.date > last) continue;
-    counts.set(e.date, (counts.get(e.date) ?? 0) + 1);
-    total++;
-  }
   let max = 0;
-  for (const n of counts.values()) max = Math.max(max, n);
+  for (const { day } of days) {
+    const count = counts.get(day) ?? 0;
+    total += count;
+    max = Math.max(max, count);
+  }
   const level = scaleQuantize<number>()
     .domain([0, Math.max(1, max)])
     .range([1, 2, 3, 4]);
 
   const cells: HeatmapCell[] = [];
   const months: { week: number; label: string }[] = [];
-  for (const date of utcDay.range(start, utcDay.offset(end, 1))) {
-    const day = dateToDay(date);
+  for (const { date, day } of days) {
     const week = utcMonday.count(firstMonday, date);
     const count = counts.get(day) ?? 0;
     cells.push({
@@ -78,4 +77,22 @@ export function activityHeatmap(encounters: readonly Encounter[], last: DayStrin
     max,
     months,
   };
+}
+
+/** Per journal list (the hooks hand out a new array only when an encounter changes). */
+const perDay = new WeakMap<readonly Encounter[], ReadonlyMap<DayString, number>>();
+
+/**
+ * Encounters on each day of the journal, counted once per version of the journal: the grid follows
+ * the map's date, and counting 40,000 encounters again at every date held the page for tens of ms.
+ */
+function encountersPerDay(encounters: readonly Encounter[]): ReadonlyMap<DayString, number> {
+  let counts = perDay.get(encounters);
+  if (!counts) {
+    const tally = new Map<DayString, number>();
+    for (const e of encounters) tally.set(e.date, (tally.get(e.date) ?? 0) + 1);
+    counts = tally;
+    perDay.set(encounters, counts);
+  }
+  return counts;
 }
