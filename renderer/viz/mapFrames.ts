@@ -14,13 +14,3 @@ export function recordMapFrame(start: number, duration: number): void {
     measures = 0;
   }
 }
-
-/**
- * Calls `done` once the thread is free after the current task. A frame's cost is more than the
- * drawing script: rasterising the canvas (and, on the page, style and layout) follow in the same
- * step, and a message posted now is handled only after it.
- */
-export function afterFrame(channel: MessageChannel, done: () => void): void {
-  channel.port1.onmessage = done;
-  channel.port2.postMessage(null);
-}

@@ -1,6 +1,6 @@
-import { drawNetwork, type NetworkScene, type Viewport } from './drawNetwork';
-import { afterFrame, recordMapFrame } from './mapFrames';
-import type { PaintedFrame, ToPainter } from './paintCore';
+import type { NetworkScene, Viewport } from './drawNetwork';
+import { recordMapFrame } from './mapFrames';
+import { createPaintCore, type PaintedFrame, type ToPainter } from './paintCore';
 
 /** Draws the map's frames onto its canvas. */
 export interface MapPainter {
@@ -36,25 +36,22 @@ export function createMapPainter(canvas: HTMLCanvasElement): MapPainter {
  */
 const handedOver = new WeakMap<HTMLCanvasElement, WorkerPainter>();
 
+/** Draws on the page's own thread, with the worker's logic. */
 class PagePainter implements MapPainter {
-  private readonly channel = new MessageChannel();
+  private readonly core = createPaintCore(({ start, duration }) =>
+    recordMapFrame(start - performance.timeOrigin, duration),
+  );
 
-  constructor(private readonly canvas: HTMLCanvasElement) {}
+  constructor(canvas: HTMLCanvasElement) {
+    this.core.setTarget(canvas);
+  }
 
   paint(scene: NetworkScene, view: Viewport) {
-    const width = Math.max(1, Math.round(view.width * view.dpr));
-    const height = Math.max(1, Math.round(view.height * view.dpr));
-    if (this.canvas.width !== width) this.canvas.width = width;
-    if (this.canvas.height !== height) this.canvas.height = height;
-    const ctx = this.canvas.getContext('2d');
-    if (!ctx) return;
-    const start = performance.now();
-    drawNetwork(ctx, scene, view);
-    afterFrame(this.channel, () => recordMapFrame(start, performance.now() - start));
+    this.core.paint(scene, view);
   }
 
   destroy() {
-    this.channel.port1.close();
+    this.core.close();
   }
 }
 

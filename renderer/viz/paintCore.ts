@@ -1,5 +1,4 @@
 import { drawNetwork, type NetworkScene, type Viewport } from './drawNetwork';
-import { afterFrame } from './mapFrames';
 
 /** From the page to the painter worker. */
 export type ToPainter =
@@ -22,9 +21,10 @@ export interface PaintTarget {
 }
 
 /**
- * The painter worker's logic: keeps the scene the page sent piece by piece, draws each paint, and
- * reports the frame once the worker is free again (the canvas is rasterised and committed at the
- * end of the drawing task), so the figure counts the whole frame as the page's own drawing did.
+ * The painter's logic, in the worker (or on the page, drawing on its own canvas): keeps the scene
+ * sent piece by piece, draws each paint, and reports the frame once the thread is free again (the
+ * canvas is rasterised and committed at the end of the drawing task), so the figure counts the
+ * whole frame.
  */
 export function createPaintCore(post: (message: PaintedFrame) => void, clock = performance) {
   let target: PaintTarget | null = null;
@@ -46,17 +46,32 @@ export function createPaintCore(post: (message: PaintedFrame) => void, clock = p
     );
   }
 
-  return {
+  const core = {
+    setTarget(canvas: PaintTarget) {
+      target = canvas;
+    },
+    /** Draws what changed since the last paint, at the viewport. */
+    paint(patch: Partial<NetworkScene>, view: Viewport) {
+      scene = { ...scene, ...patch };
+      paint(view);
+    },
     handle(message: ToPainter) {
-      if (message.type === 'canvas') {
-        target = message.canvas;
-        return;
-      }
-      scene = { ...scene, ...message.patch };
-      paint(message.view);
+      if (message.type === 'canvas') core.setTarget(message.canvas);
+      else core.paint(message.patch, message.view);
     },
     close() {
       channel.port1.close();
     },
   };
+  return core;
+}
+
+/**
+ * Calls `done` once the thread is free after the current task: rasterising the canvas and
+ * committing the frame follow the drawing script in the same task, and a message posted now is
+ * handled only after them.
+ */
+function afterFrame(channel: MessageChannel, done: () => void): void {
+  channel.port1.onmessage = done;
+  channel.port2.postMessage(null);
 }
