@@ -23,7 +23,9 @@ class FakeWorker {
   /** The worker reports a frame drawn. */
   painted(duration = 4) {
     const start = performance.timeOrigin + performance.now();
-    this.onmessage?.({ data: { type: 'painted', start, duration } } as MessageEvent<PaintedFrame>);
+    this.onmessage?.({
+      data: { type: 'painted', start, duration, drawn: true },
+    } as MessageEvent<PaintedFrame>);
   }
 }
 

@@ -38,9 +38,9 @@ const handedOver = new WeakMap<HTMLCanvasElement, WorkerPainter>();
 
 /** Draws on the page's own thread, with the worker's logic. */
 class PagePainter implements MapPainter {
-  private readonly core = createPaintCore(({ start, duration }) =>
-    recordMapFrame(start - performance.timeOrigin, duration),
-  );
+  private readonly core = createPaintCore(({ start, duration, drawn }) => {
+    if (drawn) recordMapFrame(start - performance.timeOrigin, duration);
+  });
 
   constructor(canvas: HTMLCanvasElement) {
     this.core.setTarget(canvas);
@@ -74,8 +74,8 @@ class WorkerPainter implements MapPainter {
       name: 'kith-map-painter',
     });
     this.worker.onmessage = (event: MessageEvent<PaintedFrame>) => {
-      const { start, duration } = event.data;
-      recordMapFrame(start - performance.timeOrigin, duration);
+      const { start, duration, drawn } = event.data;
+      if (drawn) recordMapFrame(start - performance.timeOrigin, duration);
       this.drawing = false;
       this.flush();
     };

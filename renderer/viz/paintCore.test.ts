@@ -93,6 +93,24 @@ describe('the map painter (the worker that draws the map)', () => {
     core.close();
   });
 
+  it('answers every paint, even one it could not draw, so the page never waits forever to send the next', async () => {
+    const frames: PaintedFrame[] = [];
+    const core = createPaintCore((frame) => frames.push(frame));
+    core.handle({ type: 'canvas', canvas: { ...recordingCanvas(), getContext: () => null } as never });
+    core.handle({ type: 'paint', patch: scene(), view });
+    expect(frames.map((f) => f.drawn)).toEqual([false]);
+
+    const failing = recordingCanvas();
+    const ctx = failing.getContext('2d') as unknown as Record<string, unknown>;
+    ctx.setTransform = () => {
+      throw new Error('context lost');
+    };
+    core.handle({ type: 'canvas', canvas: failing as unknown as OffscreenCanvas });
+    expect(() => core.handle({ type: 'paint', patch: {}, view })).toThrow('context lost');
+    await vi.waitFor(() => expect(frames.map((f) => f.drawn)).toEqual([false, true]));
+    core.close();
+  });
+
   it('resizes the canvas only when the view changed size', async () => {
     const core = createPaintCore(() => {});
     const canvas = recordingCanvas();

@@ -6,11 +6,15 @@ export type ToPainter =
   /** What changed since the last paint (arrays are sent only when the page has new ones) and the viewport. */
   | { type: 'paint'; patch: Partial<NetworkScene>; view: Viewport };
 
-/** From the painter worker: one frame drawn; `start` on the shared clock (timeOrigin + now). */
+/**
+ * From the painter worker: a paint is done, and the page may send the next one. `start` is on the
+ * shared clock (timeOrigin + now); `drawn` is false when there was nothing to draw on.
+ */
 export interface PaintedFrame {
   type: 'painted';
   start: number;
   duration: number;
+  drawn: boolean;
 }
 
 /** What the painter needs of a canvas (an OffscreenCanvas in the worker, a fake in tests). */
@@ -34,16 +38,29 @@ export function createPaintCore(post: (message: PaintedFrame) => void, clock = p
   function paint(view: Viewport) {
     const width = Math.max(1, Math.round(view.width * view.dpr));
     const height = Math.max(1, Math.round(view.height * view.dpr));
+    const start = clock.now();
     const ctx = target?.getContext('2d');
-    if (!target || !ctx) return;
+    if (!target || !ctx) {
+      post({ type: 'painted', start: clock.timeOrigin + start, duration: 0, drawn: false });
+      return;
+    }
     // Resizing clears the canvas, so it happens only when the size really changed.
     if (target.width !== width) target.width = width;
     if (target.height !== height) target.height = height;
-    const start = clock.now();
-    drawNetwork(ctx as CanvasRenderingContext2D, scene as NetworkScene, view);
-    afterFrame(channel, () =>
-      post({ type: 'painted', start: clock.timeOrigin + start, duration: clock.now() - start }),
-    );
+    try {
+      drawNetwork(ctx as CanvasRenderingContext2D, scene as NetworkScene, view);
+    } finally {
+      // Reported even if drawing failed (the error itself reaches the page as the worker's error),
+      // so the page never waits forever to send the next paint.
+      afterFrame(channel, () =>
+        post({
+          type: 'painted',
+          start: clock.timeOrigin + start,
+          duration: clock.now() - start,
+          drawn: true,
+        }),
+      );
+    }
   }
 
   const core = {
