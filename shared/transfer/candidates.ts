@@ -4,6 +4,9 @@
  * read at all (wrong format, truncated beyond use) throws ImportError (message naming the file and line).
  */
 
+import { blankPerson } from '../db/documents';
+import type { Person } from '../domain/entities';
+
 /** Where a candidate came from; `record` is the 1-based card / row / event, `line` the 1-based line when known. */
 export interface SourceRef {
   file: string;
@@ -11,22 +14,35 @@ export interface SourceRef {
   line?: number;
 }
 
-export interface PersonCandidate {
+/** The person fields an import can fill; the rest (cadence, communities…) stay the journal's. */
+export const IMPORTED_FIELDS = [
+  'name',
+  'aliases',
+  'organisation',
+  'role',
+  'emails',
+  'phones',
+  'links',
+  'addresses',
+  'birthday',
+  'photo',
+  'notes',
+  'tags',
+] as const satisfies readonly (keyof Person)[];
+
+/** A contact read from a file: the person fields an import fills, as the journal stores them. */
+export interface PersonCandidate extends Pick<Person, (typeof IMPORTED_FIELDS)[number]> {
   ref: SourceRef;
-  name: string;
-  aliases: string[];
-  organisation: string;
-  role: string;
-  emails: string[];
-  phones: string[];
-  links: string[];
-  addresses: string[];
-  /** '' or 'YYYY-MM-DD' or '--MM-DD' (no year). */
-  birthday: string;
-  /** '' or a size-capped data: URL of an image. */
-  photo: string;
-  notes: string;
-  tags: string[];
+}
+
+/** A candidate with every field blank but those given (the stored blanks: blankPerson). */
+export function personCandidate(
+  ref: SourceRef,
+  fields: Partial<Omit<PersonCandidate, 'ref'>> = {},
+): PersonCandidate {
+  const blank = blankPerson();
+  const candidate = Object.fromEntries(IMPORTED_FIELDS.map((field) => [field, blank[field]]));
+  return { ...(candidate as Omit<PersonCandidate, 'ref'>), ...fields, ref };
 }
 
 export interface AttendeeCandidate {

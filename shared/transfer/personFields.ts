@@ -1,24 +1,8 @@
 import type { Person } from '../domain/entities';
 import { personInput, validate, type PersonFields } from '../domain/validation';
 import type { Content } from '../db/content';
-import type { PersonCandidate } from './candidates';
+import { IMPORTED_FIELDS, type PersonCandidate } from './candidates';
 import { emailKey, phoneKey } from './match';
-
-/** The person fields an import can fill; the rest (cadence, communities…) stay the journal's. */
-const IMPORTED_FIELDS = [
-  'name',
-  'aliases',
-  'organisation',
-  'role',
-  'emails',
-  'phones',
-  'links',
-  'addresses',
-  'birthday',
-  'photo',
-  'notes',
-  'tags',
-] as const satisfies readonly (keyof PersonFields & keyof PersonCandidate)[];
 
 export type ImportedFields = Pick<PersonFields, (typeof IMPORTED_FIELDS)[number]>;
 

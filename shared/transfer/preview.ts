@@ -1,11 +1,12 @@
 import type { Encounter, Person } from '../domain/entities';
 import type { KithDatabase } from '../db/collections';
-import type {
-  EncounterCandidate,
-  ImportFormat,
-  ImportProblem,
-  ParsedImport,
-  PersonCandidate,
+import {
+  personCandidate,
+  type EncounterCandidate,
+  type ImportFormat,
+  type ImportProblem,
+  type ParsedImport,
+  type PersonCandidate,
 } from './candidates';
 import { emailKey, isStrong, nameKeys, PeopleIndex, type MatchReason } from './match';
 import { sanitiseCandidate, type ImportedFields } from './personFields';
@@ -80,21 +81,10 @@ function encounterKey(day: string, time: string, title: string): string {
 
 /** An attendee as a contact, so it goes through the same checks as any imported person. */
 function attendeeCandidate(e: EncounterCandidate, name: string, email: string): PersonCandidate {
-  return {
-    ref: e.ref,
+  return personCandidate(e.ref, {
     name: name || email.split('@')[0] || email,
-    aliases: [],
-    organisation: '',
-    role: '',
     emails: email ? [email] : [],
-    phones: [],
-    links: [],
-    addresses: [],
-    birthday: '',
-    photo: '',
-    notes: '',
-    tags: [],
-  };
+  });
 }
 
 /**

@@ -1,23 +1,13 @@
 /** Test support only (never imported by the app): candidates as importers produce them. */
-import type { EncounterCandidate, ParsedImport, PersonCandidate } from './candidates';
+import {
+  personCandidate,
+  type EncounterCandidate,
+  type ParsedImport,
+  type PersonCandidate,
+} from './candidates';
 
 export function contact(record: number, fields: Partial<Omit<PersonCandidate, 'ref'>> = {}): PersonCandidate {
-  return {
-    ref: { file: 'contacts.vcf', record },
-    name: `Contact ${record}`,
-    aliases: [],
-    organisation: '',
-    role: '',
-    emails: [],
-    phones: [],
-    links: [],
-    addresses: [],
-    birthday: '',
-    photo: '',
-    notes: '',
-    tags: [],
-    ...fields,
-  };
+  return personCandidate({ file: 'contacts.vcf', record }, { name: `Contact ${record}`, ...fields });
 }
 
 export function event(
