@@ -15,6 +15,15 @@ export async function startKith(options: { colorScheme?: 'light' | 'dark' } = {}
   return session;
 }
 
+/** Opens Kith on a fresh profile and fills it with the sample journal, as a new user exploring would. */
+export async function startWithSample(): Promise<Session> {
+  const session = await startKith();
+  await welcome(session.page).waitFor();
+  await session.page.getByRole('button', { name: 'Explore a sample journal' }).click();
+  await session.page.getByRole('article').first().waitFor();
+  return session;
+}
+
 /** Quits and relaunches the browser on the same profile, then waits until Kith is usable again. */
 export async function restartKith(session: Session): Promise<Page> {
   await session.restart();
@@ -65,9 +74,15 @@ export async function waitForApp(page: Page): Promise<void> {
 
 export async function goTo(
   page: Page,
-  section: 'Journal' | 'People' | 'Communities' | 'Settings',
+  section: 'Journal' | 'People' | 'Communities' | 'Network' | 'Keep in touch' | 'Settings',
 ): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: section }).click();
+}
+
+/** Goes to the network page and waits for its heading. */
+export async function openNetwork(page: Page): Promise<void> {
+  await goTo(page, 'Network');
+  await page.getByRole('heading', { name: 'Network', level: 1 }).waitFor();
 }
 
 /**

@@ -4,7 +4,15 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { Session } from './app';
-import { expectEventually, recordEncounter, startKith, waitForApp, welcome } from './helpers';
+import {
+  expectEventually,
+  goTo,
+  openNetwork,
+  recordEncounter,
+  startKith,
+  startWithSample,
+  waitForApp,
+} from './helpers';
 
 const OUTPUT = resolve(import.meta.dirname, '../../test-results');
 
@@ -56,9 +64,8 @@ async function canvasFingerprint(canvas: Locator): Promise<number> {
   return (await mapPixels(canvas)).fingerprint;
 }
 
-async function openNetwork(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Network' }).click();
-  await page.getByRole('heading', { name: 'Network', level: 1 }).waitFor();
+async function openMap(page: Page): Promise<void> {
+  await openNetwork(page);
   await mapCanvas(page).waitFor();
 }
 
@@ -67,12 +74,9 @@ describe('the network map, on the sample journal', () => {
   let page: Page;
 
   beforeAll(async () => {
-    session = await startKith();
+    session = await startWithSample();
     page = session.page;
-    await welcome(page).waitFor();
-    await page.getByRole('button', { name: 'Explore a sample journal' }).click();
-    await page.getByRole('article').first().waitFor();
-    await openNetwork(page);
+    await openMap(page);
   });
   afterAll(async () => {
     expect(session.errors).toEqual([]);
@@ -133,7 +137,7 @@ describe('keep in touch', () => {
     for (const date of ['2023-02-10', '2023-03-10', '2023-04-10']) {
       await recordEncounter(page, { people: ['Olga Marsh'], date, title: 'Book club' });
     }
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Keep in touch' }).click();
+    await goTo(page, 'Keep in touch');
     const fading = page.getByRole('list', { name: 'Fading ties' });
     await fading.getByRole('listitem', { name: /Olga Marsh/ }).waitFor({ timeout: 20_000 });
     await fading.getByRole('button', { name: 'Record encounter with Olga Marsh' }).click();
@@ -157,7 +161,7 @@ describe('the map with the typical dataset', () => {
     session.errors.length = 0;
     await page.goto(inject('appUrl'));
     await waitForApp(page);
-    await openNetwork(page);
+    await openMap(page);
     await expectEventually(
       async () =>
         expect(await page.evaluate(() => performance.getEntriesByName('kith:layout-settled').length)).toBe(1),

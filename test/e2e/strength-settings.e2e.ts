@@ -1,12 +1,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from './app';
-import { expectEventually, expectFieldError, goTo, reloadKith, startKith, toasts, welcome } from './helpers';
-
-async function openNetwork(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Network' }).click();
-  await page.getByRole('heading', { name: 'Network', level: 1 }).waitFor();
-}
+import {
+  expectEventually,
+  expectFieldError,
+  goTo,
+  openNetwork,
+  reloadKith,
+  startWithSample,
+  toasts,
+} from './helpers';
 
 /** A person's strength as the network table shows it, in percent. */
 async function strengthOf(page: Page, name: string): Promise<number> {
@@ -22,11 +25,8 @@ describe('the tie strength settings', () => {
   let page: Page;
 
   beforeAll(async () => {
-    session = await startKith();
+    session = await startWithSample();
     page = session.page;
-    await welcome(page).waitFor();
-    await page.getByRole('button', { name: 'Explore a sample journal' }).click();
-    await page.getByRole('article').first().waitFor();
   });
   afterAll(async () => {
     expect(session.errors).toEqual([]);
