@@ -148,6 +148,29 @@ function tieColour(scene: NetworkScene, a: number, c: number, owner: boolean): s
   return !owner && slot === scene.colourSlot[c] ? (scene.colours[slot] ?? scene.theme.tie) : scene.theme.tie;
 }
 
+/** Each tie of ties[from..to) with its two ends (node indexes) and its colour. */
+function forEachTie(
+  scene: NetworkScene,
+  ties: Int32Array,
+  from: number,
+  to: number,
+  owner: boolean,
+  visit: (a: number, c: number, colour: string) => void,
+) {
+  for (let j = from; j < to; j++) {
+    const t = ties[j] as number;
+    const a = scene.tieSource[t] as number;
+    const c = scene.tieTarget[t] as number;
+    visit(a, c, tieColour(scene, a, c, owner));
+  }
+}
+
+/** The line between nodes a and c, added to a path. */
+function segment(path: CanvasPath, positions: Float32Array, a: number, c: number) {
+  path.moveTo(positions[a * 2] as number, positions[a * 2 + 1] as number);
+  path.lineTo(positions[c * 2] as number, positions[c * 2 + 1] as number);
+}
+
 /**
  * One path per line: a path of thousands of crossing wide lines makes the rasteriser resolve every
  * crossing (several times slower in software rendering).
@@ -160,22 +183,16 @@ function strokeOneByOne(
   to: number,
   owner: boolean,
 ) {
-  const { positions: p, tieSource, tieTarget } = scene;
-  let colour = '';
-  for (let j = from; j < to; j++) {
-    const t = ties[j] as number;
-    const a = tieSource[t] as number;
-    const c = tieTarget[t] as number;
-    const next = tieColour(scene, a, c, owner);
-    if (next !== colour) {
-      colour = next;
+  let current = '';
+  forEachTie(scene, ties, from, to, owner, (a, c, colour) => {
+    if (colour !== current) {
+      current = colour;
       ctx.strokeStyle = colour;
     }
     ctx.beginPath();
-    ctx.moveTo(p[a * 2] as number, p[a * 2 + 1] as number);
-    ctx.lineTo(p[c * 2] as number, p[c * 2 + 1] as number);
+    segment(ctx, scene.positions, a, c);
     ctx.stroke();
-  }
+  });
 }
 
 /** Paths by colour for strokeHairlines, kept between frames so a frame allocates only the paths. */
@@ -193,21 +210,15 @@ function strokeHairlines(
   to: number,
   owner: boolean,
 ) {
-  const { positions: p, tieSource, tieTarget } = scene;
   hairlinePaths.clear();
-  for (let j = from; j < to; j++) {
-    const t = ties[j] as number;
-    const a = tieSource[t] as number;
-    const c = tieTarget[t] as number;
-    const colour = tieColour(scene, a, c, owner);
+  forEachTie(scene, ties, from, to, owner, (a, c, colour) => {
     let path = hairlinePaths.get(colour);
     if (!path) {
       path = new Path2D();
       hairlinePaths.set(colour, path);
     }
-    path.moveTo(p[a * 2] as number, p[a * 2 + 1] as number);
-    path.lineTo(p[c * 2] as number, p[c * 2 + 1] as number);
-  }
+    segment(path, scene.positions, a, c);
+  });
   for (const [colour, path] of hairlinePaths) {
     ctx.strokeStyle = colour;
     ctx.stroke(path);
