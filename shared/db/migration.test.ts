@@ -3,6 +3,7 @@ import { createRxDatabase, type RxCollection } from 'rxdb';
 import { wrappedValidateKithStorage } from './validator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type KithDatabase } from './index';
+import type { Person } from '../domain/entities';
 import { peopleSchemaV0, type PersonV0 } from './schemas/history/people-v0';
 import { peopleSchemaV1, type PersonV1 } from './schemas/history/people-v1';
 import { updatePerson } from './people';
@@ -12,6 +13,25 @@ let db: KithDatabase | undefined;
 afterEach(async () => {
   await db?.close();
 });
+
+/**
+ * Opens, with this version of Kith, the journal an older version left in `indexedDB`, and reads its
+ * people (the database is closed after the test).
+ */
+async function openUpgraded(
+  indexedDB: InstanceType<typeof IDBFactory>,
+  name: string,
+): Promise<{ journal: KithDatabase; people: Person[] }> {
+  const journal = await openDatabase({
+    storage: fakeStorage(indexedDB),
+    name,
+    multiInstance: false,
+    deviceId: 'new-device',
+  });
+  db = journal;
+  const people = (await journal.people.find({ sort: [{ id: 'asc' }] }).exec()).map((d) => d.toMutableJSON());
+  return { journal, people };
+}
 
 function v0Person(id: string, name: string, email: string, phone: string, createdAt: number): PersonV0 {
   const stamp = `${String(createdAt).padStart(15, '0')}@old-device`;
@@ -58,13 +78,7 @@ describe('people schema migration v0 → v1', () => {
     await first.people.bulkInsert(old);
     await first.close();
 
-    db = await openDatabase({
-      storage: fakeStorage(indexedDB),
-      name,
-      multiInstance: false,
-      deviceId: 'new-device',
-    });
-    const people = (await db.people.find({ sort: [{ id: 'asc' }] }).exec()).map((d) => d.toMutableJSON());
+    const { journal, people } = await openUpgraded(indexedDB, name);
 
     expect(people.filter((p) => !p.isOwner)).toEqual(
       old.map(({ email, phone, fieldTimes, ...rest }) => ({
@@ -91,7 +105,9 @@ describe('people schema migration v0 → v1', () => {
     // The owner did not exist in v0; the current code adds it.
     expect(people.find((p) => p.isOwner)?.name).toBe('Me');
     // Indexes of the new version work on migrated data.
-    expect((await db.people.find({ selector: { name: 'Carol' } }).exec()).map((d) => d.id)).toEqual(['p3']);
+    expect((await journal.people.find({ selector: { name: 'Carol' } }).exec()).map((d) => d.id)).toEqual([
+      'p3',
+    ]);
   });
 });
 
@@ -139,13 +155,7 @@ describe('people schema migration v1 → v2', () => {
     await previous.people.bulkInsert(old);
     await previous.close();
 
-    db = await openDatabase({
-      storage: fakeStorage(indexedDB),
-      name,
-      multiInstance: false,
-      deviceId: 'new-device',
-    });
-    const people = (await db.people.find({ sort: [{ id: 'asc' }] }).exec()).map((d) => d.toMutableJSON());
+    const { journal, people } = await openUpgraded(indexedDB, name);
     const origin = (p: PersonV1) => `${String(p.createdAt).padStart(15, '0')}@migration`;
     expect(people.filter((p) => !p.isOwner)).toEqual(
       old.map((p) => ({
@@ -157,7 +167,10 @@ describe('people schema migration v1 → v2', () => {
       })),
     );
     // A migrated person takes the new fields like any other.
-    const { person } = await updatePerson(db, 'q1', { birthday: '--04-12', addresses: ['1 High St, Leeds'] });
+    const { person } = await updatePerson(journal, 'q1', {
+      birthday: '--04-12',
+      addresses: ['1 High St, Leeds'],
+    });
     expect(person).toMatchObject({
       birthday: '--04-12',
       addresses: ['1 High St, Leeds'],
