@@ -11,14 +11,7 @@ import type {
 } from './protocol';
 import { slimEncounter, slimPerson } from './slim';
 import type { NetworkTransport, TransportFactory } from './transport';
-import type {
-  FrameStore,
-  LayoutState,
-  MapHighlight,
-  MapStructure,
-  NetworkFrame,
-  NetworkModel,
-} from './types';
+import type { FrameStore, MapHighlight, MapStructure, NetworkFrame, NetworkModel } from './types';
 
 export type NetworkState = Omit<
   NetworkModel,
@@ -102,7 +95,7 @@ export class NetworkClient {
       fading: [],
       brokers: [],
       bridges: new Set(),
-      layout: { status: 'idle', progress: 0, positions: null, ms: null },
+      layout: { status: 'idle' },
       structure: null,
       highlight: { focus: null, path: null },
     };
@@ -293,7 +286,7 @@ export class NetworkClient {
       range: built.range,
       structure,
       analysing: true,
-      layout: { status: 'running', progress: 0, positions: this.settled, ms: null },
+      layout: { status: 'running' },
     });
   }
 
@@ -304,14 +297,8 @@ export class NetworkClient {
     // Positions and progress in between go to the frame store only: re-rendering every view with
     // each step of the layout would block the main thread while the layout runs.
     if (!message.settled) return;
-    const layout: LayoutState = {
-      status: 'settled',
-      progress: 1,
-      positions: message.positions,
-      ms: message.ms,
-    };
     this.settled = message.positions;
-    this.update({ layout });
+    this.update({ layout: { status: 'settled' } });
     performance.mark('kith:layout-settled', {
       detail: {
         ms: message.ms,

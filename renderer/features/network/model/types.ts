@@ -74,17 +74,12 @@ export interface MapStructure {
   tieIsOwner: Uint8Array;
 }
 
+/**
+ * Whether the layout is running. Its positions and progress live in the frame store
+ * (frames.positions(), frames.progress()), which the map reads without re-rendering the page.
+ */
 export interface LayoutState {
   status: 'idle' | 'running' | 'settled';
-  /** 0 while running (live progress: frames.progress()), 1 once settled. */
-  progress: number;
-  /**
-   * Settled node positions x0, y0, x1, y1… by node index (world units, the owner at 0,0); the
-   * previous layout's (NaN for newcomers) while a new one runs. Live positions: frames.positions().
-   */
-  positions: Float32Array | null;
-  /** Time the last layout took in the worker, ms. */
-  ms: number | null;
 }
 
 /** "Why is this tie strong?" plus the facts around it. */
@@ -174,7 +169,10 @@ export interface NetworkModel {
 /** What canvases draw from, outside React: listeners hear of every new frame and layout step. */
 export interface FrameStore {
   get(): NetworkFrame | null;
-  /** The latest positions, also while the layout runs (LayoutState.positions only once settled). */
+  /**
+   * Node positions x0, y0, x1, y1… by node index (world units, the owner at 0,0), also while the
+   * layout runs; the previous layout's (NaN for newcomers) until a new one arrives.
+   */
   positions(): Float32Array | null;
   /** The running layout's progress, 0..1. */
   progress(): number;
