@@ -5,6 +5,7 @@ import {
   checkServerUrl,
   MAX_SERVER_URL_LENGTH,
   MAX_SYNC_PATH_LENGTH,
+  type UrlCheck,
 } from '../../../shared/security/syncUrl';
 import type { SyncService } from '../sync/syncService';
 import type { IpcHandlerSpec } from './handlers';
@@ -14,23 +15,19 @@ const MAX_NAME_LENGTH = 256;
 /** The longest request a replication batch makes (a long-poll _changes) is well under this. */
 export const MAX_SYNC_TIMEOUT_MS = 5 * 60_000;
 
-const serverUrl = z
-  .string()
-  .max(MAX_SERVER_URL_LENGTH)
-  .superRefine((value, ctx) => {
-    if (value === '') return;
-    const check = checkServerUrl(value);
-    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason });
-  });
+/** A string up to `max` characters that is empty (not set yet) or passes `check`, whose reason is the error. */
+const emptyOr = (max: number, check: (value: string) => UrlCheck) =>
+  z
+    .string()
+    .max(max)
+    .superRefine((value, ctx) => {
+      if (value === '') return;
+      const result = check(value);
+      if (!result.ok) ctx.addIssue({ code: 'custom', message: result.reason });
+    });
 
-const database = z
-  .string()
-  .max(MAX_NAME_LENGTH)
-  .superRefine((value, ctx) => {
-    if (value === '') return;
-    const check = checkDatabaseName(value);
-    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason });
-  });
+const serverUrl = emptyOr(MAX_SERVER_URL_LENGTH, checkServerUrl);
+const database = emptyOr(MAX_NAME_LENGTH, checkDatabaseName);
 
 const username = z.string().max(MAX_NAME_LENGTH);
 const secret = z.string().max(MAX_SECRET_LENGTH);
