@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { SecretStorage, SyncConnectionResult, SyncSettingsView } from '../../../shared/ipc';
 import { checkDatabaseName, checkServerUrl } from '../../../shared/security/syncUrl';
 import { testSyncConnection } from '../../platform';
-import { Button, FormAlert, TextField, useToast } from '../../ui';
+import { Button, fieldBinder, FormAlert, TextField, useToast } from '../../ui';
 import { ChangePassphraseDialog } from './ChangePassphraseDialog';
 import { useSyncController } from './syncContext';
 import type { SyncController } from './syncController';
@@ -108,6 +108,8 @@ function SyncSettingsForm({
     setDraft({ ...draft, ...patch });
     setTested(null);
   };
+  // Field errors show once a save was tried.
+  const bind = fieldBinder(draft, showErrors ? errors : {}, (key, value) => change({ [key]: value }));
   const inBrowser = settings.secretStorage.startsWith('browser');
   const warning = STORAGE_WARNINGS[settings.secretStorage];
 
@@ -183,41 +185,24 @@ function SyncSettingsForm({
           inputMode="url"
           autoComplete="off"
           spellCheck={false}
-          value={draft.serverUrl}
-          onChange={(event) => change({ serverUrl: event.target.value })}
-          error={showErrors ? errors.serverUrl : undefined}
+          {...bind('serverUrl')}
         />
-        <TextField
-          label="Database name"
-          autoComplete="off"
-          spellCheck={false}
-          value={draft.database}
-          onChange={(event) => change({ database: event.target.value })}
-          error={showErrors ? errors.database : undefined}
-        />
-        <TextField
-          label="Username"
-          autoComplete="off"
-          spellCheck={false}
-          value={draft.username}
-          onChange={(event) => change({ username: event.target.value })}
-        />
+        <TextField label="Database name" autoComplete="off" spellCheck={false} {...bind('database')} />
+        <TextField label="Username" autoComplete="off" spellCheck={false} {...bind('username')} />
         <TextField
           label="Password"
           type="password"
           autoComplete="off"
           placeholder={settings.hasPassword ? 'Saved — type to replace' : ''}
           hint={settings.hasPassword ? 'Leave empty to keep the saved password.' : undefined}
-          value={draft.password}
-          onChange={(event) => change({ password: event.target.value })}
+          {...bind('password')}
         />
         <TextField
           label="Passphrase (optional)"
           type="password"
           autoComplete="off"
           hint="With a passphrase, everything is encrypted on this device before it leaves, and the server sees only ciphertext. Without one, whoever runs the server can read your journal. Use the same passphrase on every device; it cannot be recovered."
-          value={draft.passphrase}
-          onChange={(event) => change({ passphrase: event.target.value })}
+          {...bind('passphrase')}
         />
         {inBrowser && (
           <label className="sync-settings__check sync-settings__wide">
