@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import type { RxJsonSchema } from 'rxdb';
-import ZSchema from 'z-schema';
 import {
   collectionCreators,
   COLLECTION_NAMES,
   type CollectionName,
   type DocByCollection,
 } from '../db/collections';
+import { checkStoredDocument } from '../db/checkDocument';
 import { OWNER_ID } from '../db/ids';
 import { migratePersonV0toV1, migratePersonV1toV2 } from '../db/migrations';
 import type { PersonV0 } from '../db/schemas/history/people-v0';
@@ -90,33 +89,6 @@ function migrate(collection: CollectionName, from: number, to: number, doc: Reco
   return d;
 }
 
-type DocValidator = (doc: unknown) => { field: string; message: string }[];
-let validators: Map<CollectionName, DocValidator> | null = null;
-
-/** The collections' own JSON schemas, compiled once: exactly what the storage will check on write. */
-function validatorFor(collection: CollectionName): DocValidator {
-  validators ??= new Map(
-    COLLECTION_NAMES.map((name) => {
-      const schema = collectionCreators[name].schema as unknown as RxJsonSchema<unknown>;
-      const v = ZSchema.create({ strictMode: false });
-      const id = `kith-backup:${name}:${schema.version}`;
-      v.validateSchema({ ...(JSON.parse(JSON.stringify(schema)) as object), id } as never);
-      const check: DocValidator = (doc) => {
-        const result = v.validateSafe(doc, id);
-        if (result.valid) return [];
-        return (result.err?.details ?? []).map(({ message, path }) => ({
-          field: (Array.isArray(path) ? path.join('.') : String(path))
-            .replace(/^#\/?/, '')
-            .replaceAll('/', '.'),
-          message,
-        }));
-      };
-      return [name, check];
-    }),
-  );
-  return validators.get(collection) as DocValidator;
-}
-
 /**
  * Reads a backup file's text: checks the envelope, migrates documents written under older schema
  * versions and validates every document against its collection's schema, so a restore cannot fail
@@ -167,7 +139,6 @@ export function parseBackup(text: string): KithBackup {
       continue;
     }
     const seen = new Set<string>();
-    const check = validatorFor(name);
     collections[name] = docs.map((doc, i) => {
       const at = `collections.${name}[${i}]`;
       if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
@@ -185,8 +156,8 @@ export function parseBackup(text: string): KithBackup {
           return d;
         }
       }
-      for (const e of check(d))
-        issues.push({ path: e.field ? `${label}.${e.field}` : label, message: e.message });
+      for (const e of checkStoredDocument(name, d))
+        issues.push({ path: e.path ? `${label}.${e.path}` : label, message: e.message });
       if (id && seen.has(id))
         issues.push({ path: label, message: `The id “${id}” appears twice in ${name}.` });
       seen.add(id);
