@@ -12,22 +12,27 @@ export interface SubtleCryptoLike {
     keyData: Uint8Array<ArrayBuffer>,
     algorithm: 'PBKDF2',
     extractable: false,
-    keyUsages: ['deriveKey'],
+    keyUsages: ['deriveBits'],
   ): Promise<CryptoKeyLike>;
-  deriveKey(
-    algorithm: { name: 'PBKDF2'; salt: Uint8Array<ArrayBuffer>; iterations: number; hash: 'SHA-256' },
-    baseKey: CryptoKeyLike,
-    derivedKeyType: { name: 'AES-GCM'; length: 256 },
+  importKey(
+    format: 'raw',
+    keyData: Uint8Array<ArrayBuffer>,
+    algorithm: { name: 'AES-GCM' },
     extractable: false,
     keyUsages: ['encrypt', 'decrypt'],
   ): Promise<CryptoKeyLike>;
+  deriveBits(
+    algorithm: { name: 'PBKDF2'; salt: Uint8Array<ArrayBuffer>; iterations: number; hash: 'SHA-256' },
+    baseKey: CryptoKeyLike,
+    length: 256,
+  ): Promise<ArrayBuffer>;
   encrypt(
-    algorithm: { name: 'AES-GCM'; iv: Uint8Array<ArrayBuffer> },
+    algorithm: { name: 'AES-GCM'; iv: Uint8Array<ArrayBuffer>; additionalData?: Uint8Array<ArrayBuffer> },
     key: CryptoKeyLike,
     data: Uint8Array<ArrayBuffer>,
   ): Promise<ArrayBuffer>;
   decrypt(
-    algorithm: { name: 'AES-GCM'; iv: Uint8Array<ArrayBuffer> },
+    algorithm: { name: 'AES-GCM'; iv: Uint8Array<ArrayBuffer>; additionalData?: Uint8Array<ArrayBuffer> },
     key: CryptoKeyLike,
     data: Uint8Array<ArrayBuffer>,
   ): Promise<ArrayBuffer>;

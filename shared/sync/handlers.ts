@@ -5,8 +5,14 @@ import type {
   RxConflictHandler,
   WithDeleted,
 } from 'rxdb';
+import type { CollectionName } from '../db/collections';
+import { checkStoredDocument, describeIssues } from '../db/checkDocument';
+import { compareStamps } from '../db/fieldTimes';
+import type { SetAside } from '../db/quarantine';
 import type { SyncKey } from './cipher';
-import { decodeEnvelope, encodeEnvelope, serverId, type Decoded, type SyncDoc } from './envelope';
+import { encodeEnvelope, openEnvelope, serverId, type EnvelopeKeys, type SyncDoc } from './envelope';
+import { SyncPassphraseError } from './errors';
+import { KEY_DOC_ID, keyDocState } from './keyDoc';
 import type { Link } from './link';
 import type { ChangePages } from './pages';
 
@@ -14,15 +20,37 @@ export interface Checkpoint {
   seq: unknown;
 }
 
+/** A document this device holds, as the storage has it (with `_deleted`). */
+export type LocalDoc = SyncDoc & { fieldTimes?: Record<string, string> };
+
 /** What one collection's handlers need; `counters` feed the status line. */
 export interface HandlerContext {
-  collection: string;
+  collection: CollectionName;
   version: number;
   migrationStrategies: MigrationStrategies;
   conflictHandler: RxConflictHandler<SyncDoc>;
   link: Link;
   pages: ChangePages;
-  key: SyncKey | null;
+  /** What this device opens server documents with. */
+  keys: EnvelopeKeys;
+  /** What it seals its own writes with (null: the journal is not encrypted). */
+  write: SyncKey | null;
+  /** The key document's state when this session unlocked it (keyDocState): a push checks it is unchanged. */
+  keyState: string;
+  /**
+   * A document sealed with a key this device does not hold: throws SyncPassphraseError when the key
+   * document explains it (the passphrase was changed, a change is in progress), so the session stops
+   * and asks; resolves when it is simply a document nobody could have sealed with this journal's keys.
+   */
+  unknownKey(kid: string): Promise<void>;
+  /** Documents refused from the server: set aside on this device and counted in the status. */
+  refuse(items: SetAside[]): Promise<void>;
+  /** Valid versions of these documents arrived: what was set aside for them is forgotten. */
+  accepted(ids: string[]): Promise<void>;
+  /** This device's copies, removed ones included. */
+  local(ids: string[]): Promise<Map<string, LocalDoc>>;
+  /** The server state this device last acknowledged per document (RxDB's "assumed master state"). */
+  assumed(ids: string[]): Promise<Map<string, SyncDoc>>;
   /** Server ids of documents from a newer Kith version, seen but not applied. */
   waiting: Set<string>;
   onWaitingChange: () => void;
@@ -39,6 +67,13 @@ export interface HandlerContext {
   pushes: Set<Promise<unknown>>;
 }
 
+/** The key document changed under a running session: the session stops writing and looks again. */
+export const KEY_CHANGED =
+  'The sync key document changed on the server (a passphrase change on another device?): this device stopped writing.';
+
+export const ROLLED_BACK =
+  'It is an older version of a document this device already has: the server replayed or rolled it back. This device kept its newer copy.';
+
 function generation(rev: unknown): number {
   return typeof rev === 'string' ? Number.parseInt(rev, 10) || 0 : 0;
 }
@@ -53,9 +88,9 @@ function fresh(ctx: HandlerContext, id: string, rev: unknown): boolean {
 }
 
 /** Brings a document written by an older Kith up to this collection's version, as RxDB would. */
-async function migrate(ctx: HandlerContext, decoded: Decoded): Promise<SyncDoc | null> {
-  let doc: SyncDoc | null = decoded.doc;
-  for (let v = decoded.version + 1; v <= ctx.version && doc; v++) {
+async function migrate(ctx: HandlerContext, version: number, from: SyncDoc): Promise<SyncDoc | null> {
+  let doc: SyncDoc | null = from;
+  for (let v = version + 1; v <= ctx.version && doc; v++) {
     const strategy = ctx.migrationStrategies[v];
     if (!strategy) throw new Error(`No migration from ${ctx.collection} version ${v - 1} to ${v}.`);
     const deleted: boolean = doc._deleted;
@@ -66,34 +101,120 @@ async function migrate(ctx: HandlerContext, decoded: Decoded): Promise<SyncDoc |
   return doc;
 }
 
+/** What a server document means to this collection on this device. */
+type Reading =
+  | { kind: 'doc'; doc: SyncDoc }
+  /** Not this collection's, a design document, or from a newer Kith (kept on the server, counted). */
+  | { kind: 'skip' }
+  | { kind: 'refused'; item: SetAside };
+
+function refusal(ctx: HandlerContext, value: unknown, reason: string, raw: unknown = value): Reading {
+  const id = String((value as { _id?: unknown } | null)?._id ?? '');
+  const rev = String((value as { _rev?: unknown } | null)?._rev ?? '');
+  const docId = id.slice(id.indexOf(':') + 1);
+  return {
+    kind: 'refused',
+    item: {
+      source: 'sync',
+      collection: ctx.collection,
+      docId,
+      reason,
+      issues: [],
+      origin: `${id.slice(0, 120)}${rev ? ` (revision ${rev.slice(0, 40)})` : ''} on the sync server`,
+      raw,
+    },
+  };
+}
+
+/** The document content the journal's rules apply to (what the storage's schema sees). */
+function content(doc: SyncDoc): Record<string, unknown> {
+  const { _deleted: _d, ...rest } = doc;
+  return rest;
+}
+
 /**
- * Decodes a server document into this collection's current shape. Null: not ours, or from a newer
- * Kith version (kept on the server and counted, never dropped: a later Kith applies it).
+ * Opens, authenticates, migrates and checks one server document. Everything that could not be
+ * trusted or stored is refused one document at a time, never stopping the collection.
  */
-async function readable(ctx: HandlerContext, value: unknown): Promise<SyncDoc | null> {
-  const decoded = await decodeEnvelope(value, ctx.key);
-  if (!decoded || decoded.collection !== ctx.collection) return null;
-  const id = serverId(ctx.collection, decoded.doc.id);
-  if (decoded.version > ctx.version) {
+async function read(ctx: HandlerContext, value: unknown): Promise<Reading> {
+  const opened = await openEnvelope(value, ctx.keys);
+  switch (opened.kind) {
+    case 'other':
+      return { kind: 'skip' };
+    case 'encrypted':
+      // Sealed with a key while this device syncs without one: the key document decides.
+      await ctx.unknownKey('');
+      return refusal(ctx, value, 'It is encrypted, but this journal is not.');
+    case 'unknown-key':
+      await ctx.unknownKey(opened.kid);
+      return refusal(ctx, value, 'It was sealed with a key this journal does not have.');
+    case 'refused':
+      return refusal(ctx, value, opened.reason);
+  }
+  if (opened.collection !== ctx.collection) return { kind: 'skip' };
+  const id = serverId(ctx.collection, opened.doc.id);
+  if (opened.version > ctx.version) {
     if (!ctx.waiting.has(id)) {
       ctx.waiting.add(id);
       ctx.onWaitingChange();
     }
-    return null;
+    return { kind: 'skip' };
   }
   if (ctx.waiting.delete(id)) ctx.onWaitingChange();
-  return migrate(ctx, decoded);
+  let doc: SyncDoc | null;
+  try {
+    doc = await migrate(ctx, opened.version, opened.doc);
+  } catch (error) {
+    return refusal(ctx, value, `It could not be brought up to date: ${(error as Error).message}`, opened.doc);
+  }
+  if (!doc) return { kind: 'skip' };
+  const issues = checkStoredDocument(ctx.collection, content(doc));
+  if (issues.length > 0) {
+    const refused = refusal(ctx, value, describeIssues(issues), opened.doc) as Reading & { kind: 'refused' };
+    refused.item.issues = issues;
+    return refused;
+  }
+  return { kind: 'doc', doc };
 }
 
-function isNewer(ctx: HandlerContext, value: unknown): boolean {
-  const v = (value as { v?: unknown } | null)?.v;
-  return typeof v === 'number' && v > ctx.version;
+/**
+ * True when `pulled` holds no edit `local` lacks and is missing one it has: an older version. A
+ * removal does not stamp fields, so a removed document coming back with no newer edit is one too.
+ */
+export function isOlder(pulled: LocalDoc, local: LocalDoc): boolean {
+  const fields = new Set([...Object.keys(pulled.fieldTimes ?? {}), ...Object.keys(local.fieldTimes ?? {})]);
+  let older = false;
+  for (const field of fields) {
+    const order = compareStamps(pulled.fieldTimes?.[field], local.fieldTimes?.[field]);
+    if (order > 0) return false;
+    if (order < 0) older = true;
+  }
+  return older || (local._deleted && !pulled._deleted);
+}
+
+/**
+ * Pulled documents that would move this device back: older than its copy, while that copy is the
+ * state it last acknowledged from the server (with an unpushed local edit RxDB keeps the edit and
+ * merges on push, so nothing moves back and nothing is refused).
+ */
+async function rollbacks(ctx: HandlerContext, docs: SyncDoc[]): Promise<Set<SyncDoc>> {
+  const ids = docs.map((d) => d.id);
+  const [local, assumed] = await Promise.all([ctx.local(ids), ctx.assumed(ids)]);
+  const found = new Set<SyncDoc>();
+  for (const doc of docs) {
+    const mine = local.get(doc.id);
+    const acknowledged = assumed.get(doc.id);
+    if (!mine || !acknowledged || !isOlder(doc as LocalDoc, mine)) continue;
+    if (ctx.conflictHandler.isEqual(acknowledged, mine, 'kith-rollback')) found.add(doc);
+  }
+  return found;
 }
 
 export function pullHandler(ctx: HandlerContext): ReplicationPullHandler<SyncDoc, Checkpoint> {
   return async (checkpoint, batchSize) => {
     let since: unknown = checkpoint?.seq ?? 0;
     const documents: WithDeleted<SyncDoc>[] = [];
+    const refused: SetAside[] = [];
     // RxDB stops pulling at a batch smaller than batchSize, so read on until it is full or the feed ends.
     // The newest document this device wrote itself and skipped: handed back when nothing else came,
     // because RxDB keeps a checkpoint only from a non-empty batch (else every wake-up re-reads all).
@@ -113,18 +234,18 @@ export function pullHandler(ctx: HandlerContext): ReplicationPullHandler<SyncDoc
         const others = mine.filter((row) => ctx.ownRevs.get(row.id) !== (row.doc as { _rev?: unknown })._rev);
         // Decrypted together (off the main thread, in parallel), then taken in feed order.
         const opened = new Map(
-          await Promise.all(others.map(async (row) => [row, await readable(ctx, row.doc)] as const)),
+          await Promise.all(others.map(async (row) => [row, await read(ctx, row.doc)] as const)),
         );
         for (const row of mine) {
           if (ctx.ownRevs.get(row.id) === (row.doc as { _rev?: unknown })._rev) {
             ownLast = row.doc;
             continue;
           }
-          const doc = opened.get(row);
-          if (doc) {
-            documents.push(doc as WithDeleted<SyncDoc>);
-            revOf.set(doc, { id: row.id, gen: generation((row.doc as { _rev?: unknown })._rev) });
-          }
+          const reading = opened.get(row);
+          if (reading?.kind === 'doc') {
+            documents.push(reading.doc as WithDeleted<SyncDoc>);
+            revOf.set(reading.doc, { id: row.id, gen: generation((row.doc as { _rev?: unknown })._rev) });
+          } else if (reading?.kind === 'refused') refused.push(reading.item);
         }
       } finally {
         ctx.inFlight(-mine.length);
@@ -132,17 +253,26 @@ export function pullHandler(ctx: HandlerContext): ReplicationPullHandler<SyncDoc
       since = page.last_seq;
       if (documents.length >= batchSize || page.results.length < ctx.pages.pageSize) break;
     }
-    // Decrypting takes a while: a push of this device may have stored a newer version meanwhile.
+    const older = documents.length > 0 ? await rollbacks(ctx, documents) : new Set<SyncDoc>();
+    for (const doc of older) {
+      const envelope = { _id: serverId(ctx.collection, doc.id), _rev: `${revOf.get(doc)?.gen ?? ''}-` };
+      refused.push((refusal(ctx, envelope, ROLLED_BACK, doc) as Reading & { kind: 'refused' }).item);
+    }
+    // Set aside before the checkpoint moves past them, so nothing refused goes unrecorded.
+    await ctx.refuse(refused);
+    // Decrypting and checking take a while: a push of this device may have stored a newer version
+    // meanwhile, which RxDB must not be handed an older state after (it would write it back).
     const current = documents.filter((d) => {
       const r = revOf.get(d);
-      return !r || r.gen >= (ctx.revs.get(r.id) ?? 0);
+      return !older.has(d) && (!r || r.gen >= (ctx.revs.get(r.id) ?? 0));
     });
     documents.length = 0;
     documents.push(...current);
     if (documents.length === 0 && ownLast) {
-      const doc = await readable(ctx, ownLast);
-      if (doc) documents.push(doc as WithDeleted<SyncDoc>);
+      const reading = await read(ctx, ownLast);
+      if (reading.kind === 'doc') documents.push(reading.doc as WithDeleted<SyncDoc>);
     }
+    await ctx.accepted(documents.map((d) => d.id));
     return { documents, checkpoint: { seq: since } };
   };
 }
@@ -176,23 +306,37 @@ export function pushHandler(ctx: HandlerContext): ReplicationPushHandler<SyncDoc
   };
 }
 
-function push(ctx: HandlerContext): ReplicationPushHandler<SyncDoc> {
+/**
+ * The server's copy as a state to merge with; null when there is none or it cannot be trusted
+ * (forged, damaged, against the journal's rules): this device's valid version then replaces it.
+ * 'newer': written by a newer Kith, never overwritten.
+ */
+async function masterOf(ctx: HandlerContext, stored: unknown): Promise<SyncDoc | null | 'newer'> {
+  if (!stored) return null;
+  const version = (stored as { v?: unknown }).v;
+  const reading = await read(ctx, stored);
+  if (reading.kind === 'doc') return reading.doc;
+  if (reading.kind === 'skip' && typeof version === 'number' && version > ctx.version) return 'newer';
+  return null;
+}
+
+function push(ctx: HandlerContext, attempt = 1): ReplicationPushHandler<SyncDoc> {
   return async (rows) => {
     ctx.inFlight(rows.length);
     try {
       const ids = rows.map((r) => serverId(ctx.collection, (r.newDocumentState as SyncDoc).id));
-      const current = await serverDocs(ctx, ids);
+      // The key document is read with the documents: a device that missed a passphrase change (or
+      // one starting) must not write another document under the old key, or in plain text.
+      const current = await serverDocs(ctx, [KEY_DOC_ID, ...ids]);
+      const keyRow = current.get(KEY_DOC_ID);
+      if (keyDocState(keyRow?.doc ?? null) !== ctx.keyState) throw new SyncPassphraseError(KEY_CHANGED);
       const conflicts: WithDeleted<SyncDoc>[] = [];
       const pending: Promise<object>[] = [];
       for (const [i, row] of rows.entries()) {
         const server = current.get(ids[i] as string);
-        const stored = server?.doc ?? null;
+        const master = await masterOf(ctx, server?.doc ?? null);
         // Never overwrite what a newer Kith wrote: this version would drop the fields it added.
-        if (isNewer(ctx, stored)) {
-          await readable(ctx, stored);
-          continue;
-        }
-        const master = stored ? await readable(ctx, stored) : null;
+        if (master === 'newer') continue;
         if (master) {
           const assumed = row.assumedMasterState;
           if (!assumed || !ctx.conflictHandler.isEqual(master, assumed, 'kith-push')) {
@@ -207,7 +351,7 @@ function push(ctx: HandlerContext): ReplicationPushHandler<SyncDoc> {
             ctx.collection,
             ctx.version,
             row.newDocumentState as Record<string, unknown>,
-            ctx.key,
+            ctx.write,
           ).then((envelope) => (rev ? { ...envelope, _rev: rev } : envelope)),
         );
       }
@@ -229,11 +373,19 @@ function push(ctx: HandlerContext): ReplicationPushHandler<SyncDoc> {
       if (failed)
         throw new Error(`The sync server refused “${failed.id}”: ${failed.reason ?? failed.error}.`);
       // Someone wrote in between: hand RxDB the newer server state to merge with, and push again.
+      // A copy that cannot be trusted is overwritten again (a hostile server may keep writing one).
+      const again: typeof rows = [];
       if (lost.length > 0) {
         for (const row of (await serverDocs(ctx, lost)).values()) {
-          const master = row.doc ? await readable(ctx, row.doc) : null;
+          const master = await masterOf(ctx, row.doc ?? null);
+          if (master === 'newer') continue;
           if (master) conflicts.push(master as WithDeleted<SyncDoc>);
+          else again.push(rows[ids.indexOf(row.key)]!);
         }
+      }
+      if (again.length > 0) {
+        if (attempt >= 3) throw new Error('The sync server keeps replacing documents this device saves.');
+        conflicts.push(...(await push(ctx, attempt + 1)(again)));
       }
       return conflicts;
     } finally {

@@ -42,7 +42,8 @@ export type { SyncMethod, SyncRequest, SyncResponse, SyncTransport } from './tra
 export type { CryptoLike, CryptoKeyLike, SubtleCryptoLike } from './cryptoLike';
 export type { SyncStatus } from './status';
 export type { SyncOptions, SyncSession } from './session';
-export { SyncPassphraseError, WRONG_PASSPHRASE_MESSAGE } from './errors';
+export { SyncPassphraseError, WRONG_PASSPHRASE_MESSAGE, type SyncAction } from './errors';
 export { startSync } from './replicate';
 export { testConnection, ensureDatabase, type ConnectionResult } from './connection';
-export { changePassphrase, type PassphraseProgress } from './passphrase';
+export { changePassphrase, type ChangeResult, type PassphraseProgress } from './passphrase';
+export { restoreKeyDoc } from './restoreKey';

@@ -1,7 +1,6 @@
 import { SyncOfflineError } from './http';
 import type { Link } from './link';
-import { seqParam, type ChangeRow } from './pages';
-import { sleep } from './timers';
+import { isChangePage, MALFORMED_FEED, seqParam, type ChangeRow } from './pages';
 import type { SyncAbortSignal } from './transport';
 
 /** Asked of the server; CouchDB answers an empty list after it, express-pouchdb keeps waiting. */
@@ -38,10 +37,11 @@ export async function runLiveFeed({ link, since, signal, onChanges }: LiveFeedOp
         continue;
       }
       const page = body as { results?: ChangeRow[]; last_seq?: unknown } | null;
-      if (!page || !Array.isArray(page.results)) {
+      if (!isChangePage(page)) {
         await link.send({ method: 'GET', path: '', timeoutMs: 10_000 }, 'read the database');
-        // The database answers, its feed does not: wait rather than spin.
-        await sleep(5_000);
+        // The database answers, its feed does not: say so (never "Synced" while nothing can be
+        // pulled), and back off like any failure rather than spin.
+        link.failed('error', MALFORMED_FEED);
         continue;
       }
       link.succeeded();

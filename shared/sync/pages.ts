@@ -14,6 +14,17 @@ export interface ChangePage {
 
 const KEEP_PAGES = 32;
 
+export const MALFORMED_FEED = 'The sync server sent a malformed changes feed: nothing can be pulled from it.';
+
+/** A `_changes` answer Kith can read: a list of rows that each name a document. */
+export function isChangePage(page: unknown): page is ChangePage {
+  const results = (page as { results?: unknown } | null)?.results;
+  return (
+    Array.isArray(results) &&
+    results.every((r) => !!r && typeof (r as ChangeRow).id === 'string' && (r as ChangeRow).seq !== undefined)
+  );
+}
+
 export function seqParam(seq: unknown): string {
   return encodeURIComponent(typeof seq === 'string' ? seq : JSON.stringify(seq ?? 0));
 }
@@ -43,9 +54,8 @@ export class ChangePages {
         'read changes',
       )
       .then((res) => {
-        const page = res.body as ChangePage;
-        if (!page || !Array.isArray(page.results))
-          throw new Error('The sync server sent a malformed changes feed.');
+        const page = res.body;
+        if (!isChangePage(page)) throw new Error(MALFORMED_FEED);
         if (page.results.length < this.pageSize) this.pages.delete(key);
         return page;
       });

@@ -1,22 +1,31 @@
-import { addRxPlugin, type RxCollection } from 'rxdb';
+import { addRxPlugin, getAssumedMasterState, type RxCollection } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { BehaviorSubject, combineLatest, Subject, type Subscription } from 'rxjs';
 import { COLLECTION_NAMES, type CollectionName, type KithDatabase } from '../db/collections';
-import type { SyncKey } from './cipher';
+import { release, setAside, quarantine$ } from '../db/quarantine';
 import { ensureDatabase } from './connection';
 import type { SyncDoc } from './envelope';
-import { SyncPassphraseError } from './errors';
-import { pullHandler, pushHandler, type Checkpoint, type HandlerContext } from './handlers';
+import { SyncPassphraseError, type SyncAction } from './errors';
+import {
+  KEY_CHANGED,
+  pullHandler,
+  pushHandler,
+  type Checkpoint,
+  type HandlerContext,
+  type LocalDoc,
+} from './handlers';
 import { send, SyncHttpError, SyncOfflineError } from './http';
 import { KEY_DOC_ID } from './keyDoc';
+import { changePassphrase } from './passphrase';
 import { Link, SyncStoppedError, type LinkState } from './link';
 import { runLiveFeed } from './live';
+import { clearTimer, setTimer } from './timers';
 import { conflictHandlerFor } from './merge';
 import { ChangePages } from './pages';
 import type { SyncOptions, SyncSession } from './session';
 import type { SyncStatus } from './status';
-import { journalId, unlockJournal } from './unlock';
+import { journalId, unlockJournal, type KeyRing } from './unlock';
 
 /** Documents per push and pull; a `_changes` page holds at least 1,000 (all collections share it). */
 const BATCH = 500;
@@ -35,13 +44,20 @@ interface AbortControllerLike {
 const AbortControllerCtor = (globalThis as unknown as { AbortController: new () => AbortControllerLike })
   .AbortController;
 
+/** How long a device that found a passphrase change in progress waits before it looks again. */
+const CHANGE_POLL_MS = 30_000;
+/** A document under an unknown key makes a session read the key document at most this often. */
+const KEY_RECHECK_MS = 10_000;
+
 /**
  * One sync session: unlock (check the passphrase before anything is written), then one RxDB
  * replication per collection with handlers that encrypt and decrypt inside them, and one live
  * long-poll that tells each collection when to pull. Never awaited by app start-up.
  *
  * Why replicateRxCollection and not replicateCouchDB: end-to-end encryption must happen inside the
- * handlers, before states are compared (see shared/notes/rxdb-facts.md).
+ * handlers, before states are compared; RxDB's push and pull modifiers cannot do it (the assumed
+ * master state would be re-encrypted with a fresh IV and never match, so every update would look
+ * like a conflict).
  * Why toggleOnDocumentVisible false: a desktop journal keeps syncing while its window is hidden.
  */
 class Session implements SyncSession {
@@ -51,19 +67,27 @@ class Session implements SyncSession {
   private readonly abort = new AbortControllerCtor();
   private replications: Replication[] = [];
   private subs: Subscription[] = [];
+  private readonly quarantineSub: Subscription;
   private readonly waiting = new Set<string>();
   /** Revisions this device wrote, by server id: their echo in the live feed needs no pull. */
   private readonly ownRevs = new Map<string, string>();
   private readonly pushes = new Set<Promise<unknown>>();
+  /** `collection|id` of documents set aside from sync: a valid version of one releases it. */
+  private setAsideIds = new Set<string>();
   private phase: 'connecting' | 'running' | 'stopped' = 'connecting';
-  private fatal: string | null = null;
+  private fatal: { message: string; action?: SyncAction } | null = null;
+  private ring: KeyRing | null = null;
+  private keyChecked = 0;
+  private rechecking: Promise<void> | null = null;
+  private liveFeed = false;
   private active = false;
   private inFlight = 0;
   /** Collections whose first full pull and push has not finished yet. */
   private initialPending = 0;
   private lastSyncedAt: number | null = null;
-  private readonly started: Promise<boolean>;
+  private started: Promise<boolean>;
   private wakeFatal: (() => void) | null = null;
+  private timers = new Set<unknown>();
 
   constructor(
     private readonly db: KithDatabase,
@@ -72,6 +96,11 @@ class Session implements SyncSession {
     this.link = new Link(options.transport, options.retryMs ?? 1000, (state, reconnected) =>
       this.onLink(state, reconnected),
     );
+    this.quarantineSub = quarantine$(db).subscribe(({ entries }) => {
+      this.setAsideIds = new Set(
+        entries.filter((e) => e.source === 'sync').map((e) => `${e.collection}|${e.docId}`),
+      );
+    });
     this.started = this.begin();
   }
 
@@ -83,6 +112,10 @@ class Session implements SyncSession {
     return this.phase === 'stopped';
   }
 
+  private get passphrase(): string {
+    return this.options.passphrase ?? '';
+  }
+
   status(): SyncStatus {
     return this.status$.getValue();
   }
@@ -90,24 +123,12 @@ class Session implements SyncSession {
   retry(): void {
     this.link.retry();
     this.wakeFatal?.();
-    if (this.fatal && this.phase === 'running') void this.resumeAfterFatal();
+    if (this.fatal && this.phase === 'running') void this.recheckKeys();
     for (const r of this.replications) r.reSync();
   }
 
-  /** After a passphrase problem mid-session: carry on only if the passphrase matches again. */
-  private async resumeAfterFatal(): Promise<void> {
-    try {
-      await unlockJournal(this.options.transport, this.options.crypto, this.options.passphrase ?? '');
-    } catch {
-      return;
-    }
-    this.fatal = null;
-    await Promise.all(this.replications.map((r) => r.start()));
-    this.publish();
-  }
-
   async awaitInSync(): Promise<void> {
-    if (!(await this.started)) throw new Error(this.fatal ?? 'Sync was stopped.');
+    if (!(await this.started)) throw new Error(this.fatal?.message ?? 'Sync was stopped.');
     await Promise.all(this.replications.map((r) => r.awaitInSync()));
   }
 
@@ -116,32 +137,58 @@ class Session implements SyncSession {
     this.link.stop();
     this.abort.abort();
     this.wakeFatal?.();
-    await Promise.all(this.replications.map((r) => r.cancel()));
-    for (const s of this.subs) s.unsubscribe();
+    for (const timer of this.timers) clearTimer(timer);
+    await this.cancelReplications();
+    this.quarantineSub.unsubscribe();
     this.publish();
   }
 
+  /** A timer that stop() clears. */
+  private later(task: () => void, ms: number): void {
+    const timer = setTimer(() => {
+      this.timers.delete(timer);
+      if (!this.stopped) task();
+    }, ms);
+    this.timers.add(timer);
+  }
+
+  private async cancelReplications(): Promise<void> {
+    const replications = this.replications;
+    this.replications = [];
+    for (const s of this.subs) s.unsubscribe();
+    this.subs = [];
+    await Promise.all(replications.map((r) => r.cancel()));
+  }
+
   /** What a session needs from the server before replicating; writes nothing on a wrong passphrase. */
-  private async connect(): Promise<{ key: SyncKey | null; journal: string; since: unknown }> {
+  private async connect(): Promise<{ ring: KeyRing; journal: string; since: unknown }> {
     const t = this.options.transport;
     await ensureDatabase(t);
-    const key = await unlockJournal(t, this.options.crypto, this.options.passphrase ?? '');
+    let ring = await unlockJournal(t, this.options.crypto, this.passphrase);
+    if (ring.legacy) {
+      // A journal of the first sync format: re-sealed once, in the authenticated format, with the
+      // same passphrase (resumable like any passphrase change), then unlocked again.
+      await changePassphrase(t, this.options.crypto, this.passphrase, this.passphrase);
+      ring = await unlockJournal(t, this.options.crypto, this.passphrase);
+    }
     const journal = await journalId(t, this.options.crypto);
     // Changes from here on wake the pulls; the pulls themselves start from their checkpoints.
     const info = await send(t, { method: 'GET', path: '' }, 'read the database');
-    return { key, journal, since: (info.body as { update_seq?: unknown } | null)?.update_seq ?? 'now' };
+    return { ring, journal, since: (info.body as { update_seq?: unknown } | null)?.update_seq ?? 'now' };
   }
 
-  /** Unlocks, retrying while offline; a passphrase problem waits for retry() or stop(). */
+  /** Unlocks, retrying while offline; a passphrase problem waits for retry(), stop() or a poll. */
   private async begin(): Promise<boolean> {
     for (;;) {
       if (this.stopped) return false;
       try {
         await this.link.ready();
-        const { key, journal, since } = await this.connect();
+        const { ring, journal, since } = await this.connect();
         this.link.succeeded();
         if (this.stopped) return false;
-        this.startReplications(key, journal, since);
+        this.fatal = null;
+        this.ring = ring;
+        this.startReplications(ring, journal, since);
         return true;
       } catch (err) {
         if (this.stopped || err instanceof SyncStoppedError) return false;
@@ -149,44 +196,127 @@ class Session implements SyncSession {
         else if (err instanceof SyncHttpError) this.link.failed('error', err.message);
         else {
           // A passphrase that does not match (or anything unexpected): nothing was written; wait.
-          this.fatal = err instanceof Error ? err.message : String(err);
+          this.fatal = {
+            message: err instanceof Error ? err.message : String(err),
+            ...(err instanceof SyncPassphraseError && err.action ? { action: err.action } : {}),
+          };
           this.publish();
-          await new Promise<void>((resolve) => (this.wakeFatal = resolve));
-          this.fatal = null;
+          // A change in progress on another device ends by itself: look again now and then.
+          const poll = this.fatal.action === 'finish-change' ? CHANGE_POLL_MS : null;
+          await new Promise<void>((resolve) => {
+            this.wakeFatal = resolve;
+            if (poll) this.later(resolve, poll);
+          });
+          this.wakeFatal = null;
         }
       }
     }
   }
 
-  private startReplications(key: SyncKey | null, journal: string, since: unknown): void {
+  /** The session starts again from unlocking (the key document changed): checkpoints are kept. */
+  private async restart(): Promise<void> {
+    await this.cancelReplications();
+    if (this.stopped) return;
+    this.phase = 'connecting';
+    this.fatal = null;
+    this.publish();
+    this.started = this.begin();
+  }
+
+  /**
+   * The key document changed, or a handler met a key problem: stop writing, look at the key document
+   * again, and carry on, restart with new keys, or wait with the reason.
+   */
+  private recheckKeys(): Promise<void> {
+    this.rechecking ??= (async () => {
+      if (this.stopped) return;
+      await Promise.all(this.replications.map((r) => r.pause()));
+      let ring: KeyRing;
+      try {
+        ring = await unlockJournal(this.options.transport, this.options.crypto, this.passphrase, false);
+      } catch (err) {
+        if (err instanceof SyncPassphraseError) {
+          this.fatal = { message: err.message, ...(err.action ? { action: err.action } : {}) };
+          if (err.action === 'finish-change') this.later(() => void this.recheckKeys(), CHANGE_POLL_MS);
+        } else if (!this.fatal) {
+          this.fatal = { message: KEY_CHANGED };
+        }
+        this.publish();
+        return;
+      }
+      if (ring.legacy || ring.state !== this.ring?.state) {
+        await this.restart();
+        return;
+      }
+      this.fatal = null;
+      await Promise.all(this.replications.map((r) => r.start()));
+      this.publish();
+    })().finally(() => (this.rechecking = null));
+    return this.rechecking;
+  }
+
+  /** A handler met a document under a key it does not hold: is the key document the reason? */
+  private async checkUnknownKey(): Promise<void> {
+    if (Date.now() - this.keyChecked < KEY_RECHECK_MS) return;
+    const ring = await unlockJournal(this.options.transport, this.options.crypto, this.passphrase, false);
+    if (ring.legacy || ring.state !== this.ring?.state) throw new SyncPassphraseError(KEY_CHANGED);
+    this.keyChecked = Date.now();
+  }
+
+  private handlerContext(name: CollectionName, ring: KeyRing, pages: ChangePages): HandlerContext {
+    const collection = this.db[name] as unknown as RxCollection<SyncDoc>;
+    const conflictHandler = conflictHandlerFor<SyncDoc>(name);
+    // The merge rules live with sync; the collection uses them only for replication conflicts.
+    (collection as unknown as { conflictHandler: unknown }).conflictHandler = conflictHandler;
+    let replication: Replication | null = null;
+    const ctx: HandlerContext & { attach(r: Replication): void } = {
+      attach: (r) => (replication = r),
+      collection: name,
+      version: collection.schema.version,
+      migrationStrategies: collection.migrationStrategies,
+      conflictHandler,
+      link: this.link,
+      pages,
+      keys: { read: ring.read, encrypted: ring.write !== null },
+      write: ring.write,
+      keyState: ring.state,
+      unknownKey: () => this.checkUnknownKey(),
+      refuse: (items) => setAside(this.db, items),
+      accepted: async (ids) => {
+        const known = ids.filter((id) => this.setAsideIds.has(`${name}|${id}`));
+        if (known.length > 0) await release(this.db, 'sync', name, known);
+      },
+      local: async (ids) => {
+        const docs = await collection.storageInstance.findDocumentsById(ids, true);
+        return new Map(docs.map((d) => [d.id, d as unknown as LocalDoc]));
+      },
+      assumed: async (ids) => {
+        const state = replication?.internalReplicationState;
+        if (!state) return new Map();
+        const found = await getAssumedMasterState(state, ids);
+        return new Map(Object.entries(found).map(([id, v]) => [id, v.docData as unknown as SyncDoc]));
+      },
+      waiting: this.waiting,
+      onWaitingChange: () => this.waitingFromNewerVersion$.next(this.waiting.size),
+      revs: new Map(),
+      ownRevs: this.ownRevs,
+      pushes: this.pushes,
+      inFlight: (delta) => {
+        this.inFlight += delta;
+        this.publish();
+      },
+    };
+    return ctx;
+  }
+
+  private startReplications(ring: KeyRing, journal: string, since: unknown): void {
     addRxPlugin(RxDBLeaderElectionPlugin);
     const pages = new ChangePages(this.link, Math.max(this.options.batchSize ?? BATCH, 1000));
     for (const name of this.names) {
-      const collection = this.db[name] as unknown as RxCollection<SyncDoc>;
-      const conflictHandler = conflictHandlerFor<SyncDoc>(name);
-      // The merge rules live with sync; the collection uses them only for replication conflicts.
-      (collection as unknown as { conflictHandler: unknown }).conflictHandler = conflictHandler;
-      const ctx: HandlerContext = {
-        collection: name,
-        version: collection.schema.version,
-        migrationStrategies: collection.migrationStrategies,
-        conflictHandler,
-        link: this.link,
-        pages,
-        key,
-        waiting: this.waiting,
-        onWaitingChange: () => this.waitingFromNewerVersion$.next(this.waiting.size),
-        revs: new Map(),
-        ownRevs: this.ownRevs,
-        pushes: this.pushes,
-        inFlight: (delta) => {
-          this.inFlight += delta;
-          this.publish();
-        },
-      };
+      const ctx = this.handlerContext(name, ring, pages);
       const stream$ = new Subject<'RESYNC'>();
       const replication = replicateRxCollection<SyncDoc, Checkpoint>({
-        collection,
+        collection: this.db[name] as unknown as RxCollection<SyncDoc>,
         // Per journal and schema version: a Kith that updated its schema pulls everything again,
         // which applies the documents a newer version wrote while this one had to skip them.
         replicationIdentifier: `kith-couch-${journal}-${name}-v${ctx.version}`,
@@ -198,6 +328,7 @@ class Session implements SyncSession {
         pull: { handler: pullHandler(ctx), batchSize: this.options.batchSize ?? BATCH, stream$ },
         push: { handler: pushHandler(ctx), batchSize: this.options.batchSize ?? BATCH },
       });
+      (ctx as unknown as { attach(r: Replication): void }).attach(replication);
       this.replications.push(replication);
       this.subs.push(replication.error$.subscribe((err) => this.onReplicationError(err)));
     }
@@ -219,7 +350,8 @@ class Session implements SyncSession {
     );
     this.phase = 'running';
     this.publish();
-    if (this.options.live ?? true) {
+    if ((this.options.live ?? true) && !this.liveFeed) {
+      this.liveFeed = true;
       void runLiveFeed({
         link: this.link,
         since,
@@ -232,7 +364,7 @@ class Session implements SyncSession {
   private async onRemoteChanges(changes: { id: string; rev: string | undefined }[]): Promise<void> {
     // The feed can report a write of ours before our push has read the server's answer.
     await Promise.all([...this.pushes]);
-    if (changes.some((c) => c.id === KEY_DOC_ID)) void this.checkKeyStillValid();
+    if (changes.some((c) => c.id === KEY_DOC_ID)) void this.recheckKeys();
     const touched = new Set(
       changes.filter((c) => this.ownRevs.get(c.id) !== c.rev).map((c) => c.id.slice(0, c.id.indexOf(':'))),
     );
@@ -241,27 +373,14 @@ class Session implements SyncSession {
     });
   }
 
-  /** The passphrase was changed on another device: stop rather than write with a stale key. */
-  private async checkKeyStillValid(): Promise<void> {
-    try {
-      await unlockJournal(this.options.transport, this.options.crypto, this.options.passphrase ?? '');
-    } catch (err) {
-      if (err instanceof SyncPassphraseError) {
-        this.fatal = `${err.message} (The passphrase may have been changed on another device.)`;
-        await Promise.all(this.replications.map((r) => r.pause()));
-        this.publish();
-      }
-    }
-  }
-
   private onReplicationError(err: unknown): void {
-    // Offline and HTTP failures are on the link already; a passphrase problem is fatal.
+    // Offline and HTTP failures are on the link already; a key problem stops writing at once.
     const inner = (err as { parameters?: { errors?: { name?: string; message?: string }[] } }).parameters
       ?.errors?.[0];
     if (inner?.name === 'SyncPassphraseError') {
-      this.fatal = inner.message ?? 'The sync passphrase does not match.';
-      void Promise.all(this.replications.map((r) => r.pause()));
+      this.fatal ??= { message: inner.message ?? KEY_CHANGED };
       this.publish();
+      void this.recheckKeys();
     } else if (
       inner &&
       inner.name !== 'SyncOfflineError' &&
@@ -288,7 +407,13 @@ class Session implements SyncSession {
 
   private computeStatus(): SyncStatus {
     if (this.phase === 'stopped') return { state: 'off' };
-    if (this.fatal) return { state: 'error', message: this.fatal, lastSyncedAt: this.lastSyncedAt };
+    if (this.fatal)
+      return {
+        state: 'error',
+        message: this.fatal.message,
+        lastSyncedAt: this.lastSyncedAt,
+        ...(this.fatal.action ? { action: this.fatal.action } : {}),
+      };
     const link = this.link.state;
     if (link.kind === 'offline')
       return { state: 'offline', lastSyncedAt: this.lastSyncedAt, retryAt: link.retryAt };

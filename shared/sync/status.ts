@@ -1,3 +1,5 @@
+import type { SyncAction } from './errors';
+
 /** What the status indicator shows. Times are milliseconds since the epoch. */
 export type SyncStatus =
   | { state: 'off' }
@@ -7,5 +9,9 @@ export type SyncStatus =
   | { state: 'synced'; lastSyncedAt: number }
   /** The server did not answer; the next attempt is at `retryAt` (or sooner on retry()). */
   | { state: 'offline'; lastSyncedAt: number | null; retryAt: number }
-  /** A human reason (wrong passphrase, refused password, missing database ...); retried too. */
-  | { state: 'error'; message: string; lastSyncedAt: number | null };
+  /**
+   * A human reason (wrong passphrase, refused password, missing database ...); retried too.
+   * `action`: what the person can do about it besides Retry (restore a deleted key document, finish
+   * an interrupted passphrase change).
+   */
+  | { state: 'error'; message: string; lastSyncedAt: number | null; action?: SyncAction };

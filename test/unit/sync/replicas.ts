@@ -6,6 +6,7 @@
 import { webcrypto } from 'node:crypto';
 import { IDBFactory } from 'fake-indexeddb';
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { collectionCreators, type KithDatabase } from '../../../shared/db/collections';
 import { createClock, makeStamp } from '../../../shared/db/fieldTimes';
@@ -42,10 +43,13 @@ export class Replica {
 
   async open(): Promise<void> {
     addRxPlugin(RxDBMigrationSchemaPlugin);
+    addRxPlugin(RxDBLocalDocumentsPlugin);
     this.db = await createRxDatabase({
       name: this.dbName,
       storage: wrappedValidateKithStorage({ storage: fakeStorage(this.idb) }),
       multiInstance: false,
+      // Sync sets refused documents aside in local documents, as the app's database allows.
+      localDocuments: true,
     });
     await this.db.addCollections({
       people: collectionCreators.people,
