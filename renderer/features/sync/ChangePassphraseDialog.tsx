@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { PassphraseProgress } from '../../../shared/sync';
+import type { ChangeResult, PassphraseProgress } from '../../../shared/sync';
 import { Button, Dialog, FormAlert, TextField, useToast } from '../../ui';
 import type { SyncController } from './syncController';
 
@@ -7,12 +7,25 @@ interface Props {
   controller: SyncController;
   /** Whether the journal on the server is encrypted now. */
   hasPassphrase: boolean;
+  /** A change was started and did not finish (here or on another device): this dialog finishes it. */
+  interrupted?: boolean;
   onClose(): void;
 }
 
+function doneMessage(result: ChangeResult): string {
+  const left = result.leftAsTheyWere;
+  return (
+    'The journal on the server is encrypted with the new passphrase. Enter it on your other devices.' +
+    (left > 0
+      ? ` ${left} ${left === 1 ? 'document' : 'documents'} on the server could not be opened (damaged, or not written by Kith) and ${left === 1 ? 'was' : 'were'} left as ${left === 1 ? 'it was' : 'they were'}; your devices set them aside.`
+      : '')
+  );
+}
+
 /** Re-encrypts every document on the server under a new passphrase, showing how far it got. */
-export function ChangePassphraseDialog({ controller, hasPassphrase, onClose }: Props) {
+export function ChangePassphraseDialog({ controller, hasPassphrase, interrupted = false, onClose }: Props) {
   const toast = useToast();
+  const [current, setCurrent] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [progress, setProgress] = useState<PassphraseProgress | null>(null);
@@ -27,12 +40,8 @@ export function ChangePassphraseDialog({ controller, hasPassphrase, onClose }: P
     setBusy(true);
     setError(undefined);
     try {
-      await controller.changePassphrase(passphrase, setProgress);
-      toast.show({
-        tone: 'info',
-        message:
-          'The journal on the server is encrypted with the new passphrase. Enter it on your other devices.',
-      });
+      const result = await controller.changePassphrase(passphrase, setProgress, current || undefined);
+      toast.show({ tone: 'info', message: doneMessage(result) });
       onClose();
     } catch (failure) {
       setError(
@@ -47,11 +56,32 @@ export function ChangePassphraseDialog({ controller, hasPassphrase, onClose }: P
     <Dialog
       open
       onClose={busy ? () => undefined : onClose}
-      title={hasPassphrase ? 'Change sync passphrase' : 'Set a sync passphrase'}
-      description="Every document on the server is encrypted again with the new passphrase. Your other devices stop syncing until you enter it there too."
+      title={
+        interrupted
+          ? 'Finish the passphrase change'
+          : hasPassphrase
+            ? 'Change sync passphrase'
+            : 'Set a sync passphrase'
+      }
+      description={
+        interrupted
+          ? 'A change of the passphrase did not finish. Type the same new passphrase it was started with: Kith re-encrypts what is left and nothing is lost.'
+          : 'Every document on the server is encrypted again with the new passphrase. Your other devices stop syncing until you enter it there too. If this is interrupted, it can be finished later with the same passphrases.'
+      }
       size="sm"
     >
       <form className="form-grid" onSubmit={(event) => void submit(event)}>
+        {hasPassphrase && (
+          <TextField
+            label="Current passphrase"
+            type="password"
+            autoComplete="current-password"
+            hint="Leave empty to use the one saved on this device."
+            value={current}
+            onChange={(event) => setCurrent(event.target.value)}
+            disabled={busy}
+          />
+        )}
         <TextField
           label="New passphrase"
           type="password"

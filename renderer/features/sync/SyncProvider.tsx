@@ -1,5 +1,5 @@
 import { useEffect, useMemo, type ReactNode } from 'react';
-import { changePassphrase, startSync, type CryptoLike } from '../../../shared/sync';
+import { changePassphrase, restoreKeyDoc, startSync, type CryptoLike } from '../../../shared/sync';
 import { useDb } from '../../db';
 import { loadSyncSettings, saveSyncSettings, syncTransport } from '../../platform';
 import { SyncContext } from './syncContext';
@@ -14,6 +14,7 @@ const appDeps: SyncControllerDeps = {
   crypto: globalThis.crypto as unknown as CryptoLike,
   startSync,
   changePassphrase,
+  restoreKeyDoc,
 };
 
 function storedLastSyncedAt(): number | null {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KithBridge, SyncSettingsView } from '../../../shared/ipc';
+import type { SyncStatus } from '../../../shared/sync';
 import { renderWithDb } from '../../app/testing/renderWithDb';
 import { SyncProvider } from './SyncProvider';
 import { SyncSettingsSection } from './SyncSettingsSection';
@@ -138,6 +139,60 @@ describe('Settings › Sync in the browser', () => {
     );
     expect(engine.deps.startSync.mock.calls[1]?.[1]).toMatchObject({ passphrase: 'new-secret' });
     expect(JSON.parse(sessionStorage.getItem('kith.sync.secrets') ?? '').passphrase).toBe('new-secret');
+  });
+
+  async function syncingWith(status: SyncStatus) {
+    const shown = await showSection();
+    await fill(shown.user, shown.form, SETUP);
+    await shown.user.click(shown.form.getByRole('checkbox', { name: 'Sync this journal' }));
+    await shown.user.click(shown.form.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(shown.engine.deps.startSync).toHaveBeenCalledTimes(1));
+    act(() => shown.engine.status$.next(status));
+    return shown;
+  }
+
+  it('after an interrupted passphrase change, offers to finish it with the current and the new passphrase', async () => {
+    const { user, engine } = await syncingWith({
+      state: 'error',
+      message: 'A change of the sync passphrase … has not finished.',
+      lastSyncedAt: null,
+      action: 'finish-change',
+    });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/passphrase change was interrupted/);
+    await user.click(screen.getByRole('button', { name: 'Finish the passphrase change' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Finish the passphrase change' }));
+    await user.type(dialog.getByLabelText('Current passphrase'), 'the-old-one');
+    await user.type(dialog.getByLabelText('New passphrase'), 'new-secret');
+    await user.type(dialog.getByLabelText('Repeat the new passphrase'), 'new-secret');
+    await user.click(dialog.getByRole('button', { name: 'Re-encrypt the journal' }));
+    await waitFor(() =>
+      expect(engine.deps.changePassphrase).toHaveBeenCalledWith(
+        expect.any(Function),
+        engine.deps.crypto,
+        'the-old-one',
+        'new-secret',
+        expect.any(Function),
+      ),
+    );
+  });
+
+  it('when the key document was deleted on the server, restores it from this device’s passphrase and syncs again', async () => {
+    const { user, engine } = await syncingWith({
+      state: 'error',
+      message: "The server's encryption key document is missing…",
+      lastSyncedAt: null,
+      action: 'restore-key',
+    });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/did not replace it with a new one/);
+    await user.click(screen.getByRole('button', { name: 'Restore the key document' }));
+    await waitFor(() =>
+      expect(engine.deps.restoreKeyDoc).toHaveBeenCalledWith(
+        expect.any(Function),
+        engine.deps.crypto,
+        'only-me',
+      ),
+    );
+    await waitFor(() => expect(engine.deps.startSync).toHaveBeenCalledTimes(2));
   });
 });
 

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { SecretStorage, SyncConnectionResult, SyncSettingsView } from '../../../shared/ipc';
 import { checkDatabaseName, checkServerUrl } from '../../../shared/security/syncUrl';
+import type { SyncAction } from '../../../shared/sync';
 import { testSyncConnection } from '../../platform';
 import { Button, fieldBinder, FormAlert, TextField, useToast } from '../../ui';
 import { ChangePassphraseDialog } from './ChangePassphraseDialog';
@@ -61,7 +62,7 @@ function fieldErrors(draft: Draft) {
 /** Settings › Sync: where this device syncs to, with what credentials and passphrase, on or off. */
 export function SyncSettingsSection() {
   const controller = useSyncController();
-  const { settings } = useSyncState();
+  const { settings, status } = useSyncState();
   // A new key starts the form again from the saved settings (after a save or a passphrase change).
   const [generation, setGeneration] = useState(0);
   if (!controller || !settings) {
@@ -79,6 +80,7 @@ export function SyncSettingsSection() {
       key={generation}
       controller={controller}
       settings={settings}
+      action={status.state === 'error' ? status.action : undefined}
       onSaved={() => setGeneration((n) => n + 1)}
     />
   );
@@ -87,10 +89,12 @@ export function SyncSettingsSection() {
 function SyncSettingsForm({
   controller,
   settings,
+  action,
   onSaved,
 }: {
   controller: SyncController;
   settings: SyncSettingsView;
+  action: SyncAction | undefined;
   onSaved(): void;
 }) {
   const toast = useToast();
@@ -100,7 +104,8 @@ function SyncSettingsForm({
   const [error, setError] = useState<string | undefined>();
   const [testing, setTesting] = useState(false);
   const [tested, setTested] = useState<SyncConnectionResult | null>(null);
-  const [changingPassphrase, setChangingPassphrase] = useState(false);
+  const [changingPassphrase, setChangingPassphrase] = useState<'change' | 'finish' | null>(null);
+  const [restoring, setRestoring] = useState(false);
 
   const errors = fieldErrors(draft);
   const invalid = Boolean(errors.serverUrl || errors.database);
@@ -158,6 +163,21 @@ function SyncSettingsForm({
     setTesting(false);
   };
 
+  const restoreKey = async () => {
+    setRestoring(true);
+    setError(undefined);
+    try {
+      await controller.restoreKey();
+      toast.show({ message: 'The key document is back on the server; syncing again.' });
+    } catch (failure) {
+      setError(
+        `The key document could not be restored: ${failure instanceof Error ? failure.message : String(failure)}`,
+      );
+    } finally {
+      setRestoring(false);
+    }
+  };
+
   return (
     <section className="card settings__section" aria-labelledby="sync-heading">
       <h2 id="sync-heading" className="settings__heading">
@@ -167,6 +187,29 @@ function SyncSettingsForm({
         Keep this journal the same on your other devices through a CouchDB server you run or trust: Apache
         CouchDB, IBM Cloudant, or Kith’s own (<code>npm run sync-server</code>).
       </p>
+      {action === 'finish-change' && (
+        <div className="sync-settings__warning" role="alert">
+          <p>
+            A passphrase change was interrupted before it finished (here or on another device), so this device
+            does not sync until it is done. Finish it with the same new passphrase; nothing is lost.
+          </p>
+          <Button variant="primary" onClick={() => setChangingPassphrase('finish')}>
+            Finish the passphrase change
+          </Button>
+        </div>
+      )}
+      {action === 'restore-key' && (
+        <div className="sync-settings__warning" role="alert">
+          <p>
+            The server’s encryption key document was deleted. Kith did not replace it with a new one (that
+            would lock your other devices out of what is on the server). Restore it from this device’s
+            passphrase: every document on the server names the key it was sealed with.
+          </p>
+          <Button variant="primary" onClick={() => void restoreKey()} disabled={restoring}>
+            {restoring ? 'Restoring…' : 'Restore the key document'}
+          </Button>
+        </div>
+      )}
       <form
         className="sync-settings__form"
         onSubmit={(event) => void save(event)}
@@ -241,7 +284,7 @@ function SyncSettingsForm({
             {testing ? 'Testing…' : 'Test connection'}
           </Button>
           <Button
-            onClick={() => setChangingPassphrase(true)}
+            onClick={() => setChangingPassphrase('change')}
             disabled={!settings.serverUrl || !settings.database}
           >
             Change passphrase
@@ -252,8 +295,9 @@ function SyncSettingsForm({
         <ChangePassphraseDialog
           controller={controller}
           hasPassphrase={settings.passphrase !== null}
+          interrupted={changingPassphrase === 'finish'}
           onClose={() => {
-            setChangingPassphrase(false);
+            setChangingPassphrase(null);
             onSaved();
           }}
         />

@@ -2,6 +2,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SyncStatus } from '../../../shared/sync';
+import { discardQuarantined, listQuarantined, setAside } from '../../../shared/db/quarantine';
 import { renderWithDb } from '../../app/testing/renderWithDb';
 import { SyncProvider } from './SyncProvider';
 import { SyncStatusIndicator } from './SyncStatusIndicator';
@@ -94,6 +95,44 @@ describe('the sync status indicator', () => {
     show({ state: 'synced', lastSyncedAt: NOW - 2 * 60_000 });
     show({ state: 'syncing', pending: 2 });
     expect(status().textContent).toContain('Last in sync 2 minutes ago');
+  });
+
+  it('names the changes refused from the server, even while synced, until they are discarded', async () => {
+    const { status, show, db } = await showIndicator();
+    show({ state: 'synced', lastSyncedAt: Date.now() });
+    const refused = (docId: string) => ({
+      source: 'sync' as const,
+      collection: 'people',
+      docId,
+      reason: 'It arrived unencrypted in an encrypted journal.',
+      issues: [],
+      origin: `people:${docId} on the sync server`,
+    });
+    await act(() =>
+      setAside(db, [refused('a'), refused('b'), { ...refused('c'), source: 'backup' as const }]),
+    );
+    await waitFor(() => expect(status().textContent).toContain('2 changes from the server were refused'));
+    expect(status().textContent).toContain('Synced');
+    expect(within(status()).getByRole('link', { name: 'Data health' }).getAttribute('href')).toBe(
+      '/settings',
+    );
+    const [first] = (await listQuarantined(db)).entries;
+    await act(() => discardQuarantined(db, [first!.key]));
+    await waitFor(() => expect(status().textContent).toContain('1 change from the server was refused'));
+  });
+
+  it('waits through a passphrase change in progress, and leads to where it is finished', async () => {
+    const { status, show } = await showIndicator();
+    show({
+      state: 'error',
+      message: 'A change … has not finished.',
+      lastSyncedAt: null,
+      action: 'finish-change',
+    });
+    expect(status().textContent).toContain('Sync paused');
+    expect(screen.getByRole('link', { name: 'Finish the passphrase change' }).getAttribute('href')).toBe(
+      '/settings',
+    );
   });
 
   it('says when changes from a newer Kith are waiting', async () => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { paths } from '../../app/paths';
-import { describeStatus } from './statusText';
+import { describeStatus, refusedText } from './statusText';
 import { useSyncController } from './syncContext';
 import { useSyncState } from './useSyncState';
 import './sync.css';
@@ -22,9 +22,10 @@ function useNow(ms: number): number {
  */
 export function SyncStatusIndicator() {
   const controller = useSyncController();
-  const { status, lastSyncedAt, waitingFromNewerVersion } = useSyncState();
+  const { status, lastSyncedAt, waitingFromNewerVersion, refused } = useSyncState();
   const now = useNow(30_000);
   const text = describeStatus(status, lastSyncedAt, now);
+  const action = status.state === 'error' ? status.action : undefined;
   return (
     <div className={`sync-status sync-status--${status.state}`}>
       <div role="status" aria-label="Sync status" className="sync-status__text">
@@ -40,7 +41,17 @@ export function SyncStatusIndicator() {
             version {waitingFromNewerVersion === 1 ? 'is' : 'are'} waiting — update Kith
           </span>
         )}
+        {refused > 0 && (
+          <span className="sync-status__reason">
+            {refusedText(refused)} — see <Link href={paths.settings}>Data health</Link>
+          </span>
+        )}
       </div>
+      {action && (
+        <Link href={paths.settings} className="sync-status__setup">
+          {action === 'restore-key' ? 'Restore the key document' : 'Finish the passphrase change'}
+        </Link>
+      )}
       {text.canRetry && controller && (
         <button type="button" className="btn btn--sm btn--secondary" onClick={() => controller.retry()}>
           Retry

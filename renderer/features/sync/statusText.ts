@@ -28,6 +28,11 @@ function changes(pending: number): string {
   return `${pending} ${pending === 1 ? 'change' : 'changes'}`;
 }
 
+/** "2 changes from the server were refused": never hidden behind "Synced". */
+export function refusedText(refused: number): string {
+  return `${refused} ${refused === 1 ? 'change' : 'changes'} from the server ${refused === 1 ? 'was' : 'were'} refused`;
+}
+
 /** The words of the status indicator for each state of the engine. */
 export function describeStatus(status: SyncStatus, lastSyncedAt: number | null, now: number): StatusText {
   const since = lastInSync(
@@ -51,6 +56,12 @@ export function describeStatus(status: SyncStatus, lastSyncedAt: number | null, 
     case 'offline':
       return { label: 'Offline — retrying', reason: null, since, canRetry: true };
     case 'error':
-      return { label: 'Sync error', reason: status.message, since, canRetry: true };
+      // A passphrase change in progress is not a fault: this device only waits for it.
+      return {
+        label: status.action === 'finish-change' ? 'Sync paused' : 'Sync error',
+        reason: status.message,
+        since,
+        canRetry: true,
+      };
   }
 }

@@ -1,7 +1,9 @@
 import { BehaviorSubject, type Subscription } from 'rxjs';
 import type { KithDatabase } from '../../../shared/db';
+import { quarantine$ } from '../../../shared/db/quarantine';
 import type { SyncSettingsInput, SyncSettingsView } from '../../../shared/ipc';
 import type {
+  ChangeResult,
   CryptoLike,
   PassphraseProgress,
   SyncOptions,
@@ -18,6 +20,8 @@ export interface SyncState {
   waitingFromNewerVersion: number;
   /** The last time this device was in sync, kept across sessions (the engine's starts at null). */
   lastSyncedAt: number | null;
+  /** Documents from the server this device refused and set aside (Settings › Data health). */
+  refused: number;
 }
 
 /** What the controller needs from the platform and the engine; the app passes the real ones. */
@@ -33,7 +37,9 @@ export interface SyncControllerDeps {
     oldPassphrase: string,
     newPassphrase: string,
     onProgress?: (progress: PassphraseProgress) => void,
-  ): Promise<void>;
+  ): Promise<ChangeResult | void>;
+  /** Puts back a key document deleted on the server, from this device's passphrase. */
+  restoreKeyDoc(transport: SyncTransport, crypto: CryptoLike, passphrase: string): Promise<void>;
 }
 
 export function settingsToInput(settings: SyncSettingsView): SyncSettingsInput {
@@ -55,6 +61,7 @@ export class SyncController {
   private subscriptions: Subscription[] = [];
   private queue: Promise<void> = Promise.resolve();
   private disposed = false;
+  private refusedSub: Subscription | null = null;
 
   constructor(
     private readonly db: KithDatabase,
@@ -66,6 +73,7 @@ export class SyncController {
       status: { state: 'off' },
       waitingFromNewerVersion: 0,
       lastSyncedAt,
+      refused: 0,
     });
   }
 
@@ -73,6 +81,10 @@ export class SyncController {
   init(): Promise<void> {
     return this.serially(async () => {
       this.disposed = false;
+      // Kept on the device across sessions: a refusal stays named until the person discards it.
+      this.refusedSub ??= quarantine$(this.db).subscribe(({ entries }) =>
+        this.patch({ refused: entries.filter((e) => e.source === 'sync').length }),
+      );
       try {
         this.patch({ settings: await this.deps.loadSettings() });
       } catch (error) {
@@ -101,22 +113,25 @@ export class SyncController {
   }
 
   /**
-   * Re-encrypts the whole journal on the server under a new passphrase ('' turns encryption off).
-   * Sync is stopped meanwhile so nothing is pushed under the old key halfway through.
+   * Re-encrypts the whole journal on the server under a new passphrase ('' turns encryption off),
+   * or finishes a change that was interrupted (here or on another device). Sync is stopped meanwhile
+   * so nothing is pushed under the old key halfway through. `currentPassphrase`: the one the journal
+   * is encrypted with now, when it is not the one saved on this device.
    */
   changePassphrase(
     newPassphrase: string,
     onProgress?: (progress: PassphraseProgress) => void,
-  ): Promise<void> {
+    currentPassphrase?: string,
+  ): Promise<ChangeResult> {
     return this.serially(async () => {
       const settings = this.state$.value.settings;
       if (!settings) throw new Error('Sync settings are not loaded yet.');
       await this.stopSession();
       try {
-        await this.deps.changePassphrase(
+        const result = await this.deps.changePassphrase(
           this.deps.transport(),
           this.deps.crypto,
-          settings.passphrase ?? '',
+          currentPassphrase || (settings.passphrase ?? ''),
           newPassphrase,
           onProgress,
         );
@@ -126,9 +141,22 @@ export class SyncController {
             passphrase: newPassphrase || null,
           }),
         });
+        return result ?? { resealed: 0, leftAsTheyWere: 0 };
       } finally {
         this.startIfOn();
       }
+    });
+  }
+
+  /** The key document was deleted on the server: put it back from this device's passphrase, then sync. */
+  restoreKey(): Promise<void> {
+    return this.serially(async () => {
+      const passphrase = this.state$.value.settings?.passphrase;
+      if (!passphrase)
+        throw new Error('This device has no sync passphrase to restore the key document with.');
+      await this.deps.restoreKeyDoc(this.deps.transport(), this.deps.crypto, passphrase);
+      await this.stopSession();
+      this.startIfOn();
     });
   }
 
@@ -141,6 +169,8 @@ export class SyncController {
   dispose(): Promise<void> {
     return this.serially(async () => {
       this.disposed = true;
+      this.refusedSub?.unsubscribe();
+      this.refusedSub = null;
       await this.stopSession();
     });
   }

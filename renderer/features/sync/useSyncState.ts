@@ -7,6 +7,7 @@ const NOT_STARTED: SyncState = {
   status: { state: 'off' },
   waitingFromNewerVersion: 0,
   lastSyncedAt: null,
+  refused: 0,
 };
 
 /** The controller's current state, re-rendering on each change. */

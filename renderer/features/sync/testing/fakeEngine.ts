@@ -25,7 +25,11 @@ export function fakeEngine() {
     transport: syncTransport,
     crypto: globalThis.crypto as unknown as SyncControllerDeps['crypto'],
     startSync: vi.fn<SyncControllerDeps['startSync']>(() => session),
-    changePassphrase: vi.fn<SyncControllerDeps['changePassphrase']>(async () => undefined),
+    changePassphrase: vi.fn<SyncControllerDeps['changePassphrase']>(async () => ({
+      resealed: 0,
+      leftAsTheyWere: 0,
+    })),
+    restoreKeyDoc: vi.fn<SyncControllerDeps['restoreKeyDoc']>(async () => undefined),
   } satisfies SyncControllerDeps;
   return { deps, session, status$, waiting$ };
 }
