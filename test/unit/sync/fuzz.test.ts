@@ -12,7 +12,7 @@ import { randomLcg } from 'd3-random';
  * while replicas differ, the differing documents as stored on each replica and on the server.
  */
 import { appendFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { personDocument } from '../../../shared/db/documents';
 import { compareStamps } from '../../../shared/db/fieldTimes';
 import { FREE_TEXT_FIELDS } from '../../../shared/sync/merge';
@@ -20,10 +20,12 @@ import { startCouchServer, type TestCouch } from '../../support/couchServer';
 import { FUZZ_COLLECTIONS, Replica, type AnyDoc, type FuzzCollection } from './replicas';
 
 // CI replays one known seed so a submission is judged on its code, not on the draw; elsewhere every
-// run explores a new seed (printed, to replay a failure).
-const SEED = Number(
+// run explores a new seed (printed, to replay a failure). KITH_FUZZ_SEEDS=1000 runs that many seeds
+// in a row, from the first one.
+const FIRST_SEED = Number(
   process.env.KITH_FUZZ_SEED ?? (process.env.CI ? 20261126 : Math.floor(Math.random() * 2 ** 31)),
 );
+const SEEDS = Number(process.env.KITH_FUZZ_SEEDS ?? 1);
 const STEPS = Number(process.env.KITH_FUZZ_STEPS ?? 60);
 const PASSPHRASE = process.env.KITH_FUZZ_PASSPHRASE;
 
@@ -46,28 +48,42 @@ const EDITABLE: Record<FuzzCollection, string[]> = {
   communities: ['name', 'notes', 'tags'],
 };
 
-let couch: TestCouch;
-let replicas: Replica[];
-const rand = randomLcg(SEED);
+// One run's state: a fresh server, replicas and history per seed.
+let SEED = FIRST_SEED;
+let couch = null as unknown as TestCouch;
+let replicas: Replica[] = [];
+let rand = randomLcg(SEED);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
-const edits: Edit[] = [];
-const removals: Removal[] = [];
+let edits: Edit[] = [];
+let removals: Removal[] = [];
 let counter = 0;
 
-beforeAll(async () => {
-  console.log(`sync fuzz: KITH_FUZZ_SEED=${SEED} KITH_FUZZ_STEPS=${STEPS}`);
-  couch = await startCouchServer();
-  replicas = ['r1', 'r2', 'r3'].map((n) => new Replica(n, couch.transport(), PASSPHRASE));
+async function setUp(seed: number): Promise<TestCouch> {
+  SEED = seed;
+  rand = randomLcg(seed);
+  edits = [];
+  removals = [];
+  counter = 0;
+  console.log(
+    `sync fuzz: KITH_FUZZ_SEED=${seed} KITH_FUZZ_STEPS=${STEPS}${PASSPHRASE ? ' (encrypted)' : ''}`,
+  );
+  const server = await startCouchServer();
+  couch = server;
+  replicas = ['r1', 'r2', 'r3'].map((n) => new Replica(n, server.transport(), PASSPHRASE));
   for (const r of replicas) {
     await r.open();
     r.startSync();
   }
-});
+  return server;
+}
 
-afterAll(async () => {
-  for (const r of replicas ?? []) await r.close();
+async function tearDown(): Promise<void> {
+  for (const r of replicas.splice(0)) await r.close();
   await couch?.close();
-});
+  couch = null as unknown as TestCouch;
+}
+
+afterAll(tearDown);
 
 function valueFor(field: string): unknown {
   counter += 1;
@@ -244,7 +260,7 @@ async function converge(): Promise<Record<FuzzCollection, AnyDoc[]>> {
   }
 }
 
-it(`three replicas converge without losing a write (seed ${SEED})`, async () => {
+async function run(): Promise<void> {
   for (let i = 0; i < STEPS; i++) await step(i);
   const final = await converge();
   const problems: string[] = [];
@@ -294,4 +310,16 @@ it(`three replicas converge without losing a write (seed ${SEED})`, async () => 
     `sync fuzz: ${edits.length} field writes, ${removals.length} deletes, ${docs.size} documents at the end`,
   );
   expect(problems, `seed ${SEED}`).toEqual([]);
-}, 600_000);
+}
+
+for (let k = 0; k < SEEDS; k++) {
+  const seed = FIRST_SEED + k;
+  it(`three replicas converge without losing a write (seed ${seed})`, async () => {
+    await setUp(seed);
+    try {
+      await run();
+    } finally {
+      await tearDown();
+    }
+  }, 600_000);
+}
