@@ -116,8 +116,8 @@ function mailtoProblem(url: ParsedUrl): string | null {
   for (const address of addresses.split(',')) {
     if (!ONE_ADDRESS.test(address)) return `"${preview(address)}" is not one email address`;
   }
-  for (const field of url.search.slice(1).split('&')) {
-    if (field === '' && url.search.length <= 1) continue;
+  const query = url.search.slice(1);
+  for (const field of query === '' ? [] : query.split('&')) {
     const equals = field.indexOf('=');
     const rawName = equals === -1 ? field : field.slice(0, equals);
     let name: string;
