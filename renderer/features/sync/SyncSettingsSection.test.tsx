@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+// Remembered secrets are encrypted with a key kept in IndexedDB.
+import 'fake-indexeddb/auto';
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KithBridge, SyncSettingsView } from '../../../shared/ipc';
@@ -75,13 +77,26 @@ describe('Settings › Sync in the browser', () => {
     expect(password.getAttribute('placeholder')).toBe('Saved — type to replace');
   });
 
-  it('remembers them on this device when asked to', async () => {
+  it('remembers them on this device, encrypted, when asked to, and says what that means', async () => {
     const { user, form } = await showSection();
     await fill(user, form, SETUP);
-    await user.click(form.getByRole('checkbox', { name: /Remember on this device/ }));
+    const remember = form.getByRole('checkbox', { name: 'Remember on this device' });
+    const hint = document.getElementById(remember.getAttribute('aria-describedby') ?? '');
+    expect(hint?.textContent).toMatch(/encrypted with a key this browser keeps and cannot export/);
+    expect(hint?.textContent).toMatch(/anyone who can use this browser profile can still sync as you/);
+    expect(hint?.textContent).toMatch(/Unticked, they are forgotten when this tab closes/);
+    await user.click(remember);
     await user.click(form.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(localStorage.getItem('kith.sync.secrets')).not.toBeNull());
     expect(sessionStorage.getItem('kith.sync.secrets')).toBeNull();
+    for (const key of Object.keys(localStorage)) {
+      expect(localStorage.getItem(key)).not.toContain(SETUP.Password);
+      expect(localStorage.getItem(key)).not.toContain(SETUP['Passphrase (optional)']);
+    }
+    expect(await screen.findByRole('checkbox', { name: 'Remember on this device' })).toHaveProperty(
+      'checked',
+      true,
+    );
   });
 
   it('explains what a passphrase changes', async () => {
