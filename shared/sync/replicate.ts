@@ -163,7 +163,7 @@ class Session implements SyncSession {
     const pages = new ChangePages(this.link, Math.max(this.options.batchSize ?? BATCH, 1000));
     for (const name of this.names) {
       const collection = this.db[name] as unknown as RxCollection<SyncDoc>;
-      const conflictHandler = conflictHandlerFor<SyncDoc>(name);
+      const conflictHandler = conflictHandlerFor<SyncDoc>(name, this.options.deviceName);
       // The merge rules live with sync; the collection uses them only for replication conflicts.
       (collection as unknown as { conflictHandler: unknown }).conflictHandler = conflictHandler;
       const ctx: HandlerContext = {

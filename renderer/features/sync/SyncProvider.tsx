@@ -1,7 +1,7 @@
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { changePassphrase, startSync, type CryptoLike } from '../../../shared/sync';
 import { useDb } from '../../db';
-import { loadSyncSettings, saveSyncSettings, syncTransport } from '../../platform';
+import { defaultDeviceName, loadSyncSettings, saveSyncSettings, syncTransport } from '../../platform';
 import { SyncContext } from './syncContext';
 import { SyncController, type SyncControllerDeps } from './syncController';
 
@@ -14,6 +14,7 @@ const appDeps: SyncControllerDeps = {
   crypto: globalThis.crypto as unknown as CryptoLike,
   startSync,
   changePassphrase,
+  defaultDeviceName,
 };
 
 function storedLastSyncedAt(): number | null {

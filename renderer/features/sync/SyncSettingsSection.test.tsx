@@ -3,7 +3,9 @@
 import 'fake-indexeddb/auto';
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getDeviceNames, thisDeviceId } from '../../../shared/db';
 import type { KithBridge, SyncSettingsView } from '../../../shared/ipc';
+import { deviceNameFor } from '../../platform/deviceName';
 import { renderWithDb } from '../../app/testing/renderWithDb';
 import { SyncProvider } from './SyncProvider';
 import { SyncSettingsSection } from './SyncSettingsSection';
@@ -153,6 +155,53 @@ describe('Settings › Sync in the browser', () => {
     );
     expect(engine.deps.startSync.mock.calls[1]?.[1]).toMatchObject({ passphrase: 'new-secret' });
     expect(JSON.parse(sessionStorage.getItem('kith.sync.secrets') ?? '').passphrase).toBe('new-secret');
+  });
+});
+
+describe('Settings › Sync › This device', () => {
+  it('starts with a name from the platform and takes the name the person gives it', async () => {
+    const { user, db } = await showSection();
+    const device = within(await screen.findByRole('form', { name: 'This device' }));
+    const name = device.getByLabelText('This device');
+    const fromPlatform = deviceNameFor('web', navigator.userAgent);
+    await waitFor(() => expect((name as HTMLInputElement).value).toBe(fromPlatform));
+    expect((await getDeviceNames(db)).get(thisDeviceId(db))).toBe(fromPlatform);
+
+    await user.clear(name);
+    await user.type(name, 'Laptop');
+    await user.click(device.getByRole('button', { name: 'Rename' }));
+    await waitFor(async () => expect((await getDeviceNames(db)).get(thisDeviceId(db))).toBe('Laptop'));
+    expect(await screen.findByText('This device is now called “Laptop”.')).toBeTruthy();
+  });
+
+  it('says what is wrong with an empty name and keeps the old one', async () => {
+    const { user, db } = await showSection();
+    const device = within(await screen.findByRole('form', { name: 'This device' }));
+    const name = device.getByLabelText('This device');
+    await waitFor(() => expect((name as HTMLInputElement).value).not.toBe(''));
+    const before = (await getDeviceNames(db)).get(thisDeviceId(db));
+    await user.clear(name);
+    await user.click(device.getByRole('button', { name: 'Rename' }));
+    expect(await device.findByText('Give this device a name.')).toBeTruthy();
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect((await getDeviceNames(db)).get(thisDeviceId(db))).toBe(before);
+  });
+
+  it('lets sync name devices in conflict notes from the directory as it is now', async () => {
+    const { user, form, engine, db } = await showSection();
+    await fill(user, form, SETUP);
+    await user.click(form.getByRole('checkbox', { name: 'Sync this journal' }));
+    await user.click(form.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(engine.deps.startSync).toHaveBeenCalledTimes(1));
+    const deviceName = engine.deps.startSync.mock.calls[0]![1].deviceName!;
+
+    const device = within(await screen.findByRole('form', { name: 'This device' }));
+    const name = device.getByLabelText('This device');
+    await user.clear(name);
+    await user.type(name, 'Kitchen tablet');
+    await user.click(device.getByRole('button', { name: 'Rename' }));
+    await waitFor(() => expect(deviceName(thisDeviceId(db))).toBe('Kitchen tablet'));
+    expect(deviceName('a-device-nobody-named')).toBeUndefined();
   });
 });
 

@@ -4,6 +4,7 @@ import { checkDatabaseName, checkServerUrl } from '../../../shared/security/sync
 import { testSyncConnection } from '../../platform';
 import { Button, fieldBinder, FormAlert, TextField, useToast } from '../../ui';
 import { ChangePassphraseDialog } from './ChangePassphraseDialog';
+import { DeviceNameForm } from './DeviceNameForm';
 import { useSyncController } from './syncContext';
 import type { SyncController } from './syncController';
 import { useSyncState } from './useSyncState';
@@ -258,6 +259,7 @@ function SyncSettingsForm({
           </Button>
         </div>
       </form>
+      <DeviceNameForm />
       {changingPassphrase && (
         <ChangePassphraseDialog
           controller={controller}

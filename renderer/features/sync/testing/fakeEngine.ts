@@ -1,7 +1,7 @@
 import { BehaviorSubject } from 'rxjs';
 import { vi } from 'vitest';
 import type { SyncSession, SyncStatus } from '../../../../shared/sync';
-import { loadSyncSettings, saveSyncSettings, syncTransport } from '../../../platform';
+import { defaultDeviceName, loadSyncSettings, saveSyncSettings, syncTransport } from '../../../platform';
 import type { SyncControllerDeps } from '../syncController';
 
 /**
@@ -26,6 +26,7 @@ export function fakeEngine() {
     crypto: globalThis.crypto as unknown as SyncControllerDeps['crypto'],
     startSync: vi.fn<SyncControllerDeps['startSync']>(() => session),
     changePassphrase: vi.fn<SyncControllerDeps['changePassphrase']>(async () => undefined),
+    defaultDeviceName,
   } satisfies SyncControllerDeps;
   return { deps, session, status$, waiting$ };
 }
