@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COLLECTION_NAMES } from '../db/collections';
 import { ALLOWED_SYNC_REQUESTS, REFUSED_SYNC_REQUESTS } from './syncRequestExamples';
-import {
-  checkServerUrl,
-  checkSyncRequest,
-  databaseUrl,
-  JOURNAL_COLLECTIONS,
-  originOf,
-  resolveSyncPath,
-} from './syncUrl';
+import { checkServerUrl, checkSyncRequest, databaseUrl, originOf, resolveSyncPath } from './syncUrl';
 
 describe('the sync server address', () => {
   it.each([
@@ -80,9 +72,5 @@ describe('a sync request', () => {
     expect(reason).toContain(why);
     // A sentence that names the request, so a person reading the sync error knows what was refused.
     expect(reason).toMatch(new RegExp(`^${request.method} "`));
-  });
-
-  it('knows every journal collection, and only those', () => {
-    expect([...JOURNAL_COLLECTIONS].sort()).toEqual([...COLLECTION_NAMES].sort());
   });
 });

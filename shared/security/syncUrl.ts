@@ -4,6 +4,7 @@
  * request path that would leave it: another origin, another database, or the server's own
  * endpoints (_users, _config, _session ...). The credentials travel only to that database.
  */
+import type { CollectionName } from '../db/collections';
 import type { SyncMethod, SyncSettings, SyncSettingsInput } from '../ipc';
 
 /** Longer server addresses are not real ones. */
@@ -156,15 +157,20 @@ export interface SyncRequestShape {
 
 export type SyncRequestCheck = { ok: true } | { ok: false; reason: string };
 
-/** The journal's collections, as document ids name them (`people:<id>`); pinned to the database's by a test. */
-export const JOURNAL_COLLECTIONS = [
-  'people',
-  'encounters',
-  'communities',
-  'ties',
-  'followups',
-  'settings',
-] as const;
+/**
+ * The journal's collections, as document ids name them (`people:<id>`). A record over the
+ * database's collection names, so the compiler refuses a missing or unknown one; a type import
+ * only, which keeps the database code out of the main process that checks requests.
+ */
+const JOURNAL_COLLECTION_SET: Record<CollectionName, true> = {
+  people: true,
+  encounters: true,
+  communities: true,
+  ties: true,
+  followups: true,
+  settings: true,
+};
+const JOURNAL_COLLECTIONS = Object.keys(JOURNAL_COLLECTION_SET);
 
 /** The two server documents that are not journal documents: the key check and the journal's id. */
 const SERVER_DOCUMENTS = new Set(['kith-key', 'kith-journal']);
@@ -186,7 +192,7 @@ function documentIdProblem(id: unknown): string | null {
   if (typeof id !== 'string') return 'it has no text id';
   if (SERVER_DOCUMENTS.has(id)) return null;
   const match = JOURNAL_DOCUMENT.exec(id);
-  if (match && !(JOURNAL_COLLECTIONS as readonly string[]).includes(match[1]!)) {
+  if (match && !JOURNAL_COLLECTIONS.includes(match[1]!)) {
     return `"${match[1]}" is not a journal collection (${JOURNAL_COLLECTIONS.join(', ')})`;
   }
   return match

@@ -1,3 +1,4 @@
+import type { RxConflictHandler } from 'rxdb';
 import { describe, expect, it } from 'vitest';
 import { makeStamp } from '../db/fieldTimes';
 import { conflictHandlerFor, mergeVersions } from './merge';
@@ -19,6 +20,19 @@ function person(fields: Record<string, unknown>, times: Record<string, string>, 
 }
 
 const base = person({}, {});
+
+/** The notes a conflict handler keeps when this device ('me') and the server ('them') both changed them. */
+async function resolvedNotes(handler: RxConflictHandler<Record<string, unknown>>): Promise<string> {
+  const resolved = await handler.resolve(
+    {
+      newDocumentState: person({ notes: 'mine' }, { notes: s(3, 'me') }),
+      realMasterState: person({ notes: 'theirs' }, { notes: s(4, 'them') }),
+      assumedMasterState: base,
+    },
+    '',
+  );
+  return String(resolved.notes);
+}
 
 describe('sync merge', () => {
   it('takes each field from the side that changed it last', () => {
@@ -63,16 +77,7 @@ describe('sync merge', () => {
 
   it('as a conflict handler, names devices through the lookup it was given', async () => {
     const names = new Map([['me', 'Office PC']]);
-    const handler = conflictHandlerFor('people', (id) => names.get(id));
-    const resolved = await handler.resolve(
-      {
-        newDocumentState: person({ notes: 'mine' }, { notes: s(3, 'me') }) as never,
-        realMasterState: person({ notes: 'theirs' }, { notes: s(4, 'them') }) as never,
-        assumedMasterState: base as never,
-      },
-      '',
-    );
-    expect((resolved as unknown as { notes: string }).notes).toBe(
+    expect(await resolvedNotes(conflictHandlerFor('people', (id) => names.get(id)))).toBe(
       'theirs\n\n---\nConflicting edit from Office PC at 1970-01-01 00:00 UTC:\nmine',
     );
   });
@@ -115,20 +120,12 @@ describe('sync merge', () => {
   });
 
   it('as a conflict handler, calls documents equal ignoring RxDB bookkeeping', async () => {
-    const handler = conflictHandlerFor('people');
+    const handler = conflictHandlerFor<Record<string, unknown>>('people');
     expect(
       handler.isEqual({ ...base, _meta: { lwt: 1 } } as never, { ...base, _rev: '2-x' } as never, ''),
     ).toBe(true);
     expect(handler.isEqual(base as never, { ...base, name: 'B' } as never, '')).toBe(false);
-    const resolved = await handler.resolve(
-      {
-        newDocumentState: person({ notes: 'mine' }, { notes: s(3, 'me') }) as never,
-        realMasterState: person({ notes: 'theirs' }, { notes: s(4, 'them') }) as never,
-        assumedMasterState: base as never,
-      },
-      '',
-    );
-    expect((resolved as unknown as { notes: string }).notes).toContain(
+    expect(await resolvedNotes(handler)).toContain(
       'theirs\n\n---\nConflicting edit from another device (me)',
     );
   });
