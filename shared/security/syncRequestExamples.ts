@@ -91,6 +91,18 @@ export const REFUSED_SYNC_REQUESTS: readonly (SyncRequestShape & { why: string }
     body: { keys: ['people:abc'], include_docs: true },
     why: '_all_docs takes only { keys: [...] }',
   },
+  {
+    method: 'POST',
+    path: '_all_docs',
+    body: { keys: ['people:abc', '_design/x'] },
+    why: 'the key "_design/x" asked of _all_docs is not a Kith document id',
+  },
+  {
+    method: 'POST',
+    path: '_bulk_docs',
+    body: { docs: [{ kith: 1 }] },
+    why: 'document 1 in _bulk_docs has no _id',
+  },
   { method: 'GET', path: '_changes?filter=_view&view=x%2Fy', why: '"filter" is not a query parameter' },
   { method: 'DELETE', path: '_changes', why: 'DELETE "_changes"' },
   { method: 'GET', path: '../_users', why: '"../_users" is not a Kith document' },

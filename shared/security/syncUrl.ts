@@ -187,9 +187,10 @@ const QUERY_PARAMETERS = {
   document: new Set(['rev']),
 };
 
+type Endpoint = keyof typeof QUERY_PARAMETERS;
+
 /** Why `id` is not a document Kith syncs, or null when it is one. */
-function documentIdProblem(id: unknown): string | null {
-  if (typeof id !== 'string') return 'it has no text id';
+function documentIdProblem(id: string): string | null {
   if (SERVER_DOCUMENTS.has(id)) return null;
   const match = JOURNAL_DOCUMENT.exec(id);
   if (match && !JOURNAL_COLLECTIONS.includes(match[1]!)) {
@@ -212,7 +213,7 @@ function documentProblem(doc: unknown, where: string): string | null {
   return null;
 }
 
-function bodyProblem(method: string, endpoint: string, id: string, body: unknown): string | null {
+function bodyProblem(method: string, endpoint: Endpoint, id: string, body: unknown): string | null {
   if (method === 'GET' || method === 'DELETE' || endpoint === 'database') {
     return body === undefined ? null : `a ${method} carries no body here`;
   }
@@ -221,8 +222,10 @@ function bodyProblem(method: string, endpoint: string, id: string, body: unknown
     if (!isPlainObject(body) || Object.keys(body).length !== 1 || !Array.isArray(keys)) {
       return '_all_docs takes only { keys: [...] } of Kith document ids';
     }
-    const bad = keys.map(documentIdProblem).find((problem) => problem !== null);
-    return bad ? `a key asked of _all_docs is not a Kith document id: ${bad}` : null;
+    const bad = keys.find((key) => typeof key !== 'string' || documentIdProblem(key) !== null);
+    return bad === undefined
+      ? null
+      : `the key ${shorten(JSON.stringify(bad) ?? String(bad))} asked of _all_docs is not a Kith document id`;
   }
   if (endpoint === '_bulk_docs') {
     const other = isPlainObject(body) ? Object.keys(body).find((key) => key !== 'docs') : undefined;
@@ -233,12 +236,10 @@ function bodyProblem(method: string, endpoint: string, id: string, body: unknown
       const where = `document ${i + 1} in _bulk_docs`;
       const shape = documentProblem(doc, where);
       if (shape) return shape;
-      const idProblem = documentIdProblem((doc as Record<string, unknown>)._id);
-      if (idProblem) {
-        const named = (doc as Record<string, unknown>)._id;
-        return typeof named === 'string'
-          ? `${where} has the id "${shorten(named)}", which is not a Kith document`
-          : `${where} ${idProblem}`;
+      const named = (doc as Record<string, unknown>)._id;
+      if (typeof named !== 'string') return `${where} has no _id`;
+      if (documentIdProblem(named)) {
+        return `${where} has the id "${shorten(named)}", which is not a Kith document`;
       }
     }
     return null;
@@ -254,9 +255,7 @@ function bodyProblem(method: string, endpoint: string, id: string, body: unknown
 }
 
 /** The endpoint a request path names and the methods it takes, or why the path names none. */
-function endpointOf(
-  resource: string,
-): { endpoint: keyof typeof QUERY_PARAMETERS; id: string; methods: string[] } | string {
+function endpointOf(resource: string): { endpoint: Endpoint; id: string; methods: string[] } | string {
   if (resource === '') return { endpoint: 'database', id: '', methods: ['GET', 'PUT'] };
   if (resource === '_changes') return { endpoint: '_changes', id: '', methods: ['GET'] };
   if (resource === '_all_docs') return { endpoint: '_all_docs', id: '', methods: ['GET', 'POST'] };
@@ -276,7 +275,7 @@ function endpointOf(
   return { endpoint: 'document', id, methods: ['GET', 'PUT', 'DELETE'] };
 }
 
-const METHODS_IN_WORDS: Record<keyof typeof QUERY_PARAMETERS, string> = {
+const METHODS_IN_WORDS: Record<Endpoint, string> = {
   database: 'the database itself is only read (GET) or created (PUT), never deleted or written to',
   _changes: '_changes is only read (GET)',
   _all_docs: '_all_docs is only read (GET, or POST with the keys)',
