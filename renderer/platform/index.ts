@@ -6,6 +6,7 @@
 import type { AppInfo, KithBridge, MenuCommand, ThemeSource } from '../../shared/ipc';
 import { checkExternalUrl } from '../../shared/security/externalUrl';
 import { bridgeWith } from './bridge';
+import { deviceNameFor } from './deviceName';
 
 export { loadSyncSettings, saveSyncSettings, syncTransport, testSyncConnection } from './sync';
 export {
@@ -42,6 +43,11 @@ export function appInfo(): Promise<AppInfo> {
     version: typeof version === 'string' && version !== '' ? version : 'web',
     platform: 'web',
   });
+}
+
+/** This device's name in the journal's device directory until the person renames it ("Chrome on Linux"). */
+export async function defaultDeviceName(): Promise<string> {
+  return deviceNameFor((await appInfo()).platform, navigator.userAgent);
 }
 
 /**

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ALLOWED_SYNC_REQUESTS, REFUSED_SYNC_REQUESTS } from '../../shared/security/syncRequestExamples';
 import { createFetchTransport } from './sync/fetchTransport';
 import { loadSyncSettings, saveSyncSettings, syncTransport } from './index';
 
@@ -40,9 +41,29 @@ describe('the browser’s fetch transport', () => {
     const fetchFn = vi.fn(async () => new Response('{}'));
     const transport = createFetchTransport(DB, () => null, fetchFn);
     await expect(transport({ method: 'GET', path: '../_users' })).rejects.toThrow(
-      /outside the sync database/,
+      'Refused a sync request: GET "../_users" is not a request Kith sends',
     );
     expect(fetchFn).not.toHaveBeenCalled();
+  });
+
+  it.each(REFUSED_SYNC_REQUESTS)(
+    'refuses $method $path, which Kith never sends, before anything is fetched',
+    async ({ why, ...request }) => {
+      const fetchFn = vi.fn(async () => new Response('{}'));
+      const transport = createFetchTransport(DB, () => ({ username: 'ada', password: 'pw' }), fetchFn);
+      await expect(transport(request)).rejects.toThrow(`Refused a sync request: ${request.method} "`);
+      await expect(transport(request)).rejects.toThrow(why);
+      expect(fetchFn).not.toHaveBeenCalled();
+    },
+  );
+
+  it('sends every request Kith’s sync engine makes', async () => {
+    const fetchFn = vi.fn(async () => new Response('{}'));
+    const transport = createFetchTransport(DB, () => null, fetchFn);
+    for (const request of ALLOWED_SYNC_REQUESTS) await transport(request);
+    expect(fetchFn.mock.calls.map((call) => (call as unknown as [string])[0])).toEqual(
+      ALLOWED_SYNC_REQUESTS.map((request) => `${DB}${request.path}`),
+    );
   });
 
   it('rejects in words when the server cannot be reached, and when stopped', async () => {

@@ -25,6 +25,15 @@ export {
   type CommunityMember,
 } from './queries';
 export { getPreferences, setPreferences, preferences$, DEFAULT_PREFERENCES } from './preferences';
+export {
+  deviceNames$,
+  getDeviceNames,
+  recordThisDevice,
+  renameThisDevice,
+  thisDeviceId,
+  MAX_DEVICE_NAME_LENGTH,
+  type DeviceNames,
+} from './devices';
 export { loadSampleJournal } from './sample/load';
 export { OWNER_ID } from './ids';
 export { compareStamps, makeStamp, parseStamp } from './fieldTimes';

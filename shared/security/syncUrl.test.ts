@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkServerUrl, databaseUrl, originOf, resolveSyncPath } from './syncUrl';
+import { ALLOWED_SYNC_REQUESTS, REFUSED_SYNC_REQUESTS } from './syncRequestExamples';
+import { checkServerUrl, checkSyncRequest, databaseUrl, originOf, resolveSyncPath } from './syncUrl';
 
 describe('the sync server address', () => {
   it.each([
@@ -56,5 +57,20 @@ describe('a sync request path', () => {
     'javascript:alert(1)',
   ])('%j is refused', (path) => {
     expect(resolveSyncPath(db, path).ok).toBe(false);
+  });
+});
+
+describe('a sync request', () => {
+  it.each(ALLOWED_SYNC_REQUESTS)('$method $path is one Kith sends, so it passes', (request) => {
+    expect(checkSyncRequest(request)).toEqual({ ok: true });
+  });
+
+  it.each(REFUSED_SYNC_REQUESTS)('$method $path is refused ($why)', ({ why, ...request }) => {
+    const check = checkSyncRequest(request);
+    expect(check.ok).toBe(false);
+    const reason = check.ok ? '' : check.reason;
+    expect(reason).toContain(why);
+    // A sentence that names the request, so a person reading the sync error knows what was refused.
+    expect(reason).toMatch(new RegExp(`^${request.method} "`));
   });
 });

@@ -4,7 +4,8 @@
  * request path that would leave it: another origin, another database, or the server's own
  * endpoints (_users, _config, _session ...). The credentials travel only to that database.
  */
-import type { SyncSettings, SyncSettingsInput } from '../ipc';
+import type { CollectionName } from '../db/collections';
+import type { SyncMethod, SyncSettings, SyncSettingsInput } from '../ipc';
 
 /** Longer server addresses are not real ones. */
 export const MAX_SERVER_URL_LENGTH = 2048;
@@ -145,4 +146,191 @@ export function resolveSyncPath(dbUrl: string, path: string): UrlCheck {
     return { ok: false, reason: `the path leads outside the sync database (${base.origin}${base.pathname})` };
   }
   return { ok: true, url: url.href };
+}
+
+/** A request as the sync engine hands it to a transport (the parts that decide what it does). */
+export interface SyncRequestShape {
+  method: SyncMethod;
+  path: string;
+  body?: unknown;
+}
+
+export type SyncRequestCheck = { ok: true } | { ok: false; reason: string };
+
+/**
+ * The journal's collections, as document ids name them (`people:<id>`). A record over the
+ * database's collection names, so the compiler refuses a missing or unknown one; a type import
+ * only, which keeps the database code out of the main process that checks requests.
+ */
+const JOURNAL_COLLECTION_SET: Record<CollectionName, true> = {
+  people: true,
+  encounters: true,
+  communities: true,
+  ties: true,
+  followups: true,
+  settings: true,
+};
+const JOURNAL_COLLECTIONS = Object.keys(JOURNAL_COLLECTION_SET);
+
+/** The two server documents that are not journal documents: the key check and the journal's id. */
+const SERVER_DOCUMENTS = new Set(['kith-key', 'kith-journal']);
+const JOURNAL_DOCUMENT = /^([^:]*):([A-Za-z0-9_-]{1,64})$/;
+
+/** Fields CouchDB acts on that Kith's documents may carry; any other `_` field (attachments, revisions) is not Kith's. */
+const DOCUMENT_META_FIELDS = new Set(['_id', '_rev', '_deleted']);
+
+const QUERY_PARAMETERS = {
+  _changes: new Set(['feed', 'since', 'limit', 'include_docs', 'timeout', 'heartbeat', 'style']),
+  _all_docs: new Set(['include_docs', 'limit', 'startkey', 'endkey', 'skip']),
+  _bulk_docs: new Set<string>(),
+  database: new Set<string>(),
+  document: new Set(['rev']),
+};
+
+type Endpoint = keyof typeof QUERY_PARAMETERS;
+
+/** Why `id` is not a document Kith syncs, or null when it is one. */
+function documentIdProblem(id: string): string | null {
+  if (SERVER_DOCUMENTS.has(id)) return null;
+  const match = JOURNAL_DOCUMENT.exec(id);
+  if (match && !JOURNAL_COLLECTIONS.includes(match[1]!)) {
+    return `"${match[1]}" is not a journal collection (${JOURNAL_COLLECTIONS.join(', ')})`;
+  }
+  return match
+    ? null
+    : `"${shorten(id)}" is not a Kith document (kith-key, kith-journal or <collection>:<id>, the id of letters, digits, _ and -)`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Why a document Kith would write is not one, or null. `where` names it in the sentence. */
+function documentProblem(doc: unknown, where: string): string | null {
+  if (!isPlainObject(doc)) return `${where} is not a JSON object`;
+  const extra = Object.keys(doc).find((field) => field.startsWith('_') && !DOCUMENT_META_FIELDS.has(field));
+  if (extra) return `${where} carries "${extra}", which Kith never writes`;
+  return null;
+}
+
+function bodyProblem(method: string, endpoint: Endpoint, id: string, body: unknown): string | null {
+  if (method === 'GET' || method === 'DELETE' || endpoint === 'database') {
+    return body === undefined ? null : `a ${method} carries no body here`;
+  }
+  if (endpoint === '_all_docs') {
+    const keys = isPlainObject(body) ? body.keys : undefined;
+    if (!isPlainObject(body) || Object.keys(body).length !== 1 || !Array.isArray(keys)) {
+      return '_all_docs takes only { keys: [...] } of Kith document ids';
+    }
+    const bad = keys.find((key) => typeof key !== 'string' || documentIdProblem(key) !== null);
+    return bad === undefined
+      ? null
+      : `the key ${shorten(JSON.stringify(bad) ?? String(bad))} asked of _all_docs is not a Kith document id`;
+  }
+  if (endpoint === '_bulk_docs') {
+    const other = isPlainObject(body) ? Object.keys(body).find((key) => key !== 'docs') : undefined;
+    if (other !== undefined) return `_bulk_docs takes only { docs: [...] }, not "${shorten(other)}"`;
+    const docs = isPlainObject(body) ? body.docs : undefined;
+    if (!Array.isArray(docs)) return '_bulk_docs takes only { docs: [...] }';
+    for (const [i, doc] of docs.entries()) {
+      const where = `document ${i + 1} in _bulk_docs`;
+      const shape = documentProblem(doc, where);
+      if (shape) return shape;
+      const named = (doc as Record<string, unknown>)._id;
+      if (typeof named !== 'string') return `${where} has no _id`;
+      if (documentIdProblem(named)) {
+        return `${where} has the id "${shorten(named)}", which is not a Kith document`;
+      }
+    }
+    return null;
+  }
+  // PUT of one document: the body is that document.
+  const shape = documentProblem(body, 'the body');
+  if (shape) return shape;
+  const named = (body as Record<string, unknown>)._id;
+  if (named !== undefined && named !== id) {
+    return `the body names the document "${shorten(String(named))}", not "${id}"`;
+  }
+  return null;
+}
+
+/** The endpoint a request path names and the methods it takes, or why the path names none. */
+function endpointOf(resource: string): { endpoint: Endpoint; id: string; methods: string[] } | string {
+  if (resource === '') return { endpoint: 'database', id: '', methods: ['GET', 'PUT'] };
+  if (resource === '_changes') return { endpoint: '_changes', id: '', methods: ['GET'] };
+  if (resource === '_all_docs') return { endpoint: '_all_docs', id: '', methods: ['GET', 'POST'] };
+  if (resource === '_bulk_docs') return { endpoint: '_bulk_docs', id: '', methods: ['POST'] };
+  let id: string;
+  try {
+    id = decodeURIComponent(resource);
+  } catch {
+    return `"${shorten(resource)}" is not valid percent-encoding`;
+  }
+  const problem = documentIdProblem(id);
+  if (problem) return problem;
+  // One spelling only: anything else ("people:abc", "%6Bith-key") is not what the engine sends.
+  if (encodeURIComponent(id) !== resource) {
+    return `Kith writes it percent-encoded (${encodeURIComponent(id)})`;
+  }
+  return { endpoint: 'document', id, methods: ['GET', 'PUT', 'DELETE'] };
+}
+
+const METHODS_IN_WORDS: Record<Endpoint, string> = {
+  database: 'the database itself is only read (GET) or created (PUT), never deleted or written to',
+  _changes: '_changes is only read (GET)',
+  _all_docs: '_all_docs is only read (GET, or POST with the keys)',
+  _bulk_docs: '_bulk_docs is only written (POST)',
+  document: 'a document is only read (GET), written (PUT) or deleted (DELETE)',
+};
+
+/**
+ * Whether a sync request is one Kith's sync engine sends: reading and creating the database, its
+ * changes feed, reading documents, saving Kith's own documents (the key check, the journal id and
+ * `<collection>:<id>` journal documents) and deleting one of them. Nothing else reaches the server,
+ * so a compromised page that holds the transport cannot delete the database, change its _security,
+ * purge documents, or plant _design (code that runs on the server) or _local documents. Both the
+ * desktop's main process and the browser transport refuse anything else before it is sent.
+ */
+export function checkSyncRequest({ method, path, body }: SyncRequestShape): SyncRequestCheck {
+  const shown = path === '' ? '"" (the database itself)' : `"${shorten(path)}"`;
+  const refuse = (why: string): SyncRequestCheck => ({
+    ok: false,
+    reason: `${method} ${shown} is not a request Kith sends: ${why}`,
+  });
+  if (path.includes('#')) return refuse('a sync request has no # part');
+  const mark = path.indexOf('?');
+  const resource = mark === -1 ? path : path.slice(0, mark);
+  const endpoint = endpointOf(resource);
+  if (typeof endpoint === 'string') return refuse(endpoint);
+  if (!endpoint.methods.includes(method)) return refuse(METHODS_IN_WORDS[endpoint.endpoint]);
+  const allowed = QUERY_PARAMETERS[endpoint.endpoint];
+  if (mark !== -1) {
+    for (const field of path.slice(mark + 1).split('&')) {
+      const name = field.split('=', 1)[0]!;
+      if (!allowed.has(name)) {
+        return refuse(
+          allowed.size === 0
+            ? `"${shorten(name)}" is not a query this request takes (it takes none)`
+            : `"${shorten(name)}" is not a query parameter Kith sends here (only ${[...allowed].join(', ')})`,
+        );
+      }
+    }
+  }
+  const problem = bodyProblem(method, endpoint.endpoint, endpoint.id, body);
+  return problem ? refuse(problem) : { ok: true };
+}
+
+/**
+ * Where to send `request` inside the database at `dbUrl`, or why it must not be sent at all: a path
+ * that leaves the database, or a request Kith's sync engine never makes. Both transports ask this
+ * before anything leaves the device.
+ */
+export function syncRequestTarget(dbUrl: string, request: SyncRequestShape): UrlCheck {
+  const allowed = checkSyncRequest(request);
+  // Every request Kith sends stays inside the database; resolving it checks that once more.
+  return allowed.ok ? resolveSyncPath(dbUrl, request.path) : allowed;
+}
+
+function shorten(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

@@ -1,3 +1,4 @@
+import type { RxConflictHandler } from 'rxdb';
 import { describe, expect, it } from 'vitest';
 import { makeStamp } from '../db/fieldTimes';
 import { conflictHandlerFor, mergeVersions } from './merge';
@@ -20,6 +21,19 @@ function person(fields: Record<string, unknown>, times: Record<string, string>, 
 
 const base = person({}, {});
 
+/** The notes a conflict handler keeps when this device ('me') and the server ('them') both changed them. */
+async function resolvedNotes(handler: RxConflictHandler<Record<string, unknown>>): Promise<string> {
+  const resolved = await handler.resolve(
+    {
+      newDocumentState: person({ notes: 'mine' }, { notes: s(3, 'me') }),
+      realMasterState: person({ notes: 'theirs' }, { notes: s(4, 'them') }),
+      assumedMasterState: base,
+    },
+    '',
+  );
+  return String(resolved.notes);
+}
+
 describe('sync merge', () => {
   it('takes each field from the side that changed it last', () => {
     const a = person({ name: 'Ada L.' }, { name: s(5, 'laptop') });
@@ -41,9 +55,31 @@ describe('sync merge', () => {
     const b = person({ notes: 'Desktop wrote that' }, { notes: s(9, 'desktop') });
     const ab = mergeVersions('people', a, b, base);
     expect(ab.notes).toBe(
-      'Desktop wrote that\n\n---\nConflicting edit from laptop at 1970-01-01T00:00:00.005Z:\nLaptop wrote this',
+      'Desktop wrote that\n\n---\nConflicting edit from another device (laptop) at 1970-01-01 00:00 UTC:\nLaptop wrote this',
     );
     expect(mergeVersions('people', b, a, base)).toEqual(ab);
+  });
+
+  it('names the other device as the person named it, at a time a person reads', () => {
+    const laptopId = 'b5c0e1c2-93a4-4f1e-8a3b-0d9d3c8f7a61';
+    const at = Date.UTC(2026, 11, 7, 14, 3, 27);
+    const a = person({ notes: 'Laptop wrote this' }, { notes: s(at, laptopId) });
+    const b = person({ notes: 'Desktop wrote that' }, { notes: s(at + 60_000, 'desktop-id') });
+    const names = new Map([[laptopId, 'Laptop']]);
+    const merged = mergeVersions('people', a, b, base, (id) => names.get(id));
+    expect(merged.notes).toBe(
+      'Desktop wrote that\n\n---\nConflicting edit from Laptop at 2026-12-07 14:03 UTC:\nLaptop wrote this',
+    );
+    // A device missing from the directory is named by the start of its id, never the whole UUID.
+    const unnamed = mergeVersions('people', a, b, base, () => undefined);
+    expect(unnamed.notes).toContain('Conflicting edit from another device (b5c0e1) at 2026-12-07 14:03 UTC:');
+  });
+
+  it('as a conflict handler, names devices through the lookup it was given', async () => {
+    const names = new Map([['me', 'Office PC']]);
+    expect(await resolvedNotes(conflictHandlerFor('people', (id) => names.get(id)))).toBe(
+      'theirs\n\n---\nConflicting edit from Office PC at 1970-01-01 00:00 UTC:\nmine',
+    );
   });
 
   it('is idempotent: merging again, or with either side, appends nothing more', () => {
@@ -80,25 +116,17 @@ describe('sync merge', () => {
     expect(merged.length).toBeLessThanOrEqual(2000);
     expect(merged.startsWith(long)).toBe(true);
     expect(merged.endsWith('[… shortened to fit]')).toBe(true);
-    expect(merged).toContain('Conflicting edit from b');
+    expect(merged).toContain('Conflicting edit from another device (b)');
   });
 
   it('as a conflict handler, calls documents equal ignoring RxDB bookkeeping', async () => {
-    const handler = conflictHandlerFor('people');
+    const handler = conflictHandlerFor<Record<string, unknown>>('people');
     expect(
       handler.isEqual({ ...base, _meta: { lwt: 1 } } as never, { ...base, _rev: '2-x' } as never, ''),
     ).toBe(true);
     expect(handler.isEqual(base as never, { ...base, name: 'B' } as never, '')).toBe(false);
-    const resolved = await handler.resolve(
-      {
-        newDocumentState: person({ notes: 'mine' }, { notes: s(3, 'me') }) as never,
-        realMasterState: person({ notes: 'theirs' }, { notes: s(4, 'them') }) as never,
-        assumedMasterState: base as never,
-      },
-      '',
-    );
-    expect((resolved as unknown as { notes: string }).notes).toContain(
-      'theirs\n\n---\nConflicting edit from me',
+    expect(await resolvedNotes(handler)).toContain(
+      'theirs\n\n---\nConflicting edit from another device (me)',
     );
   });
 

@@ -27,10 +27,28 @@ type AnyDoc = Tracked & Record<string, unknown>;
 
 const CUT_MARK = '\n[… shortened to fit]';
 
-export function conflictSection(loserText: string, loserStamp: FieldStamp | undefined): string {
+/**
+ * A device's name as the person gave it ("Laptop"), from the journal's device directory
+ * (shared/db/devices.ts), or undefined when the directory does not know the device.
+ */
+export type DeviceNameLookup = (deviceId: string) => string | undefined;
+
+/** "2026-12-07 14:03 UTC": the minute is enough to place an edit, and UTC reads the same on every device. */
+function readableTime(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+export function conflictSection(
+  loserText: string,
+  loserStamp: FieldStamp | undefined,
+  deviceName?: DeviceNameLookup,
+): string {
   const parsed = loserStamp ? parseStamp(loserStamp) : null;
-  const who = parsed?.deviceId || 'another device';
-  const when = parsed ? new Date(parsed.ms).toISOString() : 'an unknown time';
+  const id = parsed?.deviceId ?? '';
+  // A raw device id means nothing to a person; its start still tells two unnamed devices apart.
+  const who = (id && deviceName?.(id)) || (id ? `another device (${id.slice(0, 6)})` : 'another device');
+  const when = parsed ? readableTime(parsed.ms) : 'an unknown time';
   return `\n\n---\nConflicting edit from ${who} at ${when}:\n${loserText}`;
 }
 
@@ -39,10 +57,11 @@ function appendLosing(
   loser: string,
   loserStamp: FieldStamp | undefined,
   max: number,
+  deviceName: DeviceNameLookup | undefined,
 ): string {
   // Idempotent: merging the same pair again (or a result with a side it already holds) adds nothing.
   if (loser === '' || winner.includes(loser)) return winner;
-  const merged = winner + conflictSection(loser, loserStamp);
+  const merged = winner + conflictSection(loser, loserStamp, deviceName);
   if (merged.length <= max) return merged;
   // The schema's limit would reject the whole document: keep as much of the losing text as fits.
   // A winning text already at the limit leaves no room (the one case a losing text is not kept).
@@ -147,8 +166,17 @@ function hasUnseenEdit(edit: AnyDoc, deleted: AnyDoc): boolean {
  * Delete against edit: a removal removes the version the deleting device saw. If the other side
  * holds an edit that version did not have (a newer stamp on any field), the edit wins and the
  * document comes back with it; otherwise the document stays deleted. Both deleted: deleted.
+ *
+ * `deviceName` names the device of a kept losing text; without it (or for a device it does not
+ * know) the section says "another device (<start of its id>)".
  */
-export function mergeVersions(collection: CollectionName, a: AnyDoc, b: AnyDoc, base?: AnyDoc): AnyDoc {
+export function mergeVersions(
+  collection: CollectionName,
+  a: AnyDoc,
+  b: AnyDoc,
+  base?: AnyDoc,
+  deviceName?: DeviceNameLookup,
+): AnyDoc {
   const texts = FREE_TEXT_FIELDS[collection];
   const merged: Record<string, unknown> = {};
   const times: Record<string, FieldStamp> = {};
@@ -174,7 +202,7 @@ export function mergeVersions(collection: CollectionName, a: AnyDoc, b: AnyDoc, 
     const max = texts[field];
     const loserChanged = !base || !sameValue(loser, base[field]);
     if (max !== undefined && typeof winner === 'string' && typeof loser === 'string' && loserChanged) {
-      value = appendLosing(winner, loser, ls, max);
+      value = appendLosing(winner, loser, ls, max, deviceName);
       // A merged text is newer than both sides, so it wins over either one arriving later.
       if (value !== winner) stamp = `${ws ?? ''}+`;
     }
@@ -200,8 +228,14 @@ export function sameDocument(a: object, b: object): boolean {
   return sameValue(portable(a as Record<string, unknown>), portable(b as Record<string, unknown>));
 }
 
-/** The RxDB conflict handler of one collection: used when a push finds the server moved on. */
-export function conflictHandlerFor<T>(collection: CollectionName): RxConflictHandler<T> {
+/**
+ * The RxDB conflict handler of one collection: used when a push finds the server moved on.
+ * `deviceName` is read at each merge, so a directory that changes while syncing is followed.
+ */
+export function conflictHandlerFor<T>(
+  collection: CollectionName,
+  deviceName?: DeviceNameLookup,
+): RxConflictHandler<T> {
   return {
     isEqual: (a, b) => sameDocument(a as object, b as object),
     resolve: async (input: RxConflictHandlerInput<T>) => {
@@ -210,7 +244,7 @@ export function conflictHandlerFor<T>(collection: CollectionName): RxConflictHan
       const base = input.assumedMasterState
         ? (portable(input.assumedMasterState as Record<string, unknown>) as unknown as AnyDoc)
         : undefined;
-      return mergeVersions(collection, mine, theirs, base) as unknown as WithDeleted<T>;
+      return mergeVersions(collection, mine, theirs, base, deviceName) as unknown as WithDeleted<T>;
     },
   };
 }

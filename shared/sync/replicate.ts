@@ -265,7 +265,7 @@ class Session implements SyncSession {
 
   private handlerContext(name: CollectionName, ring: KeyRing, pages: ChangePages): HandlerContext {
     const collection = this.db[name] as unknown as RxCollection<SyncDoc>;
-    const conflictHandler = conflictHandlerFor<SyncDoc>(name);
+    const conflictHandler = conflictHandlerFor<SyncDoc>(name, this.options.deviceName);
     // The merge rules live with sync; the collection uses them only for replication conflicts.
     (collection as unknown as { conflictHandler: unknown }).conflictHandler = conflictHandler;
     let replication: Replication | null = null;

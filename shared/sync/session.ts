@@ -1,6 +1,7 @@
 import type { Observable } from 'rxjs';
 import type { CollectionName } from '../db/collections';
 import type { CryptoLike } from './cryptoLike';
+import type { DeviceNameLookup } from './merge';
 import type { SyncStatus } from './status';
 import type { SyncTransport } from './transport';
 
@@ -25,6 +26,12 @@ export interface SyncOptions {
    * process, so tests with three replicas sync a database that holds only some of them.
    */
   collections?: readonly CollectionName[];
+  /**
+   * Names a device in the note kept with a conflicting edit ("Conflicting edit from Laptop at …"),
+   * from the journal's device directory; asked at each merge. Without it, or for a device it does
+   * not know, the note says "another device (<start of its id>)".
+   */
+  deviceName?: DeviceNameLookup;
 }
 
 export interface SyncSession {

@@ -107,7 +107,7 @@ describe('backup', () => {
     const people = new Map((await db.people.find().exec()).map((d) => [d.id, d.toMutableJSON()]));
     expect(people.get(ada.id)?.role).toBe('Countess');
     expect(people.get(ada.id)?.notes).toMatch(
-      /^Backup notes\n\n---\nConflicting edit from test-device at .*:\nJournal notes$/,
+      /^Backup notes\n\n---\nConflicting edit from another device \(test-d\) at .* UTC:\nJournal notes$/,
     );
     expect(people.get(bob.id)?.name).toBe('Bob');
     expect(people.get(carol.id)?.name).toBe('Carol');

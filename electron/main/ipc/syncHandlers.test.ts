@@ -12,6 +12,7 @@ import {
   safeStorage,
   type FakeFrame,
 } from '../../testing/fakeElectron';
+import { ALLOWED_SYNC_REQUESTS, REFUSED_SYNC_REQUESTS } from '../../../shared/security/syncRequestExamples';
 import { SYNC_SETTINGS_FILE } from '../sync/settingsFile';
 import { createIpcHandlers, registerIpcHandlers } from './handlers';
 
@@ -199,20 +200,45 @@ describe('sync requests through the main process', () => {
   });
 
   it.each([
-    ['an absolute URL', `http://127.0.0.1:1/steal`, 'must be relative'],
-    ['a scheme-relative URL', '//evil.example/steal', 'must be relative'],
-    ['the server root', '/_users/org.couchdb.user:ada', 'must be relative'],
-    ['another database', '../_users/_all_docs', 'outside the sync database'],
-    ['an encoded climb', '%2e%2e/_config', 'outside the sync database'],
-    ['a backslash climb', '..\\_config', 'must be relative'],
+    ['an absolute URL', `http://127.0.0.1:1/steal`, 'is not a Kith document'],
+    ['a scheme-relative URL', '//evil.example/steal', 'is not a Kith document'],
+    ['the server root', '/_users/org.couchdb.user:ada', 'is not a journal collection'],
+    ['another database', '../_users/_all_docs', 'is not a Kith document'],
+    ['an encoded climb', '%2e%2e/_config', 'is not a Kith document'],
+    ['a backslash climb', '..\\_config', 'is not a Kith document'],
   ])('refuse %s and send nothing', async (_what, path, reason) => {
     start();
     await invoke('sync:save-settings', { ...settings(), password: PASSWORD });
     const result = await ipcMain.invoke('sync:request', appFrame, { method: 'GET', path });
     expect(result).toEqual({ ok: false, error: expect.stringContaining(reason) });
-    expect((result as { error: string }).error).toMatch(/^sync:request: path: /);
+    expect((result as { error: string }).error).toMatch(/^sync:request: Refused a sync request: /);
     expect(couch.seen).toEqual([]);
     expect(net.fetch).not.toHaveBeenCalled();
+  });
+
+  it.each(REFUSED_SYNC_REQUESTS)(
+    'refuse $method $path, which Kith never sends, and send nothing',
+    async ({ why, ...request }) => {
+      start();
+      await invoke('sync:save-settings', { ...settings(), password: PASSWORD });
+      const result = await ipcMain.invoke('sync:request', appFrame, request);
+      expect(result).toEqual({ ok: false, error: expect.stringContaining(why) });
+      expect((result as { error: string }).error).toMatch(
+        new RegExp(`^sync:request: Refused a sync request: ${request.method} "`),
+      );
+      expect(couch.seen).toEqual([]);
+    },
+  );
+
+  it('send every request Kith’s sync engine makes', async () => {
+    start();
+    await invoke('sync:save-settings', { ...settings(), password: PASSWORD });
+    for (const request of ALLOWED_SYNC_REQUESTS) {
+      expect(await invoke('sync:request', request)).toMatchObject({ status: expect.any(Number) });
+    }
+    expect(couch.seen.map(({ method, url }) => `${method} ${url}`)).toEqual(
+      ALLOWED_SYNC_REQUESTS.map(({ method, path }) => `${method} /kith/${path}`),
+    );
   });
 
   it('do not follow a redirect to another origin', async () => {

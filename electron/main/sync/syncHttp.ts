@@ -1,5 +1,5 @@
 import type { SyncWireRequest, SyncWireResponse } from '../../../shared/ipc';
-import { resolveSyncPath } from '../../../shared/security/syncUrl';
+import { syncRequestTarget } from '../../../shared/security/syncUrl';
 import { parseResponseBody } from '../../../shared/sync/transport';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -18,7 +18,8 @@ export function basicAuthorization({ username, password }: SyncCredentials): str
 
 /**
  * Sends one CouchDB request to the database at `dbUrl` with the credentials. A path that leaves the
- * database is refused (thrown) before anything is sent. Any HTTP status is an answer; only a failure
+ * database, or any request Kith's sync engine never makes (checkSyncRequest), is refused (thrown)
+ * before anything is sent. Any HTTP status is an answer; only a failure
  * to reach the server (offline, refused, timed out) is a `networkError`, in words a person can read.
  */
 export async function sendSyncRequest(
@@ -27,8 +28,8 @@ export async function sendSyncRequest(
   credentials: SyncCredentials | null,
   request: SyncWireRequest,
 ): Promise<SyncWireResponse> {
-  const target = resolveSyncPath(dbUrl, request.path);
-  if (!target.ok) throw new Error(`path: ${target.reason}`);
+  const target = syncRequestTarget(dbUrl, request);
+  if (!target.ok) throw new Error(`Refused a sync request: ${target.reason}.`);
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (credentials) headers.Authorization = basicAuthorization(credentials);
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';

@@ -1,4 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -45,5 +55,55 @@ describe('backup files', () => {
     await writeBackupFile(folder, 'a', 1, day(1));
     const { pruned } = await writeBackupFile(folder, 'b', 1, day(2));
     expect(pruned).toEqual([backupFileName(day(1))]);
+  });
+});
+
+describe('a backup folder holding things that only look like backups', () => {
+  it('counts, prunes and lists only regular files: a folder named like a backup never fails a backup', async () => {
+    const lookalike = backupFileName(new Date(Date.UTC(2020, 0, 1)));
+    mkdirSync(join(folder, lookalike));
+    writeFileSync(join(folder, lookalike, 'inside.txt'), 'mine');
+    for (let n = 1; n <= 4; n += 1) await writeBackupFile(folder, `{"day":${n}}`, 2, day(n));
+    expect(await listBackups(folder)).toEqual([backupFileName(day(3)), backupFileName(day(4))]);
+    expect(statSync(join(folder, lookalike)).isDirectory()).toBe(true);
+    expect(readFileSync(join(folder, lookalike, 'inside.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('leaves links named like backups alone and never writes through one', async () => {
+    const elsewhere = join(folder, 'elsewhere.json');
+    writeFileSync(elsewhere, 'not a backup');
+    symlinkSync(elsewhere, join(folder, backupFileName(day(1))));
+    symlinkSync(join(folder, 'missing.json'), join(folder, backupFileName(day(2))));
+    const first = await writeBackupFile(folder, 'one', 1, day(1));
+    const second = await writeBackupFile(folder, 'two', 1, day(2));
+    expect([first.file, second.file]).toEqual([backupFileName(day(1), 2), backupFileName(day(2), 2)]);
+    expect(await listBackups(folder)).toEqual([second.file]);
+    expect(readFileSync(elsewhere, 'utf8')).toBe('not a backup');
+    expect(readdirSync(folder)).toContain(backupFileName(day(2)));
+  });
+
+  it('takes the next name when a folder already has the new backup’s name', async () => {
+    mkdirSync(join(folder, backupFileName(day(1))));
+    const { file } = await writeBackupFile(folder, 'one', 10, day(1));
+    expect(file).toBe(backupFileName(day(1), 2));
+    expect(readFileSync(join(folder, file), 'utf8')).toBe('one');
+  });
+
+  it('keeps the new backup when an old one cannot be deleted, and says which and why', async () => {
+    await writeBackupFile(folder, 'a', 3, day(1));
+    await writeBackupFile(folder, 'b', 3, day(2));
+    const stuck = backupFileName(day(1));
+    // The one failure a test can cause as any user: the file system refuses this one delete.
+    const remove = async (path: string) => {
+      if (path.endsWith(stuck))
+        throw Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' });
+      await rm(path);
+    };
+    const result = await writeBackupFile(folder, 'c', 1, day(3), { remove });
+    expect(result.file).toBe(backupFileName(day(3)));
+    expect(readFileSync(join(folder, result.file), 'utf8')).toBe('c');
+    expect(result.pruned).toEqual([backupFileName(day(2))]);
+    expect(result.notDeleted).toEqual([{ file: stuck, reason: 'EBUSY: resource busy or locked' }]);
+    expect(await listBackups(folder)).toEqual([stuck, result.file]);
   });
 });

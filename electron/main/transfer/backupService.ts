@@ -112,7 +112,13 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
         if (automatic && !isDue(settings, at)) return { file: null, settings: view(settings) };
         try {
           const folder = await folderFor(settings);
-          const { file } = await writeBackupFile(folder, content, settings.keep, at);
+          const { file, notDeleted } = await writeBackupFile(folder, content, settings.keep, at);
+          // The backup itself succeeded; an old one left behind only means the folder holds one more.
+          for (const old of notDeleted) {
+            console.warn(
+              `Kith wrote the backup ${file} but could not delete the old backup ${old.file} in ${folder}: ${old.reason}`,
+            );
+          }
           const next = { ...settings, lastBackupAt: at.toISOString(), lastBackupFile: file, lastError: null };
           await writeBackupSettings(settingsFile, next);
           return { file, settings: view(next) };

@@ -2,6 +2,7 @@ import type { MouseEvent, ReactNode } from 'react';
 import { Link } from 'wouter';
 import type { Encounter, Person } from '../../../shared/domain/entities';
 import { CONTEXT_LABELS } from '../../../shared/domain/kinds';
+import { mailtoLink } from '../../../shared/security/externalUrl';
 import { paths } from '../../app/paths';
 import { openExternal } from '../../platform';
 import { Chip, Markdown } from '../../ui';
@@ -37,11 +38,11 @@ export function PersonDetails({ person, peopleById, first }: Props) {
     rows.push([
       'Emails',
       <ul className="list" key="emails">
-        {person.emails.map((email) => (
-          <li key={email}>
-            <ExternalLink href={`mailto:${email}`}>{email}</ExternalLink>
-          </li>
-        ))}
+        {person.emails.map((email) => {
+          // A stored email that is not one plain address ("a@b.org?attach=…") stays text.
+          const href = mailtoLink(email);
+          return <li key={email}>{href ? <ExternalLink href={href}>{email}</ExternalLink> : email}</li>;
+        })}
       </ul>,
     ]);
   }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { changePassphrase, restoreKeyDoc, startSync, type CryptoLike } from '../../../shared/sync';
 import { useDb } from '../../db';
-import { loadSyncSettings, saveSyncSettings, syncTransport } from '../../platform';
+import { defaultDeviceName, loadSyncSettings, saveSyncSettings, syncTransport } from '../../platform';
 import { SyncContext } from './syncContext';
 import { SyncController, type SyncControllerDeps } from './syncController';
 
@@ -15,6 +15,7 @@ const appDeps: SyncControllerDeps = {
   startSync,
   changePassphrase,
   restoreKeyDoc,
+  defaultDeviceName,
 };
 
 function storedLastSyncedAt(): number | null {

@@ -1,8 +1,12 @@
 // @vitest-environment happy-dom
+// Remembered secrets are encrypted with a key kept in IndexedDB.
+import 'fake-indexeddb/auto';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getDeviceNames, thisDeviceId } from '../../../shared/db';
 import type { KithBridge, SyncSettingsView } from '../../../shared/ipc';
 import type { SyncStatus } from '../../../shared/sync';
+import { deviceNameFor } from '../../platform/deviceName';
 import { renderWithDb } from '../../app/testing/renderWithDb';
 import { SyncProvider } from './SyncProvider';
 import { SyncSettingsSection } from './SyncSettingsSection';
@@ -76,13 +80,26 @@ describe('Settings › Sync in the browser', () => {
     expect(password.getAttribute('placeholder')).toBe('Saved — type to replace');
   });
 
-  it('remembers them on this device when asked to', async () => {
+  it('remembers them on this device, encrypted, when asked to, and says what that means', async () => {
     const { user, form } = await showSection();
     await fill(user, form, SETUP);
-    await user.click(form.getByRole('checkbox', { name: /Remember on this device/ }));
+    const remember = form.getByRole('checkbox', { name: 'Remember on this device' });
+    const hint = document.getElementById(remember.getAttribute('aria-describedby') ?? '');
+    expect(hint?.textContent).toMatch(/encrypted with a key this browser keeps and cannot export/);
+    expect(hint?.textContent).toMatch(/anyone who can use this browser profile can still sync as you/);
+    expect(hint?.textContent).toMatch(/Unticked, they are forgotten when this tab closes/);
+    await user.click(remember);
     await user.click(form.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(localStorage.getItem('kith.sync.secrets')).not.toBeNull());
     expect(sessionStorage.getItem('kith.sync.secrets')).toBeNull();
+    for (const key of Object.keys(localStorage)) {
+      expect(localStorage.getItem(key)).not.toContain(SETUP.Password);
+      expect(localStorage.getItem(key)).not.toContain(SETUP['Passphrase (optional)']);
+    }
+    expect(await screen.findByRole('checkbox', { name: 'Remember on this device' })).toHaveProperty(
+      'checked',
+      true,
+    );
   });
 
   it('explains what a passphrase changes', async () => {
@@ -193,6 +210,53 @@ describe('Settings › Sync in the browser', () => {
       ),
     );
     await waitFor(() => expect(engine.deps.startSync).toHaveBeenCalledTimes(2));
+  });
+});
+
+describe('Settings › Sync › This device', () => {
+  it('starts with a name from the platform and takes the name the person gives it', async () => {
+    const { user, db } = await showSection();
+    const device = within(await screen.findByRole('form', { name: 'This device' }));
+    const name = device.getByLabelText('This device');
+    const fromPlatform = deviceNameFor('web', navigator.userAgent);
+    await waitFor(() => expect((name as HTMLInputElement).value).toBe(fromPlatform));
+    expect((await getDeviceNames(db)).get(thisDeviceId(db))).toBe(fromPlatform);
+
+    await user.clear(name);
+    await user.type(name, 'Laptop');
+    await user.click(device.getByRole('button', { name: 'Rename' }));
+    await waitFor(async () => expect((await getDeviceNames(db)).get(thisDeviceId(db))).toBe('Laptop'));
+    expect(await screen.findByText('This device is now called “Laptop”.')).toBeTruthy();
+  });
+
+  it('says what is wrong with an empty name and keeps the old one', async () => {
+    const { user, db } = await showSection();
+    const device = within(await screen.findByRole('form', { name: 'This device' }));
+    const name = device.getByLabelText('This device');
+    await waitFor(() => expect((name as HTMLInputElement).value).not.toBe(''));
+    const before = (await getDeviceNames(db)).get(thisDeviceId(db));
+    await user.clear(name);
+    await user.click(device.getByRole('button', { name: 'Rename' }));
+    expect(await device.findByText('Give this device a name.')).toBeTruthy();
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect((await getDeviceNames(db)).get(thisDeviceId(db))).toBe(before);
+  });
+
+  it('lets sync name devices in conflict notes from the directory as it is now', async () => {
+    const { user, form, engine, db } = await showSection();
+    await fill(user, form, SETUP);
+    await user.click(form.getByRole('checkbox', { name: 'Sync this journal' }));
+    await user.click(form.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(engine.deps.startSync).toHaveBeenCalledTimes(1));
+    const deviceName = engine.deps.startSync.mock.calls[0]![1].deviceName!;
+
+    const device = within(await screen.findByRole('form', { name: 'This device' }));
+    const name = device.getByLabelText('This device');
+    await user.clear(name);
+    await user.type(name, 'Kitchen tablet');
+    await user.click(device.getByRole('button', { name: 'Rename' }));
+    await waitFor(() => expect(deviceName(thisDeviceId(db))).toBe('Kitchen tablet'));
+    expect(deviceName('a-device-nobody-named')).toBeUndefined();
   });
 });
 

@@ -5,6 +5,7 @@ import type { SyncAction } from '../../../shared/sync';
 import { testSyncConnection } from '../../platform';
 import { Button, fieldBinder, FormAlert, TextField, useToast } from '../../ui';
 import { ChangePassphraseDialog } from './ChangePassphraseDialog';
+import { DeviceNameForm } from './DeviceNameForm';
 import { useSyncController } from './syncContext';
 import type { SyncController } from './syncController';
 import { useSyncState } from './useSyncState';
@@ -39,6 +40,10 @@ const STORAGE_WARNINGS: Partial<Record<SecretStorage, string>> = {
   'session-only':
     'This computer offers no secure storage, so the sync password and passphrase are kept only until Kith quits; you will be asked again next time.',
 };
+
+/** What ticking "Remember" does and does not protect against, in the person's words. */
+const REMEMBER_HINT =
+  'Remembered, the password and passphrase are stored encrypted with a key this browser keeps and cannot export, so a copy of this browser’s storage does not reveal them; anyone who can use this browser profile can still sync as you. Unticked, they are forgotten when this tab closes.';
 
 function fieldErrors(draft: Draft) {
   const server = draft.serverUrl.trim() === '' ? null : checkServerUrl(draft.serverUrl);
@@ -248,14 +253,20 @@ function SyncSettingsForm({
           {...bind('passphrase')}
         />
         {inBrowser && (
-          <label className="sync-settings__check sync-settings__wide">
-            <input
-              type="checkbox"
-              checked={draft.remember}
-              onChange={(event) => change({ remember: event.target.checked })}
-            />
-            Remember on this device (otherwise the password and passphrase are forgotten when this tab closes)
-          </label>
+          <div className="sync-settings__wide">
+            <label className="sync-settings__check">
+              <input
+                type="checkbox"
+                checked={draft.remember}
+                aria-describedby="sync-remember-hint"
+                onChange={(event) => change({ remember: event.target.checked })}
+              />
+              Remember on this device
+            </label>
+            <p id="sync-remember-hint" className="field__hint">
+              {REMEMBER_HINT}
+            </p>
+          </div>
         )}
         <label className="sync-settings__check sync-settings__wide">
           <input
@@ -291,6 +302,7 @@ function SyncSettingsForm({
           </Button>
         </div>
       </form>
+      <DeviceNameForm />
       {changingPassphrase && (
         <ChangePassphraseDialog
           controller={controller}

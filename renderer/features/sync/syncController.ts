@@ -1,6 +1,6 @@
 import { BehaviorSubject, type Subscription } from 'rxjs';
-import type { KithDatabase } from '../../../shared/db';
 import { quarantine$ } from '../../../shared/db/quarantine';
+import { deviceNames$, recordThisDevice, type DeviceNames, type KithDatabase } from '../../../shared/db';
 import type { SyncSettingsInput, SyncSettingsView } from '../../../shared/ipc';
 import type {
   ChangeResult,
@@ -31,6 +31,8 @@ export interface SyncControllerDeps {
   transport(): SyncTransport;
   crypto: CryptoLike;
   startSync(db: KithDatabase, options: SyncOptions): SyncSession;
+  /** This device's name until the person renames it ("Chrome on Linux"). */
+  defaultDeviceName(): Promise<string>;
   changePassphrase(
     transport: SyncTransport,
     crypto: CryptoLike,
@@ -62,6 +64,9 @@ export class SyncController {
   private queue: Promise<void> = Promise.resolve();
   private disposed = false;
   private refusedSub: Subscription | null = null;
+  /** The journal's device directory as it is now: conflict notes name devices from it. */
+  private deviceNames: DeviceNames = new Map();
+  private directory: Subscription | null = null;
 
   constructor(
     private readonly db: KithDatabase,
@@ -79,6 +84,9 @@ export class SyncController {
 
   /** Loads the settings and starts syncing if it is switched on (again, after dispose()). */
   init(): Promise<void> {
+    this.directory ??= deviceNames$(this.db).subscribe((names) => (this.deviceNames = names));
+    // Not awaited: naming this device must not hold up sync, nor fail it.
+    void this.recordThisDevice();
     return this.serially(async () => {
       this.disposed = false;
       // Kept on the device across sessions: a refusal stays named until the person discards it.
@@ -167,12 +175,25 @@ export class SyncController {
 
   /** Stops syncing until the next init(). */
   dispose(): Promise<void> {
+    this.directory?.unsubscribe();
+    this.directory = null;
     return this.serially(async () => {
       this.disposed = true;
       this.refusedSub?.unsubscribe();
       this.refusedSub = null;
       await this.stopSession();
     });
+  }
+
+  /** Every device puts itself in the journal's directory, so the others can name it. */
+  private async recordThisDevice(): Promise<void> {
+    try {
+      await recordThisDevice(this.db, await this.deps.defaultDeviceName());
+    } catch (error) {
+      // A journal closed meanwhile (a reload, a test ending) is not worth a word.
+      if (!this.db.closed)
+        console.warn(`Kith could not add this device to the journal's device list: ${readable(error)}`);
+    }
   }
 
   private serially<T>(task: () => Promise<T>): Promise<T> {
@@ -204,6 +225,8 @@ export class SyncController {
         transport: this.deps.transport(),
         crypto: this.deps.crypto,
         ...(settings.passphrase ? { passphrase: settings.passphrase } : {}),
+        // Read at each merge, so a rename (here or arriving by sync) is used from then on.
+        deviceName: (deviceId) => this.deviceNames.get(deviceId),
       });
     } catch (error) {
       this.patch({

@@ -1,4 +1,4 @@
-import { resolveSyncPath } from '../../../shared/security/syncUrl';
+import { syncRequestTarget } from '../../../shared/security/syncUrl';
 import type { SyncRequest, SyncResponse, SyncTransport } from '../../../shared/sync';
 import { parseResponseBody } from '../../../shared/sync/transport';
 
@@ -20,7 +20,7 @@ export function basicAuthorization({ username, password }: Credentials): string 
 /**
  * The browser build's transport: fetch straight to the CouchDB database at `dbUrl` (the server
  * must allow this page's origin by CORS). Like the desktop's main process it refuses any path that
- * leaves the database, and reports "no answer" as a rejection in words a person can read.
+ * leaves the database and any request Kith's sync engine never makes, and reports "no answer" as a rejection in words a person can read.
  */
 export function createFetchTransport(
   dbUrl: string,
@@ -28,7 +28,7 @@ export function createFetchTransport(
   fetchFn: typeof fetch = (input, init) => fetch(input, init),
 ): SyncTransport {
   return async (request: SyncRequest): Promise<SyncResponse> => {
-    const target = resolveSyncPath(dbUrl, request.path);
+    const target = syncRequestTarget(dbUrl, request);
     if (!target.ok) throw new Error(`Refused a sync request: ${target.reason}.`);
     const headers: Record<string, string> = { Accept: 'application/json' };
     const auth = credentials();

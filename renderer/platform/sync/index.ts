@@ -48,7 +48,8 @@ export function syncTransport(): SyncTransport {
   }
   return async (request) => {
     const settings = readBrowserSettings();
-    const { password } = readBrowserSecrets().secrets;
+    // Cheap after the first request: the opened secrets stay in memory while the entry is unchanged.
+    const { password } = (await readBrowserSecrets()).secrets;
     const credentials = settings.username && password ? { username: settings.username, password } : null;
     return createFetchTransport(
       databaseUrl(settings.serverUrl, settings.database),
@@ -64,7 +65,8 @@ export async function testSyncConnection(candidate: SyncConnectionCandidate): Pr
     if (bridge) return await bridge.testSyncConnection(candidate);
     const saved = readBrowserSettings();
     const password =
-      candidate.password ?? (sameAccount(candidate, saved) ? readBrowserSecrets().secrets.password : null);
+      candidate.password ??
+      (sameAccount(candidate, saved) ? (await readBrowserSecrets()).secrets.password : null);
     const credentials = candidate.username && password ? { username: candidate.username, password } : null;
     const dbUrl = databaseUrl(candidate.serverUrl, candidate.database);
     return await testConnection(createFetchTransport(dbUrl, () => credentials));

@@ -49,7 +49,7 @@ describe('sync between devices through a CouchDB-protocol server', () => {
       );
     });
     expect(merged!.notes).toMatch(
-      /^desktop notes\n\n---\nConflicting edit from laptop at .*:\nlaptop notes$/,
+      /^desktop notes\n\n---\nConflicting edit from another device \(laptop\) at .* UTC:\nlaptop notes$/,
     );
   });
 

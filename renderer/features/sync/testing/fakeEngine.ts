@@ -1,7 +1,7 @@
 import { BehaviorSubject } from 'rxjs';
 import { vi } from 'vitest';
 import type { SyncSession, SyncStatus } from '../../../../shared/sync';
-import { loadSyncSettings, saveSyncSettings, syncTransport } from '../../../platform';
+import { defaultDeviceName, loadSyncSettings, saveSyncSettings, syncTransport } from '../../../platform';
 import type { SyncControllerDeps } from '../syncController';
 
 /**
@@ -30,6 +30,7 @@ export function fakeEngine() {
       leftAsTheyWere: 0,
     })),
     restoreKeyDoc: vi.fn<SyncControllerDeps['restoreKeyDoc']>(async () => undefined),
+    defaultDeviceName,
   } satisfies SyncControllerDeps;
   return { deps, session, status$, waiting$ };
 }
