@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPerson, recordEncounter, type KithDatabase } from '../../shared/db';
 import { encounterDocument } from '../../shared/db/documents';
 import { makeStamp } from '../../shared/db/fieldTimes';
@@ -9,17 +9,10 @@ import { addDays, todayString } from '../../shared/domain/days';
 import { Layout } from './Layout';
 import { AppRoutes } from './routes';
 import { capturedDownloads } from './testing/downloads';
+import { journalListHasAHeight } from './testing/journalHeight';
 import { renderWithDb } from './testing/renderWithDb';
 
-// happy-dom does no layout: give the journal's scroll box a height so its rows render.
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.classList.contains('journal-list') ? 800 : 0;
-    },
-  });
-});
+journalListHasAHeight();
 
 let teardown: (() => Promise<void>) | undefined;
 afterEach(async () => {
