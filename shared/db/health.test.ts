@@ -102,6 +102,21 @@ describe('checking the journal', () => {
     expect(report?.problems).toHaveLength(7);
   });
 
+  it('counts a document edited while the check runs once', async () => {
+    const { db, ana } = await damagedJournal();
+    let edited = false;
+    const report = await checkJournal(db, {
+      pageSize: 2,
+      pause: async () => {
+        if (edited) return;
+        edited = true;
+        // Ana was on the first page; her new write time moves her to the end of the order pages follow.
+        await db.people.upsert({ ...(await db.people.findOne(ana).exec())!.toMutableJSON(), role: 'Chef' });
+      },
+    });
+    expect(report?.checked).toBe(9);
+  });
+
   it('stops when asked, without a report', async () => {
     const { db } = await damagedJournal();
     expect(await checkJournal(db, { pageSize: 1, stopped: () => true })).toBeNull();

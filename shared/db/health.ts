@@ -1,3 +1,4 @@
+import { INDEX_MAX, INDEX_MIN, prepareQuery, type PreparedQuery } from 'rxdb';
 import type { ValidationIssue } from '../domain/validation';
 import { checkStoredDocument, describeIssues } from './checkDocument';
 import { COLLECTION_NAMES, type CollectionName, type KithDatabase } from './collections';
@@ -153,6 +154,7 @@ export class JournalCheck {
     encounters: new Set(),
   };
   private readonly names = new Map<string, string>();
+  private readonly seen = new Set<string>();
   private readonly references: Reference[] = [];
   /** Invalid documents, labelled at the end (a tie's label needs its people's names). */
   private readonly invalid: {
@@ -167,10 +169,14 @@ export class JournalCheck {
   /** Checks documents of `collection` as stored (without _rev, _meta, _deleted). */
   add(collection: CollectionName, docs: readonly unknown[]): void {
     for (const raw of docs) {
-      this.checked += 1;
       const doc =
         raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
       const id = str(doc.id);
+      // A document edited while the check runs is read again at the end (pages follow write order).
+      const key = `${collection}/${id}`;
+      if (id !== '' && this.seen.has(key)) continue;
+      this.seen.add(key);
+      this.checked += 1;
       if (collection === 'people' || collection === 'communities' || collection === 'encounters') {
         this.known[collection].add(id);
       }
@@ -180,7 +186,7 @@ export class JournalCheck {
       const refs = referencesOf(collection, doc);
       if (refs.length === 0) continue;
       for (const ref of refs) this.references.push({ ...ref, docId: id });
-      this.holders.set(`${collection}/${id}`, doc);
+      this.holders.set(key, doc);
     }
   }
 
@@ -217,33 +223,57 @@ export class JournalCheck {
 /** Documents read per page: small enough that checking one page takes a few milliseconds. */
 export const HEALTH_PAGE_SIZE = 250;
 
-type RawRow = Record<string, unknown> & { _deleted?: boolean };
+type RawRow = Record<string, unknown> & { _deleted?: boolean; _meta?: { lwt?: number } };
 type PagedCollection = {
-  find(query: object): { getPreparedQuery(): unknown };
   count(): { exec(): Promise<number> };
-  storageInstance: { query(prepared: unknown): Promise<{ documents: RawRow[] }> };
+  storageInstance: {
+    schema: Parameters<typeof prepareQuery<RawRow>>[0];
+    query(prepared: PreparedQuery<RawRow>): Promise<{ documents: RawRow[] }>;
+  };
 };
 
+/** Where the previous page ended: the last document's write time and id. */
+export interface PageCursor {
+  lwt: number;
+  id: string;
+}
+
 /**
- * One page of a collection's documents after `afterId`, in id order, as stored: read from the storage
- * without building RxDB documents (cheaper, and nothing is cached for a one-off scan).
+ * One page of a collection's documents as stored, after `cursor`, in the order they were last
+ * written. Every collection has a (write time, id) index, and starting the index's range right after
+ * the previous page makes each page cost its own size: a plain "id greater than" query is planned on
+ * another index and sorted in memory, reading the whole collection for every page. Read from the
+ * storage without building RxDB documents (nothing is cached for a one-off scan).
  */
 export async function readStoredPage(
   db: KithDatabase,
   collection: CollectionName,
-  afterId: string,
+  cursor: PageCursor | null,
   limit: number = HEALTH_PAGE_SIZE,
-): Promise<{ docs: Record<string, unknown>[]; lastId: string | null }> {
-  const c = db[collection] as unknown as PagedCollection;
-  const prepared = c
-    .find({ selector: { id: { $gt: afterId } }, sort: [{ id: 'asc' }], limit })
-    .getPreparedQuery();
-  const { documents } = await c.storageInstance.query(prepared);
+): Promise<{ docs: Record<string, unknown>[]; next: PageCursor | null }> {
+  const storage = (db[collection] as unknown as PagedCollection).storageInstance;
+  const prepared = prepareQuery<RawRow>(storage.schema, {
+    selector: {},
+    sort: [{ '_meta.lwt': 'asc' }, { id: 'asc' }] as never,
+    skip: 0,
+    limit,
+  });
+  prepared.queryPlan = {
+    index: ['_meta.lwt', 'id'],
+    startKeys: cursor ? [cursor.lwt, cursor.id] : [INDEX_MIN, INDEX_MIN],
+    endKeys: [INDEX_MAX, INDEX_MAX],
+    inclusiveStart: cursor === null,
+    inclusiveEnd: true,
+    sortSatisfiedByIndex: true,
+    selectorSatisfiedByIndex: true,
+  };
+  const { documents } = await storage.query(prepared);
   const docs = documents
     .filter((row) => !row._deleted)
     .map(({ _rev, _meta, _attachments, _deleted, ...doc }) => doc);
   const last = documents[documents.length - 1];
-  return { docs, lastId: documents.length < limit || !last ? null : str(last.id) };
+  const next = documents.length < limit || !last ? null : { lwt: last._meta?.lwt ?? 0, id: str(last.id) };
+  return { docs, next };
 }
 
 export interface CheckProgress {
@@ -273,17 +303,17 @@ export async function checkJournal(
   const check = new JournalCheck();
   options.onProgress?.({ checked: 0, total });
   for (const collection of COLLECTION_NAMES) {
-    let after: string | null = '';
-    while (after !== null) {
+    let cursor: PageCursor | null = null;
+    for (let first = true; first || cursor !== null; first = false) {
       if (options.stopped?.()) return null;
-      const page: { docs: Record<string, unknown>[]; lastId: string | null } = await readStoredPage(
+      const page: { docs: Record<string, unknown>[]; next: PageCursor | null } = await readStoredPage(
         db,
         collection,
-        after,
+        cursor,
         options.pageSize,
       );
       check.add(collection, page.docs);
-      after = page.lastId;
+      cursor = page.next;
       // Documents written while the check runs may push the count past the first total.
       options.onProgress?.({ checked: check.checked, total: Math.max(total, check.checked) });
       await options.pause?.();

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { deleteStoredDocument, removeReference, type HealthProblem } from '../../../shared/db';
 import { paths } from '../../app/paths';
@@ -7,6 +8,9 @@ import { useEncounterDialogs } from '../encounters';
 import { useUndo } from '../undo';
 import { ProblemItem } from './ProblemItem';
 import { useJournalCheck } from './useJournalCheck';
+
+/** Problems listed at first: a sync cut short can leave thousands of references dangling. */
+const SHOWN_AT_ONCE = 100;
 
 const sameDocument = (a: HealthProblem) => (b: HealthProblem) =>
   a.collection === b.collection && a.docId === b.docId;
@@ -19,6 +23,7 @@ export function JournalCheckPanel() {
   const [, navigate] = useLocation();
   const run = useReportErrors();
   const { state, run: check, settle } = useJournalCheck();
+  const [shown, setShown] = useState(SHOWN_AT_ONCE);
 
   const open = (p: HealthProblem): (() => void) | undefined => {
     if (p.collection === 'encounters') return () => openEncounter(p.docId, { edit: true });
@@ -82,7 +87,7 @@ export function JournalCheckPanel() {
               {count(state.checked, 'document', 'documents')}.
             </p>
             <ul className="list card health__list" aria-label="Problems found">
-              {state.problems.map((p, i) => (
+              {state.problems.slice(0, shown).map((p, i) => (
                 <ViewBoundary key={`${p.collection}/${p.docId}/${i}`} what="this problem" size="row">
                   <ProblemItem
                     problem={p}
@@ -93,6 +98,14 @@ export function JournalCheckPanel() {
                 </ViewBoundary>
               ))}
             </ul>
+            {state.problems.length > shown && (
+              <div>
+                <Button onClick={() => setShown((n) => n + SHOWN_AT_ONCE)}>
+                  Show {Math.min(SHOWN_AT_ONCE, state.problems.length - shown)} more of{' '}
+                  {(state.problems.length - shown).toLocaleString()}
+                </Button>
+              </div>
+            )}
           </>
         ))}
     </section>
