@@ -117,6 +117,20 @@ describe('checking the journal', () => {
     expect(report?.checked).toBe(9);
   });
 
+  it('counts what is there, not what was deleted, and checks a page in chunks', async () => {
+    const { db } = await damagedJournal();
+    await (await db.encounters.findOne('bad-day').exec())!.remove();
+    const progress: [number, number][] = [];
+    const report = await checkJournal(db, {
+      chunkSize: 1,
+      onProgress: ({ checked, total }) => progress.push([checked, total]),
+    });
+    expect(progress[0]).toEqual([0, 8]);
+    expect(progress.at(-1)).toEqual([8, 8]);
+    expect(progress.length).toBeGreaterThanOrEqual(9);
+    expect(report?.problems.some((p) => p.docId === 'bad-day')).toBe(false);
+  });
+
   it('stops when asked, without a report', async () => {
     const { db } = await damagedJournal();
     expect(await checkJournal(db, { pageSize: 1, stopped: () => true })).toBeNull();
