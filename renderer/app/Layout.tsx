@@ -1,5 +1,7 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { QuickSwitcher } from '../features/switcher';
+import { ViewBoundary } from '../ui';
+import { PageBoundary } from './PageBoundary';
 import { Sidebar } from './Sidebar';
 import { useAppShortcuts } from './useAppShortcuts';
 
@@ -12,9 +14,11 @@ export function Layout({ children }: { children: ReactNode }) {
     <div className="app">
       <Sidebar onOpenSwitcher={openSwitcher} />
       <main className="app__main" id="main">
-        {children}
+        <PageBoundary>{children}</PageBoundary>
       </main>
-      <QuickSwitcher open={switcherOpen} onClose={closeSwitcher} />
+      <ViewBoundary what="the quick switcher" resetKeys={[switcherOpen]}>
+        <QuickSwitcher open={switcherOpen} onClose={closeSwitcher} />
+      </ViewBoundary>
     </div>
   );
 }

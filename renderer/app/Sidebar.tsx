@@ -13,6 +13,7 @@ import {
   SettingsIcon,
   shortcutLabel,
   TransferIcon,
+  ViewBoundary,
 } from '../ui';
 import { paths } from './paths';
 
@@ -73,7 +74,9 @@ export function Sidebar({ onOpenSwitcher }: Props) {
           Settings
         </NavLink>
       </nav>
-      <SyncStatusIndicator />
+      <ViewBoundary what="the sync status">
+        <SyncStatusIndicator />
+      </ViewBoundary>
     </aside>
   );
 }

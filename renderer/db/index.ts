@@ -5,5 +5,6 @@ export { usePeople, useEncounters, useCommunities, useTies, useFollowUps } from 
 export { usePerson, useEncounter, useCommunity, useOwner } from './documents';
 export { usePeopleById, useCommunitiesById } from './lookups';
 export { usePreferences } from './preferences';
+export { useQuarantine } from './quarantine';
 export { useObservable, toPlain, toPlainList } from './liveQuery';
 export { useCollectionFeed, watchCollection } from './collectionFeed';

@@ -18,6 +18,7 @@ export { Picker } from './Picker';
 export { RatingField } from './RatingField';
 export { PageSection } from './PageSection';
 export { FormAlert } from './FormAlert';
+export { ViewBoundary, errorText, logViewError } from './ViewBoundary';
 export { AddForm } from './AddForm';
 export { count } from './count';
 export { isTextEntry, hasModKey, shortcutLabel } from './keyboard';

@@ -51,3 +51,27 @@ export {
   type StrengthSettingPath,
   type StrengthSettingsPatch,
 } from './strengthSettingPaths';
+export { checkStoredDocument, describeIssues } from './checkDocument';
+export {
+  setAside,
+  release,
+  discardQuarantined,
+  discardAllQuarantined,
+  listQuarantined,
+  quarantine$,
+  quarantinedRaw,
+  type QuarantineIndex,
+  type QuarantinedDocument,
+  type QuarantineSource,
+  type SetAside,
+} from './quarantine';
+export {
+  checkJournal,
+  JournalCheck,
+  type CheckProgress,
+  type DanglingReference,
+  type HealthProblem,
+  type HealthReport,
+  type InvalidDocument,
+} from './health';
+export { deleteStoredDocument, removeReference } from './healthFix';

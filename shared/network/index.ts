@@ -17,6 +17,7 @@ export {
   StrengthSettingsError,
 } from './settingsSchema';
 export { dayNumber, dayString, type DayNumber } from './days';
+export { datedEncounters, datedTies } from './dated';
 export { buildTimeIndex, TimeIndex, type DayLike, type PersonEntry, type TieRef } from './timeIndex';
 export { tieAt, type OwnerTieDetail, type PairTieDetail, type TieDetail } from './tieDetail';
 export {

@@ -1,6 +1,7 @@
 import type { Encounter, Person, Tie } from '../domain/entities';
 import type { TieKind } from '../domain/kinds';
 import { contactsByPerson, type Contact } from './contacts';
+import { datedEncounters, datedTies } from './dated';
 import { dayNumber, dayOfTimestamp, toDay, type DayLike, type DayNumber } from './days';
 import { OwnerTrack } from './ownerTrack';
 import { PairTrack } from './pairTrack';
@@ -56,10 +57,13 @@ export class TimeIndex {
 
   constructor(
     people: readonly Person[],
-    encounters: readonly Encounter[],
-    ties: readonly Tie[],
+    journalEncounters: readonly Encounter[],
+    journalTies: readonly Tie[],
     readonly settings: StrengthSettings = DEFAULT_STRENGTH_SETTINGS,
   ) {
+    // A day that does not exist has no place in time: such documents stay out (see dated.ts).
+    const encounters = datedEncounters(journalEncounters);
+    const ties = datedTies(journalTies);
     const owners = people.filter((p) => p.isOwner);
     if (owners.length !== 1) {
       throw new RangeError(`The journal must have exactly one owner ("me"); it has ${owners.length}.`);

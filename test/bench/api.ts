@@ -1,3 +1,4 @@
+import type { CollectionName, SetAside } from '../../shared/db';
 import type { DatasetName } from '../../shared/sample';
 
 /** Document counts per collection, as written. */
@@ -29,6 +30,13 @@ export interface BenchApi {
   rawInsert(dataset: DatasetName, dbName: string, variant?: RawVariant): Promise<number>;
   /** Writes a dataset into the app's own database (same origin), for the app-level figures. */
   seedApp(dataset: DatasetName, dbName: string): Promise<{ ms: number; counts: Counts }>;
+  /** End-to-end set-up: writes documents into the app's database past every check (see testSetup.ts). */
+  writePastValidation(
+    dbName: string,
+    docs: Partial<Record<CollectionName, Record<string, unknown>[]>>,
+  ): Promise<void>;
+  /** End-to-end set-up: sets documents aside in the app's database, as sync or a restore would. */
+  setAsideInApp(dbName: string, items: SetAside[]): Promise<void>;
 }
 
 declare global {

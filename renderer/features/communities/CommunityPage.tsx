@@ -4,7 +4,17 @@ import { deleteCommunity, updateCommunity } from '../../../shared/db';
 import { COMMUNITY_LABELS } from '../../../shared/domain/kinds';
 import { paths } from '../../app/paths';
 import { useCommunity, useDb, useEncounters } from '../../db';
-import { Button, Chip, count, Dialog, EditIcon, EmptyState, Markdown, TrashIcon } from '../../ui';
+import {
+  Button,
+  Chip,
+  count,
+  Dialog,
+  EditIcon,
+  EmptyState,
+  Markdown,
+  TrashIcon,
+  ViewBoundary,
+} from '../../ui';
 import { EncounterTimeline, useEncounterDialogs } from '../encounters';
 import { ConfirmDialog } from '../people/ConfirmDialog';
 import { useUndo } from '../undo';
@@ -69,15 +79,19 @@ export function CommunityPage({ id }: { id: string }) {
         </section>
       )}
 
-      <CommunityMembers community={community} encounters={encounters ?? []} />
+      <ViewBoundary what={`the members of ${community.name}`} resetKeys={[community, encounters]}>
+        <CommunityMembers community={community} encounters={encounters ?? []} />
+      </ViewBoundary>
 
-      <EncounterTimeline
-        id="community-encounters"
-        className="stack"
-        encounters={theirs}
-        label={`Encounters in ${community.name}`}
-        empty={<>No encounters in {community.name} yet.</>}
-      />
+      <ViewBoundary what={`the encounters in ${community.name}`} resetKeys={[theirs]}>
+        <EncounterTimeline
+          id="community-encounters"
+          className="stack"
+          encounters={theirs}
+          label={`Encounters in ${community.name}`}
+          empty={<>No encounters in {community.name} yet.</>}
+        />
+      </ViewBoundary>
 
       <Dialog open={open === 'edit'} onClose={close} title={`Edit ${community.name}`}>
         <CommunityForm

@@ -12,14 +12,16 @@ import { FollowUpList } from './FollowUpList';
 
 interface Props {
   id: string;
+  /** Open in the form rather than the details. */
+  startEditing?: boolean;
   onClose(): void;
 }
 
 /** Read an encounter, edit it with the same form as quick-add, or delete it (undoable). */
-export function EncounterDialog({ id, onClose }: Props) {
+export function EncounterDialog({ id, startEditing = false, onClose }: Props) {
   const encounter = useEncounter(id);
   const people = usePeople();
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useState(startEditing);
 
   // Deleted while open (here, by undo, or by sync): nothing left to show.
   useEffect(() => {

@@ -5,7 +5,7 @@ import { OWNER_ID } from '../../../shared/db';
 import { useCommunities, useDb, usePeople } from '../../db';
 import { Button, FormAlert, hasModKey, shortcutLabel } from '../../ui';
 import { useUndo } from '../undo';
-import { checkDraft, issuesToErrors, toRequest, type FieldErrors } from './checkDraft';
+import { checkDraft, issuesToErrors, storedValueErrors, toRequest, type FieldErrors } from './checkDraft';
 import type { EncounterDraft } from './draft';
 import { EncounterFields } from './EncounterFields';
 import { namesSummary } from './format';
@@ -32,7 +32,8 @@ export function EncounterForm({ initial, encounterId, submitLabel, onSaved, onCa
   const people = usePeople() ?? [];
   const communities = useCommunities() ?? [];
   const [draft, setDraft] = useState(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  // An encounter being edited may hold a stored value the form cannot show: say so at once.
+  const [errors, setErrors] = useState<FieldErrors>(() => (encounterId ? storedValueErrors(initial) : {}));
   const [confirmingDate, setConfirmingDate] = useState(false);
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);

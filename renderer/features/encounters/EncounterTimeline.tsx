@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Encounter } from '../../../shared/domain/entities';
 import { useCommunitiesById, usePeopleById } from '../../db';
-import { count, PageSection } from '../../ui';
+import { count, PageSection, ViewBoundary } from '../../ui';
 import { EncounterRow } from './EncounterRow';
 import { formatDayShort } from './format';
 
@@ -16,6 +16,15 @@ interface Props {
   listClassName?: string;
   /** Said when there are none. */
   empty: ReactNode;
+}
+
+/** Its own component so that formatting the day happens inside the row's boundary. */
+function EncounterDay({ date }: { date: string }) {
+  return (
+    <time className="dated-encounter__day" dateTime={date}>
+      {formatDayShort(date)}
+    </time>
+  );
 }
 
 /** A section listing encounters, each under its day, with how many there are in the heading. */
@@ -33,10 +42,11 @@ export function EncounterTimeline({ id, className, encounters, label, listClassN
         <ul className={['list card', listClassName].filter(Boolean).join(' ')} aria-label={label}>
           {encounters.map((e) => (
             <li key={e.id} className="list__item dated-encounter">
-              <time className="dated-encounter__day" dateTime={e.date}>
-                {formatDayShort(e.date)}
-              </time>
-              <EncounterRow encounter={e} peopleById={peopleById} communitiesById={communitiesById} />
+              {/* One encounter that cannot be shown leaves the rest of the list. */}
+              <ViewBoundary what="this encounter" size="row" resetKeys={[e]}>
+                <EncounterDay date={e.date} />
+                <EncounterRow encounter={e} peopleById={peopleById} communitiesById={communitiesById} />
+              </ViewBoundary>
             </li>
           ))}
         </ul>

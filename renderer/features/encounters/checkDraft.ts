@@ -1,3 +1,4 @@
+import { isClockTime, isRealDay } from '../../../shared/domain/days';
 import {
   encounterInput,
   personInput,
@@ -48,6 +49,22 @@ export function issuesToErrors(issues: readonly ValidationIssue[]): FieldErrors 
   for (const issue of issues) {
     const field = FIELD_OF_PATH[issue.path.split('.')[0] ?? ''] ?? 'form';
     errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/**
+ * Values another device or an old backup stored that no form would accept (a day that does not exist):
+ * said beside their field as the form opens, with what is stored, so the person enters a real one. The
+ * date and time controls cannot hold such a value, so without this the field would just look empty.
+ */
+export function storedValueErrors(draft: EncounterDraft): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!isRealDay(draft.date)) {
+    errors.date = `Stored as “${draft.date.slice(0, 40)}”, which is not a real day: enter the day it happened.`;
+  }
+  if (draft.time !== '' && !isClockTime(draft.time)) {
+    errors.time = `Stored as “${draft.time.slice(0, 40)}”, which is not a time of day: enter the time, or leave it empty.`;
   }
   return errors;
 }

@@ -1,15 +1,19 @@
 import { format, parseISO } from 'date-fns';
+import { capitalised, formatStoredDay } from '../../../shared/domain/dayText';
 import type { Encounter, Person } from '../../../shared/domain/entities';
 import { CHANNEL_LABELS, CONTEXT_LABELS } from '../../../shared/domain/kinds';
 
-/** "Thursday 26 November 2026". */
+// Stored days may name no real day (sync or a backup brought "2026-02-30"): date-fns throws on
+// those, so they show as "unknown date (2026-02-30)" instead of taking the page down.
+
+/** "Thursday 26 November 2026"; "Unknown date (2026-02-30)" for a day that does not exist. */
 export function formatDayLong(day: string): string {
-  return format(parseISO(day), 'EEEE d MMMM yyyy');
+  return capitalised(formatStoredDay(day, (d) => format(parseISO(d), 'EEEE d MMMM yyyy')));
 }
 
-/** "26 Nov 2026". */
+/** "26 Nov 2026"; "unknown date (2026-02-30)" for a day that does not exist. */
 export function formatDayShort(day: string): string {
-  return format(parseISO(day), 'd MMM yyyy');
+  return formatStoredDay(day, (d) => format(parseISO(d), 'd MMM yyyy'));
 }
 
 /** "1 h 30 min", "45 min"; '' when unknown. */
@@ -48,11 +52,12 @@ export function namesSummary(names: readonly string[]): string {
 /** What to call an encounter in a heading: its title, else its context and who was there. */
 export function encounterHeading(encounter: Encounter, peopleById: Map<string, Person>): string {
   if (encounter.title) return encounter.title;
-  return `${CONTEXT_LABELS[encounter.context]} with ${namesSummary(participantNames(encounter, peopleById))}`;
+  return `${contextLabel(encounter)} with ${namesSummary(participantNames(encounter, peopleById))}`;
 }
 
-export const contextLabel = (e: Encounter) => CONTEXT_LABELS[e.context];
-export const channelLabel = (e: Encounter) => CHANNEL_LABELS[e.channel];
+// A kind this version does not know (a newer Kith's, or a damaged one) shows as stored.
+export const contextLabel = (e: Encounter) => CONTEXT_LABELS[e.context] ?? String(e.context);
+export const channelLabel = (e: Encounter) => CHANNEL_LABELS[e.channel] ?? String(e.channel);
 
 export const RATING_LABELS = [
   'Not rated',

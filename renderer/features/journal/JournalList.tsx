@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { Community, Person } from '../../../shared/domain/entities';
+import { ViewBoundary } from '../../ui';
 import { EncounterRow, formatDayLong } from '../encounters';
 import type { JournalItem } from './journalItems';
 
@@ -13,6 +14,18 @@ interface Props {
 
 const DAY_HEIGHT = 40;
 const ROW_HEIGHT = 60;
+
+/** Its own component so that formatting the day happens inside the row's boundary. */
+function DayHeading({ date, count }: { date: string; count: number }) {
+  return (
+    <h2 className="journal-day">
+      <span>{formatDayLong(date)}</span>
+      <span className="journal-day__count">
+        {count} {count === 1 ? 'encounter' : 'encounters'}
+      </span>
+    </h2>
+  );
+}
 
 /**
  * Only the rows in view (plus a margin) exist in the DOM, so 40,000 encounters scroll as smoothly
@@ -51,20 +64,22 @@ export function JournalList({ items, peopleById, communitiesById, busy }: Props)
               className="journal-list__item"
               style={{ height: row.size, transform: `translateY(${row.start}px)` }}
             >
-              {item.kind === 'day' ? (
-                <h2 className="journal-day">
-                  <span>{formatDayLong(item.date)}</span>
-                  <span className="journal-day__count">
-                    {item.count} {item.count === 1 ? 'encounter' : 'encounters'}
-                  </span>
-                </h2>
-              ) : (
-                <EncounterRow
-                  encounter={item.encounter}
-                  peopleById={peopleById}
-                  communitiesById={communitiesById}
-                />
-              )}
+              {/* A row that cannot be shown becomes one line saying so; the journal around it stays. */}
+              <ViewBoundary
+                what={item.kind === 'day' ? 'this day' : 'this encounter'}
+                size="row"
+                resetKeys={[item.kind === 'day' ? item.date : item.encounter]}
+              >
+                {item.kind === 'day' ? (
+                  <DayHeading date={item.date} count={item.count} />
+                ) : (
+                  <EncounterRow
+                    encounter={item.encounter}
+                    peopleById={peopleById}
+                    communitiesById={communitiesById}
+                  />
+                )}
+              </ViewBoundary>
             </div>
           );
         })}

@@ -1,21 +1,13 @@
 // @vitest-environment happy-dom
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createCommunity, createPerson, recordEncounter, type KithDatabase } from '../../../shared/db';
+import { journalListHasAHeight } from '../../app/testing/journalHeight';
 import { renderWithDb } from '../../app/testing/renderWithDb';
 import { typeUnreadableEntry, typeWholeEntry } from '../../app/testing/unreadableEntry';
 import { JournalPage } from './JournalPage';
 
-// happy-dom does no layout; give the journal's scroll box a window-sized height so the
-// virtualised list renders the rows in view, as a browser would.
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.classList.contains('journal-list') ? 800 : 0;
-    },
-  });
-});
+journalListHasAHeight();
 
 let teardown: (() => Promise<void>) | undefined;
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo } from 'react';
 import { matchesFilter } from '../../../shared/db';
 import { useCommunities, useCommunitiesById, usePeople } from '../../db';
-import { Button, EmptyState, FilterIcon, PlusIcon } from '../../ui';
+import { Button, EmptyState, FilterIcon, PlusIcon, ViewBoundary } from '../../ui';
 import { useEncounterDialogs } from '../encounters';
 import { JournalWelcome } from '../welcome';
 import { isFiltering, useJournalFilter } from './filterState';
@@ -61,12 +61,14 @@ export function JournalPage() {
           Record an encounter
         </Button>
       </header>
-      <JournalFilters
-        filter={filter}
-        onChange={setFilter}
-        people={people ?? []}
-        communities={communities ?? []}
-      />
+      <ViewBoundary what="the journal's filters">
+        <JournalFilters
+          filter={filter}
+          onChange={setFilter}
+          people={people ?? []}
+          communities={communities ?? []}
+        />
+      </ViewBoundary>
       {filtered && filtered.length === 0 && filtering && complete ? (
         <EmptyState
           title="No encounters match these filters"

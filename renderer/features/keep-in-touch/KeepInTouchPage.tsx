@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import { paths } from '../../app/paths';
-import { Button, EmptyState } from '../../ui';
+import { Button, EmptyState, ViewBoundary } from '../../ui';
 import { useEncounterDialogs } from '../encounters';
 import { useNetworkModel } from '../network/model';
 import { FadingTieItem } from './FadingTieItem';
@@ -79,11 +79,13 @@ export function KeepInTouchPage() {
           </p>
         </EmptyState>
       ) : (
-        <ul className="list fading-list" aria-label="Fading ties">
-          {fading.map((tie) => (
-            <FadingTieItem key={tie.personId} tie={tie} onRecord={record} />
-          ))}
-        </ul>
+        <ViewBoundary what="the fading ties" resetKeys={[fading]}>
+          <ul className="list fading-list" aria-label="Fading ties">
+            {fading.map((tie) => (
+              <FadingTieItem key={tie.personId} tie={tie} onRecord={record} />
+            ))}
+          </ul>
+        </ViewBoundary>
       )}
     </div>
   );

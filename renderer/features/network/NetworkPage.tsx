@@ -2,7 +2,7 @@ import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react'
 import { useLocation } from 'wouter';
 import { paths } from '../../app/paths';
 import { useCommunities } from '../../db';
-import { Button, CommunityIcon, count, EmptyState } from '../../ui';
+import { Button, CommunityIcon, count, EmptyState, ViewBoundary } from '../../ui';
 import { formatDayShort, useEncounterDialogs } from '../encounters';
 import { colouring } from './map/colouring';
 import { hiddenMask, NO_FILTERS, type MapFilters } from './map/filters';
@@ -102,31 +102,40 @@ export function NetworkPage() {
         onColourBy={setColourBy}
         onFind={find}
       />
+      {/* The map, the table and the panels each stand alone: one failing leaves the others. */}
       <section className="network-stage" aria-label="Map">
-        <NetworkMap
-          model={model}
-          colourSlot={colours.colourSlot}
-          colours={colours.colours}
-          legend={colours.legend}
-          hidden={hidden}
-          minStrength={filters.minStrength}
-          peopleShown={onMap}
-          onOpenPerson={openPerson}
-          handle={mapRef}
-        />
-        <LiveTimeBar />
+        <ViewBoundary what="the map" resetKeys={[model]}>
+          <NetworkMap
+            model={model}
+            colourSlot={colours.colourSlot}
+            colours={colours.colours}
+            legend={colours.legend}
+            hidden={hidden}
+            minStrength={filters.minStrength}
+            peopleShown={onMap}
+            onOpenPerson={openPerson}
+            handle={mapRef}
+          />
+        </ViewBoundary>
+        <ViewBoundary what="the date slider" resetKeys={[model.range]}>
+          <LiveTimeBar />
+        </ViewBoundary>
       </section>
       <section className="network-section" aria-labelledby="network-table-heading">
         <h2 id="network-table-heading" className="network-section__title">
           People on the map
         </h2>
-        <NetworkTable
-          rows={rows}
-          layerSizes={layerSizes}
-          caption={`${count(rows.length, 'person', 'people')} on ${asOf}`}
-        />
+        <ViewBoundary what="the people on the map" resetKeys={[rows]}>
+          <NetworkTable
+            rows={rows}
+            layerSizes={layerSizes}
+            caption={`${count(rows.length, 'person', 'people')} on ${asOf}`}
+          />
+        </ViewBoundary>
       </section>
-      <NetworkPanels />
+      <ViewBoundary what="the shape of your network" resetKeys={[model]}>
+        <NetworkPanels />
+      </ViewBoundary>
     </div>
   );
 }

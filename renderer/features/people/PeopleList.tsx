@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import type { DayString, Person } from '../../../shared/domain/entities';
 import { paths } from '../../app/paths';
 import { formatDayShort } from '../encounters';
+import { ViewBoundary } from '../../ui';
 
 interface Props {
   people: readonly Person[];
@@ -22,7 +23,7 @@ export function PeopleList({ people, lastMet, label }: Props) {
       <ul className="list people-list" aria-label={label}>
         {people.map((p) => (
           <li key={p.id} className="list__item people-list__item">
-            <PersonRow person={p} lastMet={lastMet && (lastMet.get(p.id) ?? '')} />
+            <SafePersonRow person={p} lastMet={lastMet && (lastMet.get(p.id) ?? '')} />
           </li>
         ))}
       </ul>
@@ -60,12 +61,27 @@ function VirtualPeopleList({ people, lastMet, label }: Props) {
               aria-posinset={row.index + 1}
               style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
             >
-              <PersonRow person={p} lastMet={lastMet && (lastMet.get(p.id) ?? '')} />
+              <SafePersonRow person={p} lastMet={lastMet && (lastMet.get(p.id) ?? '')} />
             </li>
           );
         })}
       </ul>
     </div>
+  );
+}
+
+type RowProps = { person: Person; lastMet: DayString | undefined };
+
+/** A person who cannot be shown becomes one line saying so; the list around them stays. */
+function SafePersonRow(props: RowProps) {
+  return (
+    <ViewBoundary
+      what={props.person.name || 'this person'}
+      size="row"
+      resetKeys={[props.person, props.lastMet]}
+    >
+      <PersonRow {...props} />
+    </ViewBoundary>
   );
 }
 

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Link } from 'wouter';
 import { paths } from '../../app/paths';
 import { useCommunitiesById, useEncounters, usePeopleById, usePerson } from '../../db';
-import { EmptyState } from '../../ui';
+import { EmptyState, ViewBoundary } from '../../ui';
 import { EncounterTimeline } from '../encounters';
 import { PersonStrengthSection } from '../network/views';
 import { communitiesOf, encountersWith, firstEncounter } from './derive';
@@ -58,21 +58,38 @@ export function PersonPage({ id }: { id: string }) {
         </div>
         <PersonActions person={person} />
       </header>
-      <PersonDetails person={person} peopleById={peopleById} first={firstEncounter(timeline)} />
-      {!person.isOwner && <PersonStrengthSection person={person} encounters={timeline} />}
+      {/* Each part of the page stands alone: one that cannot show a stored value leaves the others. */}
+      <ViewBoundary what={`the details of ${person.name}`} resetKeys={[person]}>
+        <PersonDetails person={person} peopleById={peopleById} first={firstEncounter(timeline)} />
+      </ViewBoundary>
       {!person.isOwner && (
-        <EncounterTimeline
-          id="person-timeline"
-          className="person-section"
-          encounters={timeline}
-          label={`Encounters with ${person.name}`}
-          listClassName="person-timeline"
-          empty={<>No encounters with {person.name} yet. “Record an encounter” adds the first.</>}
-        />
+        <ViewBoundary what="the strength of this tie" resetKeys={[person, timeline]}>
+          <PersonStrengthSection person={person} encounters={timeline} />
+        </ViewBoundary>
       )}
-      <PersonCommunities communities={communities} />
-      {!person.isOwner && <PersonTies person={person} />}
-      <PersonFollowUps person={person} />
+      {!person.isOwner && (
+        <ViewBoundary what={`the encounters with ${person.name}`} resetKeys={[timeline]}>
+          <EncounterTimeline
+            id="person-timeline"
+            className="person-section"
+            encounters={timeline}
+            label={`Encounters with ${person.name}`}
+            listClassName="person-timeline"
+            empty={<>No encounters with {person.name} yet. “Record an encounter” adds the first.</>}
+          />
+        </ViewBoundary>
+      )}
+      <ViewBoundary what={`the communities of ${person.name}`} resetKeys={[communities]}>
+        <PersonCommunities communities={communities} />
+      </ViewBoundary>
+      {!person.isOwner && (
+        <ViewBoundary what={`the ties of ${person.name}`} resetKeys={[person]}>
+          <PersonTies person={person} />
+        </ViewBoundary>
+      )}
+      <ViewBoundary what={`the follow-ups for ${person.name}`} resetKeys={[person]}>
+        <PersonFollowUps person={person} />
+      </ViewBoundary>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { compareEncountersNewestFirst } from '../../../shared/db';
+import { isRealDay } from '../../../shared/domain/days';
 import type { Community, DayString, Encounter, Person } from '../../../shared/domain/entities';
 
 // What a person page shows that is not stored on the person: it follows from the encounters.
@@ -13,10 +14,14 @@ export function firstEncounter(timelineNewestFirst: readonly Encounter[]): Encou
   return timelineNewestFirst[timelineNewestFirst.length - 1];
 }
 
-/** The day each person was last met (people never met are absent). */
+/**
+ * The day each person was last met (people never met are absent). A day that does not exist
+ * ("not-a-date" sorts after every real day) would pass for the latest, so it is left out.
+ */
 export function lastMetByPerson(encounters: readonly Encounter[]): Map<string, DayString> {
   const last = new Map<string, DayString>();
   for (const e of encounters) {
+    if (!isRealDay(e.date)) continue;
     for (const id of e.participantIds) {
       const seen = last.get(id);
       if (seen === undefined || e.date > seen) last.set(id, e.date);

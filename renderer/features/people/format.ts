@@ -1,3 +1,6 @@
+import { unknownDayText } from '../../../shared/domain/dayText';
+import { isBirthday } from '../../../shared/domain/validation';
+
 export function cadenceLabel(days: number): string {
   if (days <= 0) return 'No cadence';
   const named: Record<number, string> = {
@@ -18,8 +21,13 @@ const WITH_YEAR = new Intl.DateTimeFormat(undefined, {
 });
 const WITHOUT_YEAR = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', timeZone: 'UTC' });
 
-/** '1990-04-12' → "12 April 1990"; '--04-12' (year unknown, as vCard writes it) → "12 April". */
+/**
+ * '1990-04-12' → "12 April 1990"; '--04-12' (year unknown, as vCard writes it) → "12 April". A
+ * birthday no calendar has ("1990-02-30", from sync or a backup) shows as stored: Date would roll it
+ * over to another day.
+ */
 export function birthdayLabel(birthday: string): string {
+  if (!isBirthday(birthday)) return unknownDayText(birthday);
   const full = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthday);
   if (full)
     return WITH_YEAR.format(new Date(Date.UTC(Number(full[1]), Number(full[2]) - 1, Number(full[3]))));

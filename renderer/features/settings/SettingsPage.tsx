@@ -4,9 +4,10 @@ import type { AppInfo } from '../../../shared/ipc';
 import type { Theme } from '../../../shared/domain/entities';
 import { useDb, usePreferences } from '../../db';
 import { appInfo } from '../../platform';
+import { DataHealthSection } from '../health';
 import { SyncSettingsSection } from '../sync';
 import { BackupSettingsSection } from '../transfer';
-import { useToast } from '../../ui';
+import { useToast, ViewBoundary } from '../../ui';
 import { StrengthSettingsSection } from './StrengthSettingsSection';
 import './settings.css';
 
@@ -74,9 +75,19 @@ export function SettingsPage() {
           ))}
         </fieldset>
       </section>
-      <StrengthSettingsSection />
-      <SyncSettingsSection />
-      <BackupSettingsSection />
+      {/* Each section stands alone: Settings must keep working (sync, backups, Data health) whatever fails. */}
+      <ViewBoundary what="the tie strength settings">
+        <StrengthSettingsSection />
+      </ViewBoundary>
+      <ViewBoundary what="the sync settings">
+        <SyncSettingsSection />
+      </ViewBoundary>
+      <ViewBoundary what="the backup settings">
+        <BackupSettingsSection />
+      </ViewBoundary>
+      <ViewBoundary what="Data health">
+        <DataHealthSection />
+      </ViewBoundary>
       <section className="card settings__section" aria-labelledby="about-heading">
         <h2 id="about-heading" className="settings__heading">
           About Kith

@@ -1,3 +1,4 @@
+import { ViewBoundary } from '../../ui';
 import { ExportSection } from './ExportSection';
 import { ImportWizard } from './import/ImportWizard';
 import { RestoreSection } from './RestoreSection';
@@ -38,10 +39,17 @@ export function TransferPage() {
             </li>
           </ul>
         </div>
-        <ImportWizard />
+        <ViewBoundary what="the import">
+          <ImportWizard />
+        </ViewBoundary>
       </section>
-      <ExportSection />
-      <RestoreSection />
+      {/* Export stays reachable whatever else fails: it is how a journal is saved and repaired. */}
+      <ViewBoundary what="the export">
+        <ExportSection />
+      </ViewBoundary>
+      <ViewBoundary what="restoring a backup">
+        <RestoreSection />
+      </ViewBoundary>
     </div>
   );
 }

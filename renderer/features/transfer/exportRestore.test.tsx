@@ -1,28 +1,15 @@
 // @vitest-environment happy-dom
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPerson, recordEncounter, type KithDatabase } from '../../../shared/db';
 import { openTestDatabase, snapshot } from '../../../shared/db/testing';
 import { backupToJson, createBackup } from '../../../shared/transfer';
+import { capturedDownloads } from '../../app/testing/downloads';
 import { renderWithDb } from '../../app/testing/renderWithDb';
 import { TransferPage } from './TransferPage';
 
 let teardown: (() => Promise<void>) | undefined;
-let downloads: { name: string; blob: Blob }[] = [];
-
-beforeEach(() => {
-  downloads = [];
-  const blobs = new Map<string, Blob>();
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-    const url = `blob:kith/${blobs.size + 1}`;
-    blobs.set(url, blob as Blob);
-    return url;
-  });
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    downloads.push({ name: this.download, blob: blobs.get(this.getAttribute('href') ?? '')! });
-  });
-});
+const downloads = capturedDownloads();
 afterEach(async () => {
   await teardown?.();
   teardown = undefined;

@@ -1,3 +1,4 @@
+import { isRealDay } from '../../domain/days';
 import type { Encounter, FollowUp } from '../../domain/entities';
 import { CHANNEL_LABELS, CONTEXT_LABELS } from '../../domain/kinds';
 import { encountersNewestFirst, type JournalData } from './journal';
@@ -15,7 +16,9 @@ function notesBlock(notes: string): string {
   return notes.trim().replace(/</g, '&lt;');
 }
 
+/** "Thursday"; for a day no calendar has ("2026-02-30", from sync or a backup), "unknown date". */
 function weekday(day: string): string {
+  if (!isRealDay(day)) return 'unknown date';
   const [y, m, d] = day.split('-').map(Number);
   return new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1)).toLocaleDateString('en-GB', {
     weekday: 'long',
@@ -82,7 +85,8 @@ export function exportMarkdownJournal(journal: JournalData, options: { exportedO
   for (const e of encounters) {
     if (e.date !== day) {
       day = e.date;
-      lines.push(`## ${day} (${weekday(day)})`, '');
+      // A stored day that is not a real one is printed as stored, as text.
+      lines.push(`## ${isRealDay(day) ? day : escapeInline(day)} (${weekday(day)})`, '');
     }
     lines.push(
       ...encounterSection(

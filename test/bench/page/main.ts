@@ -3,12 +3,15 @@ import { generate } from './datasets';
 import { rawInsert } from './rawInsert';
 import { rxdbInsert } from './rxdbInsert';
 import { seedApp } from './seedApp';
+import { setAsideInApp, writePastValidation } from './testSetup';
 
 const api: BenchApi = {
   generate: async (dataset, seed) => generate(dataset, seed),
   rxdbInsert,
   rawInsert,
   seedApp,
+  writePastValidation,
+  setAsideInApp,
 };
 
 window.kithBench = api;

@@ -2,6 +2,7 @@ import type { DayString } from '../../../../shared/domain/entities';
 import type { ContextKind } from '../../../../shared/domain/kinds';
 import {
   buildTimeIndex,
+  datedEncounters,
   dayNumber,
   dayString,
   type StrengthSettings,
@@ -55,7 +56,8 @@ export function buildNetwork(
   const contexts = nodeIds.map(() => new Map<ContextKind, number>());
   const days = nodeIds.map(() => [] as DayString[]);
   const communities = nodeIds.map((id) => new Set(byId.get(id)?.communityIds ?? []));
-  for (const e of journal.encounters) {
+  // The same encounters the index counts: one on a day that does not exist has no place in time.
+  for (const e of datedEncounters(journal.encounters)) {
     for (const id of new Set(e.participantIds)) {
       const i = nodeOf.get(id);
       if (i === undefined || i === 0) continue;

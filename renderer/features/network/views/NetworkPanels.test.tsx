@@ -39,7 +39,8 @@ describe('network panels', () => {
       }
     });
 
-    const rings = await screen.findByRole('group', { name: /^Dunbar rings on/ });
+    // The analysis behind the rings can take seconds on a busy machine (the page shows "Working out…").
+    const rings = await screen.findByRole('group', { name: /^Dunbar rings on/ }, { timeout: 10_000 });
     const dots = await within(rings).findAllByRole('link');
     expect(dots).toHaveLength(7);
     for (let k = 1; k <= 5; k++) {

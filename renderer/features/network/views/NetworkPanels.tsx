@@ -2,6 +2,7 @@ import { useCallback, useDeferredValue } from 'react';
 import { useLocation } from 'wouter';
 import { paths } from '../../../app/paths';
 import { useEncounters } from '../../../db';
+import { ViewBoundary } from '../../../ui';
 import { useNetworkAnalysis } from '../model';
 import { ActivityHeatmap } from './ActivityHeatmap';
 import { dayLabel } from './calendar';
@@ -44,7 +45,9 @@ export function NetworkPanels() {
 
   return (
     <div className="net-panels">
-      <ReachPanel />
+      <ViewBoundary what="how to reach someone">
+        <ReachPanel />
+      </ViewBoundary>
       <section className="net-panels" aria-labelledby="network-shape">
         <h2 id="network-shape" className="net-view__title">
           Shape of your network <span className="muted">on {dayLabel(day)}</span>
@@ -55,28 +58,34 @@ export function NetworkPanels() {
               Working out your ties…
             </p>
           ) : (
-            <DunbarRings
-              layers={model.layers}
-              nameOf={nameOf}
-              contextOf={contextOf}
-              day={model.analysedDay}
-              onOpen={openPerson}
-              level={3}
-            />
+            <ViewBoundary what="the Dunbar rings" resetKeys={[model.layers]}>
+              <DunbarRings
+                layers={model.layers}
+                nameOf={nameOf}
+                contextOf={contextOf}
+                day={model.analysedDay}
+                onOpen={openPerson}
+                level={3}
+              />
+            </ViewBoundary>
           )}
         </div>
         {charts && (
           <>
             <div className="card">
-              <CompositionChart
-                encounters={charts.encounters}
-                ownerId={charts.ownerId}
-                last={charts.day}
-                level={3}
-              />
+              <ViewBoundary what="who your network is made of" resetKeys={[charts]}>
+                <CompositionChart
+                  encounters={charts.encounters}
+                  ownerId={charts.ownerId}
+                  last={charts.day}
+                  level={3}
+                />
+              </ViewBoundary>
             </div>
             <div className="card">
-              <ActivityHeatmap encounters={charts.encounters} last={charts.day} level={3} />
+              <ViewBoundary what="the heatmap of your encounters" resetKeys={[charts]}>
+                <ActivityHeatmap encounters={charts.encounters} last={charts.day} level={3} />
+              </ViewBoundary>
             </div>
           </>
         )}

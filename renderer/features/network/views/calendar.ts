@@ -1,10 +1,12 @@
 import { format, parseISO } from 'date-fns';
+import { formatStoredDay } from '../../../../shared/domain/dayText';
 import type { DayString } from '../../../../shared/domain/entities';
 
 /**
  * The views count calendar days as UTC midnights, like shared/network does, so d3-time's utc
  * intervals step whole days and no time zone or daylight-saving change can move a day. Labels are
- * formatted from the day string itself (parsed as a local date), never from the UTC instant.
+ * formatted from the day string itself (parsed as a local date), never from the UTC instant. A day
+ * that does not exist (stored by another device or a backup) is named as stored, never thrown on.
  */
 
 export function dayToDate(day: DayString): Date {
@@ -30,7 +32,7 @@ const dayLabels = new Map<DayString, string>();
 export function dayLabel(day: DayString): string {
   let label = dayLabels.get(day);
   if (label === undefined) {
-    label = LONG_DAY.format(dayToDate(day));
+    label = formatStoredDay(day, (d) => LONG_DAY.format(dayToDate(d)));
     dayLabels.set(day, label);
   }
   return label;
@@ -38,17 +40,17 @@ export function dayLabel(day: DayString): string {
 
 /** "Mar 2026". */
 export function monthLabel(day: DayString): string {
-  return format(parseISO(day), 'MMM yyyy');
+  return formatStoredDay(day, (d) => format(parseISO(d), 'MMM yyyy'));
 }
 
 /** "Q1 2026". */
 export function quarterLabel(day: DayString): string {
-  return format(parseISO(day), 'QQQ yyyy');
+  return formatStoredDay(day, (d) => format(parseISO(d), 'QQQ yyyy'));
 }
 
 /** "Mar". */
 export function monthShortLabel(day: DayString): string {
-  return format(parseISO(day), 'MMM');
+  return formatStoredDay(day, (d) => format(parseISO(d), 'MMM'));
 }
 
 /** "1 encounter", "3 encounters". */

@@ -1,6 +1,7 @@
 import { utcDay, utcMonth } from 'd3-time';
 import type { DayString, Encounter } from '../../../../shared/domain/entities';
 import { CONTEXT_KINDS, type ContextKind } from '../../../../shared/domain/kinds';
+import { datedEncounters } from '../../../../shared/network/dated';
 import { dateToDay, dayToDate } from './calendar';
 
 /**
@@ -55,7 +56,8 @@ export function compositionIndexBuilder(
   options: CompositionIndexOptions = {},
 ): CompositionIndexBuilder {
   const activeMonths = options.activeMonths ?? 12;
-  const sorted = inDateOrder(encounters);
+  // Days that do not exist cannot be placed in a month (Settings › Data health lists them).
+  const sorted = inDateOrder(datedEncounters(encounters));
   const n = sorted.length;
   const dates = sorted.map((e) => e.date);
   const offsets = new Int32Array(n + 1);

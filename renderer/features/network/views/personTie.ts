@@ -1,4 +1,5 @@
 import type { DayString, Encounter, Person } from '../../../../shared/domain/entities';
+import { isRealDay } from '../../../../shared/domain/days';
 import type { OwnerTieDetail, StrengthExplanation } from '../../../../shared/network';
 import { dayNumber, dayString } from '../../../../shared/network/days';
 import { explainStrength } from '../../../../shared/network/explain';
@@ -37,7 +38,10 @@ export function personTieHistory(
   today: DayString,
   settings: StrengthSettings = DEFAULT_STRENGTH_SETTINGS,
 ): PersonTieHistory | null {
-  const theirs = encounters.filter((e) => e.participantIds.includes(person.id) && e.date <= today);
+  // A day that does not exist has no place on the timeline (Settings › Data health lists it).
+  const theirs = encounters.filter(
+    (e) => e.participantIds.includes(person.id) && e.date <= today && isRealDay(e.date),
+  );
   if (theirs.length === 0 || person.isOwner) return null;
   const index = buildTimeIndex([owner, person], theirs, [], settings);
   const tie = index.people[0]?.ownerTie ?? -1;

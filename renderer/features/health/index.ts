@@ -1,0 +1,1 @@
+export { DataHealthSection } from './DataHealthSection';
