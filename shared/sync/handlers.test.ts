@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOlder, type LocalDoc } from './handlers';
+import { guardedConflictHandler, isOlder, type LocalDoc } from './handlers';
 
 const doc = (times: Record<string, string>, deleted = false): LocalDoc =>
   ({ id: 'p1', fieldTimes: times, _deleted: deleted }) as LocalDoc;
@@ -19,5 +19,23 @@ describe('isOlder (a pulled version that would move this device back)', () => {
 
   it('is older when a removed document comes back with no newer edit (a replayed version)', () => {
     expect(isOlder(doc({ name: '1@a' }), doc({ name: '1@a' }, true))).toBe(true);
+  });
+});
+
+describe('guardedConflictHandler', () => {
+  const base = {
+    isEqual: (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b),
+    resolve: async () => doc({}) as never,
+  };
+
+  it('tells RxDB the device copy differs from the acknowledged state when what it is about to write is older', () => {
+    const mine = doc({ name: '1@a', role: '2@a' });
+    const handedOver = new Map([['p1', doc({ name: '1@a' })]]);
+    const guarded = guardedConflictHandler(base, handedOver);
+    expect(guarded.isEqual(mine, mine, 'downstream-check-if-equal-0')).toBe(false);
+    // Elsewhere, and for a state that is not older, it answers as the merge rules do.
+    expect(guarded.isEqual(mine, mine, 'kith-push')).toBe(true);
+    handedOver.set('p1', doc({ name: '3@b', role: '2@a' }));
+    expect(guarded.isEqual(mine, mine, 'downstream-check-if-equal-0')).toBe(true);
   });
 });

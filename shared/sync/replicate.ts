@@ -3,11 +3,13 @@ import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { BehaviorSubject, combineLatest, Subject, type Subscription } from 'rxjs';
 import { COLLECTION_NAMES, type CollectionName, type KithDatabase } from '../db/collections';
+import { sameValue } from '../db/fieldTimes';
 import { release, setAside, quarantine$ } from '../db/quarantine';
 import { ensureDatabase } from './connection';
 import type { SyncDoc } from './envelope';
 import { SyncPassphraseError, type SyncAction } from './errors';
 import {
+  guardedConflictHandler,
   KEY_CHANGED,
   pullHandler,
   pushHandler,
@@ -265,7 +267,11 @@ class Session implements SyncSession {
 
   private handlerContext(name: CollectionName, ring: KeyRing, pages: ChangePages): HandlerContext {
     const collection = this.db[name] as unknown as RxCollection<SyncDoc>;
-    const conflictHandler = conflictHandlerFor<SyncDoc>(name, this.options.deviceName);
+    const handedOver = new Map<string, SyncDoc>();
+    const conflictHandler = guardedConflictHandler(
+      conflictHandlerFor<SyncDoc>(name, this.options.deviceName),
+      handedOver,
+    );
     // The merge rules live with sync; the collection uses them only for replication conflicts.
     (collection as unknown as { conflictHandler: unknown }).conflictHandler = conflictHandler;
     let replication: Replication | null = null;
@@ -301,6 +307,7 @@ class Session implements SyncSession {
       revs: new Map(),
       ownRevs: this.ownRevs,
       pushes: this.pushes,
+      handedOver,
       inFlight: (delta) => {
         this.inFlight += delta;
         this.publish();
@@ -331,6 +338,13 @@ class Session implements SyncSession {
       (ctx as unknown as { attach(r: Replication): void }).attach(replication);
       this.replications.push(replication);
       this.subs.push(replication.error$.subscribe((err) => this.onReplicationError(err)));
+      // Written by RxDB: the guard for that state is no longer needed.
+      this.subs.push(
+        replication.received$.subscribe((doc) => {
+          const handed = ctx.handedOver.get(doc.id);
+          if (handed && sameValue(handed.fieldTimes, doc.fieldTimes)) ctx.handedOver.delete(doc.id);
+        }),
+      );
     }
     this.initialPending = this.replications.length;
     for (const r of this.replications) {
