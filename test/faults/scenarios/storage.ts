@@ -1,0 +1,93 @@
+import { statfs } from 'node:fs/promises';
+import { contacts, journalOf, SMALL, vcardFile } from '../harness/data';
+import type { Scenario } from '../harness/scenario';
+import { smallDisk } from '../harness/tmpfs';
+import { startImport } from '../ui';
+import { goTo, journalTitles, welcome } from '../../e2e/helpers';
+import { countsText } from '../harness/journal';
+import { checkUsable, judgeAllOrNothing } from './common';
+
+/** Megabytes of the disk the profile lives on. */
+const DISK_MB = 48;
+/** Characters of notes per contact: random letters, which the storage cannot compress much. */
+const NOTE_CHARS = 4_000;
+
+/** Words that tell a person the device ran out of room (the check of the error message). */
+const STORAGE_WORDS = /storage|disk|space|quota|full/i;
+
+/**
+ * The browser profile lives on a 48 MB tmpfs; the person imports a vCard file whose contacts (4 KB of
+ * notes each) need more room than the whole disk. The app must say the storage is full (or out of
+ * room, or over quota) and keep nothing of the import: after a relaunch the journal is exactly as it
+ * was. Lost: documents of the journal missing or changed; wrongly accepted: half-written ones kept.
+ */
+const storageFullImport: Scenario = {
+  name: 'storage-full-import',
+  kind: 'storage full',
+  summary: `an import bigger than the ${DISK_MB} MB disk the profile is on: the storage error is told, nothing half-written`,
+  async run(ctx, findings) {
+    let profileDir: string | undefined;
+    await ctx.fault(`a ${DISK_MB} MB disk`, async () => {
+      profileDir = await smallDisk(DISK_MB, ctx.cleanup);
+    });
+    const a = await ctx.device('A', profileDir ? { profileDir } : {});
+    await a.insert(journalOf(SMALL, ctx.seed));
+    const before = await a.read();
+    await a.openApp();
+    const free = profileDir ? await statfs(profileDir).then((s) => s.bavail * s.bsize) : 0;
+    findings.note('freeBytesBeforeTheImport', free);
+    const count = Math.ceil((DISK_MB * 1.3 * 1024 * 1024) / NOTE_CHARS);
+    const people = contacts(count, ctx.random, 'full');
+    await startImport(a.page, await ctx.file('big.vcf', vcardFile(people, ctx.random, NOTE_CHARS)));
+    const imported = a.page.getByText(/^Imported big\.vcf/);
+    const refused = a.page.getByRole('alert').filter({ hasText: /^Nothing was imported/ });
+    const progress = a.page.getByText(/^Saving: [\d,]+ of /);
+    const ended = imported.or(refused).first();
+    // How far the import got before the disk was full (the last progress shown).
+    let lastProgress = '';
+    for (const deadline = Date.now() + 300_000; (await ended.count()) === 0;) {
+      if (Date.now() > deadline) throw new Error('the import neither finished nor failed in 5 minutes');
+      lastProgress = (await progress.textContent({ timeout: 1_000 }).catch(() => null)) ?? lastProgress;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    findings.note('lastProgressShown', lastProgress);
+    const message = (await refused.textContent().catch(() => null)) ?? (await imported.textContent()) ?? '';
+    findings.note('message', message);
+    if (profileDir) {
+      findings.check((await refused.count()) > 0, 'the import claims success');
+      findings.check(STORAGE_WORDS.test(message), `says "${message.slice(0, 70)}"`);
+    }
+    // What the app shows right after, as the person sees it.
+    await goTo(a.page, 'Journal');
+    findings.note(
+      'journalShownAfterTheFailure',
+      await welcome(a.page)
+        .waitFor({ timeout: 5_000 })
+        .then(
+          () => 'empty (the welcome page)',
+          async () => `${(await journalTitles(a.page)).length} encounters listed`,
+        ),
+    );
+    // Read in the same browser session first, then after a relaunch: Chromium may treat a store
+    // that hit a full disk differently when it opens it again.
+    findings.note('journalBeforeTheRelaunch', countsText(await a.read()));
+    await a.close();
+    const after = await a.read();
+    findings.note('journalAfterTheRelaunch', countsText(after));
+    await a.openApp();
+    await checkUsable(findings, a, 'after a relaunch');
+    const importedPeople = (after.people ?? []).filter((p) => String(p.name).includes('-full'));
+    findings.note('importedPeopleKept', importedPeople.length);
+    const state = judgeAllOrNothing(
+      findings,
+      {
+        before,
+        after: profileDir ? null : { ...before, people: [...(before.people ?? []), ...importedPeople] },
+      },
+      after,
+    );
+    findings.passPhrase = profileDir ? 'storage error told; journal exactly as before' : `exactly ${state}`;
+  },
+};
+
+export const STORAGE: Scenario[] = [storageFullImport];
