@@ -1,0 +1,115 @@
+import type { CollectionName, Doc, KithDatabase } from './collections';
+import { newId } from './ids';
+import type { WriteDescription } from './storageErrors';
+
+/**
+ * The write-ahead record of a bulk write (an import or a restore), kept in RxDB local documents: this
+ * device's own, never replicated, not in backups, and not one of the 13 collections. IndexedDB has no
+ * transaction across RxDB's collections, so this record is what makes a bulk write all or nothing
+ * across a crash: whatever a kill -9, a power cut or a closed tab leaves of it is taken back at the
+ * next start, from the record.
+ *
+ * Layout: one header (`bulk-write-intent`) written before the first document, then, before each
+ * chunk of documents is written, that chunk's undo (`bulk-write-intent:<id>:<n>`: the ids it creates
+ * and the documents it changes or removes as they were). Each local document is one IndexedDB
+ * transaction committed before the chunk it covers, so after a crash every written chunk has its undo
+ * on disk. The header's `state` turns to 'committed' after the last chunk: that one write is the
+ * commit point. Then the undo chunks and the header are removed (a crash in between leaves a
+ * committed record, which the next start only clears).
+ */
+
+export interface IntentHeader extends WriteDescription {
+  id: string;
+  /** ms since the epoch. */
+  startedAt: number;
+  /** Documents the write was to touch. */
+  total: number;
+  state: 'writing' | 'committed';
+}
+
+/** What takes one chunk back: created documents are removed, the others put back as they were. */
+export interface UndoChunk {
+  collection: CollectionName;
+  created: string[];
+  before: Doc[];
+}
+
+export const INTENT_HEADER_ID = 'bulk-write-intent';
+const chunkId = (intentId: string, n: number) => `${INTENT_HEADER_ID}:${intentId}:${n}`;
+
+type LocalData<T> = { toJSON(): { data: T } };
+
+async function readLocal<T>(db: KithDatabase, id: string): Promise<T | null> {
+  const doc = (await db.getLocal(id)) as LocalData<T> | null;
+  return doc ? doc.toJSON().data : null;
+}
+
+async function removeLocal(db: KithDatabase, id: string): Promise<void> {
+  const doc = await db.getLocal(id);
+  await doc?.remove();
+}
+
+function isHeader(value: unknown): value is IntentHeader {
+  const h = value as Partial<IntentHeader> | null;
+  return (
+    !!h &&
+    typeof h.id === 'string' &&
+    (h.kind === 'import' || h.kind === 'restore') &&
+    (h.state === 'writing' || h.state === 'committed')
+  );
+}
+
+/** The record a bulk write left, if any; a damaged header reads as none. */
+export async function readIntent(db: KithDatabase): Promise<IntentHeader | null> {
+  const header = await readLocal<unknown>(db, INTENT_HEADER_ID);
+  return isHeader(header) ? header : null;
+}
+
+/** Writes the header of a new record; fails if one is there (callers take that one back first). */
+export async function beginIntent(
+  db: KithDatabase,
+  description: WriteDescription,
+  total: number,
+): Promise<IntentHeader> {
+  const header: IntentHeader = {
+    ...description,
+    id: newId(),
+    startedAt: Date.now(),
+    total,
+    state: 'writing',
+  };
+  await db.insertLocal(INTENT_HEADER_ID, header);
+  return header;
+}
+
+export async function appendUndo(
+  db: KithDatabase,
+  header: IntentHeader,
+  n: number,
+  chunk: UndoChunk,
+): Promise<void> {
+  await db.insertLocal(chunkId(header.id, n), chunk);
+}
+
+/** The undo chunks in the order they were written. */
+export async function readUndo(db: KithDatabase, header: IntentHeader): Promise<UndoChunk[]> {
+  const chunks: UndoChunk[] = [];
+  for (let n = 0; ; n++) {
+    const chunk = await readLocal<UndoChunk>(db, chunkId(header.id, n));
+    if (!chunk) return chunks;
+    chunks.push(chunk);
+  }
+}
+
+/** The commit point: from here on, the write stands. */
+export async function markCommitted(db: KithDatabase, header: IntentHeader): Promise<void> {
+  await db.upsertLocal(INTENT_HEADER_ID, { ...header, state: 'committed' });
+}
+
+/** Removes the record, the last chunk first and the header last, so a crash part-way leaves a readable prefix. */
+export async function clearIntent(db: KithDatabase, header: IntentHeader): Promise<void> {
+  let count = 0;
+  while (await db.getLocal(chunkId(header.id, count))) count++;
+  for (let n = count - 1; n >= 0; n--) await removeLocal(db, chunkId(header.id, n));
+  await removeLocal(db, INTENT_HEADER_ID);
+}
