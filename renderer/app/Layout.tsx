@@ -1,5 +1,6 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { QuickSwitcher } from '../features/switcher';
+import { InterruptedWriteNotice } from '../features/transfer';
 import { Sidebar } from './Sidebar';
 import { useAppShortcuts } from './useAppShortcuts';
 
@@ -12,6 +13,7 @@ export function Layout({ children }: { children: ReactNode }) {
     <div className="app">
       <Sidebar onOpenSwitcher={openSwitcher} />
       <main className="app__main" id="main">
+        <InterruptedWriteNotice />
         {children}
       </main>
       <QuickSwitcher open={switcherOpen} onClose={closeSwitcher} />

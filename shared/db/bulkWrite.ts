@@ -137,6 +137,24 @@ function* chunksOf(entries: readonly ChangeEntry[]): Generator<[CollectionName, 
   }
 }
 
+/** Chunks gathered into batches of up to WRITE_CHUNK entries: one undo record per batch, however many collections. */
+function batchesOf(entries: readonly ChangeEntry[]): [CollectionName, ChangeEntry[]][][] {
+  const batches: [CollectionName, ChangeEntry[]][][] = [];
+  let batch: [CollectionName, ChangeEntry[]][] = [];
+  let size = 0;
+  for (const chunk of chunksOf(entries)) {
+    if (size + chunk[1].length > WRITE_CHUNK && batch.length > 0) {
+      batches.push(batch);
+      batch = [];
+      size = 0;
+    }
+    batch.push(chunk);
+    size += chunk[1].length;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
 export interface BulkWriteOptions {
   onProgress?: ProgressCallback;
   /** What the write is, for the intent record and the messages: `{ kind: 'import', source: 'contacts.vcf' }`. */
@@ -162,15 +180,19 @@ async function writeWithIntent(
       throw isStorageFull(err) ? new StorageFullError(description, 0, { cause: err }) : err;
     }
     const undo: UndoChunk[] = [];
+    let batches = 0;
     let done = 0;
     try {
-      for (const [collection, chunk] of chunksOf(entries)) {
-        const chunkUndo = undoOf(collection, chunk);
-        await appendUndo(db, header, undo.length, chunkUndo);
-        undo.push(chunkUndo);
-        await writeChunk(db, collection, chunk);
-        done += chunk.length;
-        onProgress?.({ phase: 'writing', done, total });
+      for (const batch of batchesOf(entries)) {
+        const parts = batch.map(([collection, chunk]) => undoOf(collection, chunk));
+        await appendUndo(db, header, batches, parts);
+        batches++;
+        undo.push(...parts);
+        for (const [collection, chunk] of batch) {
+          await writeChunk(db, collection, chunk);
+          done += chunk.length;
+          onProgress?.({ phase: 'writing', done, total });
+        }
       }
       await markCommitted(db, header);
     } catch (err) {
@@ -180,11 +202,11 @@ async function writeWithIntent(
         markRollbackPending(db, header, left);
         throw new RollbackPendingError(description, left, { cause: err });
       }
-      await clearIntent(db, header).catch(() => undefined);
+      await clearIntent(db, header, batches).catch(() => undefined);
       throw isStorageFull(err) ? new StorageFullError(description, done, { cause: err }) : err;
     }
     // Committed: a failure to clear the record only leaves a committed header, cleared at the next start.
-    await clearIntent(db, header).catch(() => undefined);
+    await clearIntent(db, header, batches).catch(() => undefined);
   } finally {
     // A record left in 'writing' state keeps sync held by itself (see recovery's holdSyncWhileRecorded).
     release();

@@ -49,7 +49,7 @@ function newPeople(db: KithDatabase) {
 async function halfAnImport(db: KithDatabase, state: 'writing' | 'committed' = 'writing') {
   const entries = newPeople(db);
   const header = await beginIntent(db, IMPORT, entries.length);
-  await appendUndo(db, header, 0, { collection: 'people', created: entries.map((e) => e.id), before: [] });
+  await appendUndo(db, header, 0, [{ collection: 'people', created: entries.map((e) => e.id), before: [] }]);
   const { error } = await db.people.bulkUpsert(entries.map((e) => ({ ...(e.after as Person) })));
   expect(error).toEqual([]);
   if (state === 'committed') await markCommitted(db, header);

@@ -62,7 +62,7 @@ export class StorageFullError extends Error {
     super(
       `The storage is full (QuotaExceededError) while ${doing(description)}. ` +
         (takenBack > 0
-          ? `The ${takenBack.toLocaleString('en-US')} documents written before it filled up were taken back, so the journal is as it was. `
+          ? `${takenBack === 1 ? 'The document' : `The ${takenBack.toLocaleString('en-US')} documents`} written before it filled up ${takenBack === 1 ? 'was' : 'were'} taken back, so the journal is as it was. `
           : '') +
         'Free some space on this device and try again.',
       options,

@@ -10,8 +10,9 @@ import type { WriteDescription } from './storageErrors';
  * next start, from the record.
  *
  * Layout: one header (`bulk-write-intent`) written before the first document, then, before each
- * chunk of documents is written, that chunk's undo (`bulk-write-intent:<id>:<n>`: the ids it creates
- * and the documents it changes or removes as they were). Each local document is one IndexedDB
+ * batch of documents is written (up to 2,000, in one or more collections), that batch's undo
+ * (`bulk-write-intent:<id>:<n>`: per collection, the ids it creates and the documents it changes or
+ * removes as they were). Each local document is one IndexedDB
  * transaction committed before the chunk it covers, so after a crash every written chunk has its undo
  * on disk. The header's `state` turns to 'committed' after the last chunk: that one write is the
  * commit point. Then the undo chunks and the header are removed (a crash in between leaves a
@@ -82,22 +83,23 @@ export async function beginIntent(
   return header;
 }
 
+/** Writes the undo of the n-th batch, before the batch itself is written. */
 export async function appendUndo(
   db: KithDatabase,
   header: IntentHeader,
   n: number,
-  chunk: UndoChunk,
+  parts: UndoChunk[],
 ): Promise<void> {
-  await db.insertLocal(chunkId(header.id, n), chunk);
+  await db.insertLocal(chunkId(header.id, n), { parts });
 }
 
-/** The undo chunks in the order they were written. */
+/** The undo of every batch, in the order they were written. */
 export async function readUndo(db: KithDatabase, header: IntentHeader): Promise<UndoChunk[]> {
   const chunks: UndoChunk[] = [];
   for (let n = 0; ; n++) {
-    const chunk = await readLocal<UndoChunk>(db, chunkId(header.id, n));
-    if (!chunk) return chunks;
-    chunks.push(chunk);
+    const batch = await readLocal<{ parts?: UndoChunk[] }>(db, chunkId(header.id, n));
+    if (!batch) return chunks;
+    chunks.push(...(batch.parts ?? []));
   }
 }
 
@@ -106,10 +108,13 @@ export async function markCommitted(db: KithDatabase, header: IntentHeader): Pro
   await db.upsertLocal(INTENT_HEADER_ID, { ...header, state: 'committed' });
 }
 
-/** Removes the record, the last chunk first and the header last, so a crash part-way leaves a readable prefix. */
-export async function clearIntent(db: KithDatabase, header: IntentHeader): Promise<void> {
-  let count = 0;
-  while (await db.getLocal(chunkId(header.id, count))) count++;
+/**
+ * Removes the record, the last batch first and the header last, so a crash part-way leaves a readable
+ * prefix. `batches`: how many there are, when the caller knows (else they are counted).
+ */
+export async function clearIntent(db: KithDatabase, header: IntentHeader, batches?: number): Promise<void> {
+  let count = batches ?? 0;
+  if (batches === undefined) while (await db.getLocal(chunkId(header.id, count))) count++;
   for (let n = count - 1; n >= 0; n--) await removeLocal(db, chunkId(header.id, n));
   await removeLocal(db, INTENT_HEADER_ID);
 }

@@ -3,7 +3,7 @@ import { COLLECTION_NAMES, type CollectionName, type Doc, type KithDatabase } fr
 import { sameValue } from '../db/fieldTimes';
 import { mergeVersions } from '../sync/merge';
 import { describeIssues } from '../db/checkDocument';
-import { release, setAside, type SetAside } from '../db/quarantine';
+import { listQuarantined, release, setAside, type SetAside } from '../db/quarantine';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -177,7 +177,11 @@ export async function restoreBackup(
   });
   try {
     await setAsideFromBackup(db, fileName, rejected, unresolved, incoming);
-    for (const collection of COLLECTION_NAMES) await release(db, 'backup', collection, restored[collection]);
+    // A valid version of a document set aside from an earlier backup arrived: its entry goes.
+    if ((await listQuarantined(db)).entries.some((e) => e.source === 'backup')) {
+      for (const collection of COLLECTION_NAMES)
+        await release(db, 'backup', collection, restored[collection]);
+    }
   } catch (err) {
     // The journal is restored; only the list of what was left out could not be written (a full disk).
     result.setAsideError = err instanceof Error ? err.message : String(err);
