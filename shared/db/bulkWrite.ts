@@ -1,4 +1,4 @@
-import type { ChangeEntry } from './change';
+import { byCollection, writeFailure, type ChangeEntry } from './change';
 import type { CollectionName, Doc, KithDatabase } from './collections';
 import { markRollbackPending, rollBackChunks, takeBackLeftover } from './recovery';
 import {
@@ -42,24 +42,6 @@ function collectionOf(db: KithDatabase, name: CollectionName): BulkCollection {
 
 /** RxDB adds its own fields (_meta, _rev…) to the objects it is given; a Change must keep clean ones. */
 const copy = (doc: Doc): Doc => ({ ...doc });
-
-function groupByCollection(entries: readonly ChangeEntry[]): Map<CollectionName, ChangeEntry[]> {
-  const groups = new Map<CollectionName, ChangeEntry[]>();
-  for (const e of entries) {
-    const group = groups.get(e.collection);
-    if (group) group.push(e);
-    else groups.set(e.collection, [e]);
-  }
-  return groups;
-}
-
-function failure(collection: CollectionName, errors: WriteResult['error']): Error {
-  const first = errors[0];
-  return new Error(
-    `Could not save ${errors.length} ${collection} document(s)` +
-      (first ? ` (first: ${first.documentId}, status ${first.status}).` : '.'),
-  );
-}
 
 const rooms = new WeakMap<KithDatabase, StorageRoom>();
 
@@ -117,18 +99,18 @@ async function writeChunk(db: KithDatabase, collection: CollectionName, chunk: r
   const removals = chunk.filter((e) => e.after === null);
   if (upserts.length > 0) {
     const result = await c.bulkUpsert(upserts.map((e) => copy(e.after as Doc)));
-    if (result.error.length > 0) throw failure(collection, result.error);
+    if (result.error.length > 0) throw writeFailure(collection, result.error);
   }
   if (removals.length > 0) {
     const result = await c.bulkRemove(removals.map((e) => e.id));
     const real = result.error.filter((e) => e.status !== 404);
-    if (real.length > 0) throw failure(collection, real);
+    if (real.length > 0) throw writeFailure(collection, real);
   }
 }
 
 /** Chunks of one collection at a time, upserts before removals (the order the journal was always written in). */
 function* chunksOf(entries: readonly ChangeEntry[]): Generator<[CollectionName, ChangeEntry[]]> {
-  for (const [collection, group] of groupByCollection(entries)) {
+  for (const [collection, group] of byCollection(entries)) {
     const upserts = group.filter((e) => e.after !== null);
     const removals = group.filter((e) => e.after === null);
     for (const list of [upserts, removals]) {

@@ -1,5 +1,5 @@
 import { formatBytes } from '../domain/bytes';
-import type { CollectionName } from './collections';
+import { COLLECTION_NOUNS, type CollectionName } from './collections';
 
 /**
  * The storage's "disk is full": IndexedDB raises a DOMException named QuotaExceededError (code 22),
@@ -17,20 +17,14 @@ export function isStorageFull(error: unknown, depth = 0): boolean {
   );
 }
 
-const NOUNS: Record<CollectionName, [string, string]> = {
-  people: ['person', 'people'],
-  encounters: ['encounter', 'encounters'],
-  communities: ['community', 'communities'],
-  ties: ['tie', 'ties'],
-  followups: ['follow-up', 'follow-ups'],
-  settings: ['setting', 'settings'],
-};
-
 /** '18,000 people and 2 encounters' (collections in the order given; none: '0 documents'). */
 export function describeCounts(counts: Partial<Record<CollectionName, number>>): string {
   const parts = (Object.entries(counts) as [CollectionName, number][])
     .filter(([, n]) => n > 0)
-    .map(([c, n]) => `${n.toLocaleString('en-US')} ${NOUNS[c][n === 1 ? 0 : 1]}`);
+    .map(
+      ([c, n]) =>
+        `${n.toLocaleString('en-US')} ${n === 1 ? COLLECTION_NOUNS[c].one : COLLECTION_NOUNS[c].many}`,
+    );
   if (parts.length === 0) return '0 documents';
   return parts.length === 1 ? (parts[0] as string) : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }

@@ -1,4 +1,4 @@
-import type { CollectionName, Doc } from '../db/collections';
+import { COLLECTION_NOUNS, type CollectionName, type Doc } from '../db/collections';
 import { OWNER_ID } from '../db/ids';
 import type { ValidationIssue } from '../domain/validation';
 
@@ -40,15 +40,6 @@ const REFERENCES: Partial<Record<CollectionName, Reference[]>> = {
     { field: 'personId', target: 'people', ids: one('personId') },
     { field: 'encounterId', target: 'encounters', ids: one('encounterId') },
   ],
-};
-
-const NOUN: Record<CollectionName, string> = {
-  people: 'person',
-  encounters: 'encounter',
-  communities: 'community',
-  ties: 'tie',
-  followups: 'follow-up',
-  settings: 'setting',
 };
 
 export interface Unresolved {
@@ -101,7 +92,7 @@ export function unresolvedReferences({ incoming, setAside, kept }: ResolveInput)
             if (exists(ref.target, id)) continue;
             issues.push({
               path: ref.field,
-              message: `It refers to ${NOUN[ref.target]} “${id}”, ${why(ref.target, id)}.`,
+              message: `It refers to ${COLLECTION_NOUNS[ref.target].one} “${id}”, ${why(ref.target, id)}.`,
             });
           }
         }
