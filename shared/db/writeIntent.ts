@@ -11,8 +11,10 @@ import type { WriteDescription } from './storageErrors';
  *
  * Layout: one header (`bulk-write-intent`) written before the first document, then, before each
  * batch of documents is written (up to 2,000, in one or more collections), that batch's undo
- * (`bulk-write-intent:<id>:<n>`: per collection, the ids it creates and the documents it changes or
- * removes as they were). Each local document is one IndexedDB
+ * (`bulk-write-intent:<n>`: the header's id and, per collection, the ids the batch creates and the
+ * documents it changes or removes as they were). The same local documents serve every write, and a
+ * cleared one is overwritten with nothing rather than removed: RxDB keeps a removed document's last
+ * data in its tombstone, which would keep every undo — a whole journal after a Replace — for ever. Each local document is one IndexedDB
  * transaction committed before the chunk it covers, so after a crash every written chunk has its undo
  * on disk. The header's `state` turns to 'committed' after the last chunk: that one write is the
  * commit point. Then the undo chunks and the header are removed (a crash in between leaves a
@@ -36,7 +38,13 @@ export interface UndoChunk {
 }
 
 export const INTENT_HEADER_ID = 'bulk-write-intent';
-const chunkId = (intentId: string, n: number) => `${INTENT_HEADER_ID}:${intentId}:${n}`;
+const chunkId = (n: number) => `${INTENT_HEADER_ID}:${n}`;
+
+interface StoredBatch {
+  /** The header this batch belongs to ('' once cleared). */
+  intentId: string;
+  parts: UndoChunk[];
+}
 
 type LocalData<T> = { toJSON(): { data: T } };
 
@@ -66,7 +74,10 @@ export async function readIntent(db: KithDatabase): Promise<IntentHeader | null>
   return isHeader(header) ? header : null;
 }
 
-/** Writes the header of a new record; fails if one is there (callers take that one back first). */
+/**
+ * Writes the header of a new record. Callers hold the write lock and have taken back any record left
+ * before (takeBackLeftover), so whatever is still there is damaged and is overwritten.
+ */
 export async function beginIntent(
   db: KithDatabase,
   description: WriteDescription,
@@ -79,7 +90,7 @@ export async function beginIntent(
     total,
     state: 'writing',
   };
-  await db.insertLocal(INTENT_HEADER_ID, header);
+  await db.upsertLocal(INTENT_HEADER_ID, header);
   return header;
 }
 
@@ -90,16 +101,21 @@ export async function appendUndo(
   n: number,
   parts: UndoChunk[],
 ): Promise<void> {
-  await db.insertLocal(chunkId(header.id, n), { parts });
+  await db.upsertLocal<StoredBatch>(chunkId(n), { intentId: header.id, parts });
+}
+
+async function readBatch(db: KithDatabase, header: IntentHeader, n: number): Promise<UndoChunk[] | null> {
+  const batch = await readLocal<Partial<StoredBatch>>(db, chunkId(n));
+  return batch && batch.intentId === header.id ? (batch.parts ?? []) : null;
 }
 
 /** The undo of every batch, in the order they were written. */
 export async function readUndo(db: KithDatabase, header: IntentHeader): Promise<UndoChunk[]> {
   const chunks: UndoChunk[] = [];
   for (let n = 0; ; n++) {
-    const batch = await readLocal<{ parts?: UndoChunk[] }>(db, chunkId(header.id, n));
-    if (!batch) return chunks;
-    chunks.push(...(batch.parts ?? []));
+    const parts = await readBatch(db, header, n);
+    if (!parts) return chunks;
+    chunks.push(...parts);
   }
 }
 
@@ -109,12 +125,13 @@ export async function markCommitted(db: KithDatabase, header: IntentHeader): Pro
 }
 
 /**
- * Removes the record, the last batch first and the header last, so a crash part-way leaves a readable
+ * Clears the record, the last batch first and the header last, so a crash part-way leaves a readable
  * prefix. `batches`: how many there are, when the caller knows (else they are counted).
  */
 export async function clearIntent(db: KithDatabase, header: IntentHeader, batches?: number): Promise<void> {
   let count = batches ?? 0;
-  if (batches === undefined) while (await db.getLocal(chunkId(header.id, count))) count++;
-  for (let n = count - 1; n >= 0; n--) await removeLocal(db, chunkId(header.id, n));
+  if (batches === undefined) while (await readBatch(db, header, count)) count++;
+  for (let n = count - 1; n >= 0; n--)
+    await db.upsertLocal<StoredBatch>(chunkId(n), { intentId: '', parts: [] });
   await removeLocal(db, INTENT_HEADER_ID);
 }

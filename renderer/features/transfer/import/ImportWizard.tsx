@@ -167,6 +167,9 @@ export function ImportWizard() {
       record(result.change);
       setDone(resultText(file.name, result));
       setStage({ kind: 'pick' });
+      // The worker keeps the file's text for the steps before the preview; it is not needed any more.
+      reader.current?.close();
+      reader.current = null;
     } catch (failure) {
       if (failure instanceof ImportCommitError) {
         fail(
@@ -255,7 +258,11 @@ export function ImportWizard() {
           key={stage.preview.people.length + stage.file.name}
           preview={stage.preview}
           busy={stage.kind === 'importing'}
-          onCancel={() => setStage({ kind: 'pick' })}
+          onCancel={() => {
+            reader.current?.close();
+            reader.current = null;
+            setStage({ kind: 'pick' });
+          }}
           onImport={(choices) => void runImport(stage.file, stage.format, stage.preview, choices)}
         />
       )}
