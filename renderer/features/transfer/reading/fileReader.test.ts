@@ -92,4 +92,19 @@ describe('the file reader (its worker core, run on this thread as where there ar
     await expect(reading).rejects.toBeInstanceOf(ReadCancelledError);
     expect(terminate).toHaveBeenCalled();
   });
+
+  it('says so when the worker itself fails (out of memory, or it could not load)', async () => {
+    let fail: (reason: string) => void = () => undefined;
+    const dying: ReaderTransport = {
+      post: () => fail('Out of memory'),
+      listen: (_listener, onFailure) => {
+        fail = onFailure;
+      },
+      terminate: () => undefined,
+    };
+    const reader = new FileReaderClient(() => dying);
+    await expect(reader.openImport({ name: 'big.vcf', size: 10, data: blob('BEGIN:VCARD') })).rejects.toThrow(
+      'The file could not be read: Out of memory.',
+    );
+  });
 });

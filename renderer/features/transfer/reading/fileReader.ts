@@ -67,7 +67,10 @@ export class FileReaderClient {
   private ensure(): ReaderTransport {
     if (!this.transport) {
       const transport = this.createTransport();
-      transport.listen((message) => this.receive(message));
+      transport.listen(
+        (message) => this.receive(message),
+        (reason) => this.fail(new Error(`The file could not be read: ${reason}.`)),
+      );
       this.transport = transport;
     }
     return this.transport;
@@ -120,12 +123,17 @@ export class FileReaderClient {
     return this.ask({ type: 'read-backup', name: file.name, data: file.data }, onProgress);
   }
 
-  /** Stops whatever is being read at once; what is pending rejects with ReadCancelledError. */
-  cancel(): void {
+  /** Ends the worker; what is pending rejects with `error`. */
+  private fail(error: Error): void {
     this.transport?.terminate();
     this.transport = null;
-    for (const p of this.pending.values()) p.reject(new ReadCancelledError());
+    for (const p of this.pending.values()) p.reject(error);
     this.pending.clear();
+  }
+
+  /** Stops whatever is being read at once; what is pending rejects with ReadCancelledError. */
+  cancel(): void {
+    this.fail(new ReadCancelledError());
   }
 
   close(): void {

@@ -28,13 +28,18 @@ function failure(error: unknown): ReaderFailure {
 export function createReaderCore(post: Post): { handle(message: ToReader): Promise<void> } {
   let session: { name: string; text: string } | null = null;
 
-  /** The file's text, with at most one full copy of it alive beside the text (the bytes, until decoded). */
+  /**
+   * The file's text. The bytes are taken out of the message, so once decoded nothing holds them: at
+   * most one copy of the file beside its text, and only while it is decoded.
+   */
   async function textOf(
-    name: string,
-    data: FileData,
+    message: { name: string; data: FileData | null },
     purpose: FilePurpose,
     progress: (phase: ReadPhase) => void,
   ): Promise<string> {
+    const { name, data } = message;
+    if (!data) throw new Error(`${name} was already read.`);
+    message.data = null;
     const size = data instanceof Uint8Array ? data.byteLength : data.size;
     checkFileSize(name, size, purpose);
     progress('loading');
@@ -49,9 +54,10 @@ export function createReaderCore(post: Post): { handle(message: ToReader): Promi
       progress: (phase: ReadPhase, done?: number, total?: number) => void,
     ) => Promise<unknown>;
   } = {
-    'open-import': async ({ name, data }, progress) => {
+    'open-import': async (message, progress) => {
       session = null;
-      const text = await textOf(name, data, 'import', progress);
+      const { name } = message;
+      const text = await textOf(message, 'import', progress);
       session = { name, text };
       return { name, format: detectFormat(name, text), empty: text.trim() === '' };
     },
@@ -69,8 +75,8 @@ export function createReaderCore(post: Post): { handle(message: ToReader): Promi
       if (!session) throw new Error('No file is open: choose it again.');
       return previewCsv(session.name, session.text);
     },
-    'read-backup': async ({ name, data }, progress) => {
-      const text = await textOf(name, data, 'backup', progress);
+    'read-backup': async (message, progress) => {
+      const text = await textOf(message, 'backup', progress);
       progress('checking');
       return parseBackup(text, { onProgress: ({ done, total }) => progress('checking', done, total) });
     },

@@ -3,7 +3,8 @@ import type { FromReader, ToReader } from './protocol';
 /** How the page talks to the file reader worker (or, without workers, to the same code on this thread). */
 export interface ReaderTransport {
   post(message: ToReader, transfer?: Transferable[]): void;
-  listen(listener: (message: FromReader) => void): void;
+  /** `onFailure`: the worker itself failed (could not load, ran out of memory); nothing pending will be answered. */
+  listen(listener: (message: FromReader) => void, onFailure: (reason: string) => void): void;
   /** Stops the work at once (a worker is terminated mid-parse). */
   terminate(): void;
 }
@@ -18,8 +19,13 @@ function createWorkerTransport(): ReaderTransport {
   });
   return {
     post: (message, transfer = []) => worker.postMessage(message, transfer),
-    listen: (listener) => {
+    listen: (listener, onFailure) => {
       worker.onmessage = (event: MessageEvent<FromReader>) => listener(event.data);
+      worker.onerror = (event: ErrorEvent) => {
+        event.preventDefault();
+        onFailure(event.message || 'the file reader could not run');
+      };
+      worker.onmessageerror = () => onFailure('a message from the file reader could not be read');
     },
     terminate: () => worker.terminate(),
   };
