@@ -150,6 +150,7 @@ async function writeWithIntent(
 ): Promise<void> {
   // An interrupted write not yet taken back goes first: the journal must be whole before another starts.
   await takeBackLeftover(db);
+  if (entries.length === 0) return;
   await checkRoom(db, entries, description);
   const release = holdSync(db);
   try {

@@ -1,4 +1,4 @@
-import { BehaviorSubject, type Observable } from 'rxjs';
+import { BehaviorSubject, filter, map, type Observable } from 'rxjs';
 import type { CollectionName, Doc, KithDatabase } from './collections';
 import { sameValue } from './fieldTimes';
 import { RollbackPendingError, type WriteDescription } from './storageErrors';
@@ -169,10 +169,18 @@ function holdSyncWhileRecorded(db: KithDatabase): (writing: boolean) => void {
       release = null;
     }
   };
-  const subscription = db.getLocal$(INTENT_HEADER_ID).subscribe((doc) => {
-    const data = (doc?.toJSON() as { data?: { state?: string } } | undefined)?.data;
-    update(data?.state === 'writing');
-  });
+  // Not getLocal$: it runs a promise per change event of every collection, which a restore of
+  // 100,000 documents turns into minutes of rxjs bookkeeping. The bulks of local changes suffice.
+  const subscription = db.eventBulks$
+    .pipe(
+      filter((bulk) => bulk.isLocal && !bulk.collectionName),
+      map((bulk) => bulk.events.filter((event) => event.documentId === INTENT_HEADER_ID).at(-1)),
+      filter((event) => event !== undefined),
+    )
+    .subscribe((event) => {
+      const data = event.documentData as { _deleted?: boolean; data?: { state?: string } };
+      update(event.operation !== 'DELETE' && !data._deleted && data.data?.state === 'writing');
+    });
   db.onClose.push(() => {
     subscription.unsubscribe();
     update(false);

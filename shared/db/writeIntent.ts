@@ -1,4 +1,4 @@
-import type { CollectionName, Doc, KithDatabase } from './collections';
+import { COLLECTION_NAMES, type CollectionName, type Doc, type KithDatabase } from './collections';
 import { newId } from './ids';
 import type { WriteDescription } from './storageErrors';
 
@@ -104,9 +104,23 @@ export async function appendUndo(
   await db.upsertLocal<StoredBatch>(chunkId(n), { intentId: header.id, parts });
 }
 
+/** A part as it must be to be taken back; a damaged one (a bad sector, an old bug) is left out. */
+function isUndoChunk(part: unknown): part is UndoChunk {
+  const p = part as Partial<UndoChunk> | null;
+  return (
+    !!p &&
+    (COLLECTION_NAMES as readonly unknown[]).includes(p.collection) &&
+    Array.isArray(p.created) &&
+    p.created.every((id) => typeof id === 'string') &&
+    Array.isArray(p.before) &&
+    p.before.every((doc) => !!doc && typeof doc === 'object' && typeof doc.id === 'string')
+  );
+}
+
 async function readBatch(db: KithDatabase, header: IntentHeader, n: number): Promise<UndoChunk[] | null> {
   const batch = await readLocal<Partial<StoredBatch>>(db, chunkId(n));
-  return batch && batch.intentId === header.id ? (batch.parts ?? []) : null;
+  if (!batch || batch.intentId !== header.id) return null;
+  return Array.isArray(batch.parts) ? batch.parts.filter(isUndoChunk) : [];
 }
 
 /** The undo of every batch, in the order they were written. */
