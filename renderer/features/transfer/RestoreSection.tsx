@@ -21,7 +21,7 @@ import { journalBackupJson, saveBackupText } from './backupJson';
 import { errorMessage } from './errorMessage';
 import { FilePicker } from './FilePicker';
 import { formatBackupTime } from './format';
-import { journalCopies, type JournalCopies } from './journalCopies';
+import { journalCopies } from './journalCopies';
 import { JournalCopiesList } from './JournalCopiesList';
 import { FileReaderClient, ReadCancelledError, type ReadProgress } from './reading/fileReader';
 import { ReadingProgress } from './reading/ReadingProgress';
@@ -43,10 +43,10 @@ interface Chosen {
  * storage (JournalCopiesList); if the browser cannot keep it, the journal is only replaced after it
  * was downloaded.
  */
-export function RestoreSection({ copies: givenCopies }: { copies?: JournalCopies } = {}) {
+export function RestoreSection() {
   const db = useDb();
   const [backups] = useState(automaticBackups);
-  const [copies] = useState(() => (backups ? null : (givenCopies ?? journalCopies())));
+  const [copies] = useState(() => (backups ? null : journalCopies()));
   const [copiesVersion, setCopiesVersion] = useState(0);
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [reading, setReading] = useState<{ name: string; progress: ReadProgress | null } | null>(null);
