@@ -97,6 +97,8 @@ export interface SyncWireRequest {
 /** The server's answer (body parsed as JSON, or null), or why the server could not be reached. */
 export type SyncWireResponse = { status: number; body: unknown } | { networkError: string };
 
+import type { FilePurpose } from './transfer/limits';
+
 /** A native dialog's file type: a label and extensions without the dot, e.g. { name: 'vCard', extensions: ['vcf'] }. */
 export interface FileFilter {
   name: string;
@@ -106,6 +108,8 @@ export interface FileFilter {
 export interface OpenFileRequest {
   title: string;
   filters: FileFilter[];
+  /** What the file is for: main refuses one over that purpose's size limit (shared/transfer/limits) before reading it. */
+  purpose: FilePurpose;
 }
 
 /** The chosen file's name (never its path: the renderer does not need to know the user's folders) and bytes. */

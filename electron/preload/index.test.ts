@@ -63,14 +63,14 @@ describe('the preload bridge (window.kith)', () => {
     ipcRenderer.invoke.mockResolvedValue({ ok: true, value: undefined });
     const filters = [{ name: 'vCard', extensions: ['vcf'] }];
     const bytes = new Uint8Array([1, 2, 3]);
-    await bridge.openFile({ title: 'Import', filters });
+    await bridge.openFile({ title: 'Import', filters, purpose: 'import' });
     await bridge.saveFile({ title: 'Export', suggestedName: 'people.vcf', filters, content: bytes });
     await bridge.loadBackupSettings();
     await bridge.saveBackupSettings({ enabled: true, keep: 7 });
     await bridge.chooseBackupFolder();
     await bridge.writeBackup({ content: '{}', automatic: true });
     expect(ipcRenderer.invoke.mock.calls).toEqual([
-      ['dialog:open-file', { title: 'Import', filters }],
+      ['dialog:open-file', { title: 'Import', filters, purpose: 'import' }],
       ['dialog:save-file', { title: 'Export', suggestedName: 'people.vcf', filters, content: bytes }],
       ['backup:load-settings', undefined],
       ['backup:save-settings', { enabled: true, keep: 7 }],

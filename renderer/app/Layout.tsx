@@ -2,6 +2,7 @@ import { useCallback, useState, type ReactNode } from 'react';
 import { QuickSwitcher } from '../features/switcher';
 import { ViewBoundary } from '../ui';
 import { PageBoundary } from './PageBoundary';
+import { InterruptedWriteNotice } from '../features/transfer';
 import { Sidebar } from './Sidebar';
 import { useAppShortcuts } from './useAppShortcuts';
 
@@ -14,6 +15,7 @@ export function Layout({ children }: { children: ReactNode }) {
     <div className="app">
       <Sidebar onOpenSwitcher={openSwitcher} />
       <main className="app__main" id="main">
+        <InterruptedWriteNotice />
         <PageBoundary>{children}</PageBoundary>
       </main>
       <ViewBoundary what="the quick switcher" resetKeys={[switcherOpen]}>

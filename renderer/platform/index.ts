@@ -13,9 +13,10 @@ export {
   automaticBackups,
   hasNativeFileDialogs,
   openFileNatively,
-  readPickedFile,
+  pickedFile,
   saveFile,
   type AutomaticBackups,
+  type PickedFile,
   type SaveFileOptions,
 } from './transfer';
 

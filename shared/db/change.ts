@@ -56,7 +56,8 @@ async function writeDoc(db: KithDatabase, w: Write): Promise<void> {
   if (error.some((e) => e.status !== 404)) throw new Error(`Could not remove ${w.collection} ${w.id}.`);
 }
 
-function failure(collection: CollectionName, errors: WriteResult['error']): Error {
+/** 'Could not save 3 people document(s) (first: …, status 409).' */
+export function writeFailure(collection: CollectionName, errors: WriteResult['error']): Error {
   const first = errors[0];
   return new Error(
     `Could not save ${errors.length} ${collection} document(s)` +
@@ -64,7 +65,7 @@ function failure(collection: CollectionName, errors: WriteResult['error']): Erro
   );
 }
 
-function byCollection<T extends { collection: CollectionName }>(
+export function byCollection<T extends { collection: CollectionName }>(
   items: readonly T[],
 ): Map<CollectionName, T[]> {
   const groups = new Map<CollectionName, T[]>();
@@ -99,14 +100,14 @@ export async function applyWrites(db: KithDatabase, writes: Write[]): Promise<vo
         // bulkUpsert also re-inserts over a removed document's tombstone (RxDB resolves that itself).
         const result = await c.bulkUpsert(upserts);
         remember(result);
-        if (result.error.length > 0) throw failure(collection, result.error);
+        if (result.error.length > 0) throw writeFailure(collection, result.error);
       }
       // Removing what is already gone is the state we wanted, not an error.
       const removals = group.filter((w) => !w.target && stored.has(w.id)).map((w) => w.id);
       if (removals.length > 0) {
         const result = await c.bulkRemove(removals);
         remember(result);
-        if (result.error.length > 0) throw failure(collection, result.error);
+        if (result.error.length > 0) throw writeFailure(collection, result.error);
       }
     }
   } catch (err) {

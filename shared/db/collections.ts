@@ -36,6 +36,16 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'settings',
 ];
 
+/** Each collection's document in words, one and many: 'person', 'people'. */
+export const COLLECTION_NOUNS: Record<CollectionName, { one: string; many: string }> = {
+  people: { one: 'person', many: 'people' },
+  encounters: { one: 'encounter', many: 'encounters' },
+  communities: { one: 'community', many: 'communities' },
+  ties: { one: 'tie', many: 'ties' },
+  followups: { one: 'follow-up', many: 'follow-ups' },
+  settings: { one: 'setting', many: 'settings' },
+};
+
 export const collectionCreators = {
   people: { schema: peopleSchema, migrationStrategies: peopleMigrations },
   encounters: { schema: encountersSchema },

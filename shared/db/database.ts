@@ -7,6 +7,9 @@ import { collectionCreators, type KithDatabase } from './collections';
 import { ownerDocument } from './documents';
 import { createClock, makeStamp } from './fieldTimes';
 import { newId, OWNER_ID } from './ids';
+import { setStorageRoom, type StorageRoom } from './bulkWrite';
+import { recoverInterruptedWrite } from './recovery';
+import { setWriteLock, type WriteLockFactory } from './writeLock';
 
 export interface OpenDatabaseOptions {
   /** The app passes getRxStorageDexie(); tests pass it a fake-indexeddb. */
@@ -20,6 +23,14 @@ export interface OpenDatabaseOptions {
   multiInstance?: boolean;
   /** Close an already open instance of the same name instead of failing (React StrictMode, reloads). */
   closeDuplicates?: boolean;
+  /**
+   * The lock that keeps bulk writes (imports, restores) one at a time across every window of this
+   * journal; default: a lock inside this process (enough for node and tests). The renderer passes
+   * one built on the Web Locks API.
+   */
+  writeLock?: WriteLockFactory;
+  /** The room left in this origin's storage (navigator.storage.estimate), so a write that cannot fit is refused early. */
+  storageRoom?: StorageRoom;
 }
 
 interface DeviceContext {
@@ -86,6 +97,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<KithDa
     const deviceId = await loadDeviceId(db, options.deviceId);
     const ctx: DeviceContext = { deviceId, nextMs: createClock() };
     contexts.set(db, ctx);
+    if (options.writeLock) setWriteLock(db, options.writeLock(options.name ?? 'kith'));
+    setStorageRoom(db, options.storageRoom);
+    // Before anything reads the journal: an import or restore a crash interrupted is taken back.
+    await recoverInterruptedWrite(db);
     await ensureOwner(db, ctx);
     return db;
   } catch (err) {

@@ -1,5 +1,23 @@
 /** The data layer's public API: the renderer imports only from here. */
 export { openDatabase, getOwner, type OpenDatabaseOptions } from './database';
+export { holdSync, syncHolds$, syncHeld$, isSyncHeld } from './syncHold';
+export { inProcessWriteLock, type WriteLock, type WriteLockFactory } from './writeLock';
+export type { StorageRoom } from './bulkWrite';
+export {
+  dismissInterruptedWrite,
+  interruptedWrite$,
+  retryPendingRollback,
+  type InterruptedWrite,
+} from './recovery';
+export {
+  BulkWriteBusyError,
+  describeCounts,
+  isStorageFull,
+  NotEnoughRoomError,
+  RollbackPendingError,
+  StorageFullError,
+  type WriteDescription,
+} from './storageErrors';
 export {
   COLLECTION_NAMES,
   type CollectionName,

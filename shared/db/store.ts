@@ -1,6 +1,11 @@
 import type { MangoQuerySelector } from 'rxdb';
 import { ValidationError, type ValidationIssue } from '../domain/validation';
-import type { CollectionName, DocByCollection, KithDatabase } from './collections';
+import {
+  COLLECTION_NOUNS,
+  type CollectionName,
+  type DocByCollection,
+  type KithDatabase,
+} from './collections';
 
 type AnyFinder = {
   findOne(id: string): { exec(): Promise<{ toMutableJSON(): unknown } | null> };
@@ -11,15 +16,6 @@ type AnyFinder = {
 function finder(db: KithDatabase, collection: CollectionName): AnyFinder {
   return db[collection] as unknown as AnyFinder;
 }
-
-const NOUNS: Record<CollectionName, string> = {
-  people: 'person',
-  encounters: 'encounter',
-  communities: 'community',
-  ties: 'tie',
-  followups: 'follow-up',
-  settings: 'setting',
-};
 
 export async function findDoc<K extends CollectionName>(
   db: KithDatabase,
@@ -37,7 +33,10 @@ export async function requireDoc<K extends CollectionName>(
   id: string,
 ): Promise<DocByCollection[K]> {
   const doc = await findDoc(db, collection, id);
-  if (!doc) throw new Error(`There is no ${NOUNS[collection]} with id “${id}” (it may have been deleted).`);
+  if (!doc)
+    throw new Error(
+      `There is no ${COLLECTION_NOUNS[collection].one} with id “${id}” (it may have been deleted).`,
+    );
   return doc;
 }
 
@@ -66,7 +65,7 @@ export async function checkReferences(
     .filter((r) => !found.has(r.id))
     .map((r) => ({
       path: r.path,
-      message: `${r.label}: there is no ${NOUNS[collection]} with id “${r.id}”.`,
+      message: `${r.label}: there is no ${COLLECTION_NOUNS[collection].one} with id “${r.id}”.`,
     }));
   if (issues.length > 0) throw new ValidationError(issues);
 }

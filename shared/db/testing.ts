@@ -79,3 +79,68 @@ export function databasesClosedAfterEach(): () => Promise<KithDatabase> {
     return db;
   };
 }
+
+/**
+ * A storage that fails like a real one (test support): the fake-indexeddb Dexie storage, by `mode`:
+ * - 'quota': room for `budget` more journal documents (a new one takes a place, a removal frees one;
+ *   local documents — the intent record, the quarantine — take none). A write that does not fit fails
+ *   whole with a QuotaExceededError, as IndexedDB aborts the transaction of one bulk write; later
+ *   writes that fit succeed (a rollback's removals make room);
+ * - 'full': the same, but once full every write fails, local documents included, until `free()`;
+ * - 'crash': after `budget` journal documents written (of any kind), every write fails: the process is
+ *   gone and nothing it would still do reaches the disk. Open the same `indexedDB` with `fakeStorage`
+ *   to "restart".
+ */
+export function faultyStorage(options: {
+  indexedDB: InstanceType<typeof IDBFactory>;
+  budget: number;
+  mode: 'quota' | 'full' | 'crash';
+}) {
+  const inner = fakeStorage(options.indexedDB);
+  const state = { stored: 0, budget: options.budget, stuck: false, failures: 0 };
+  const journal = new Set<string>(COLLECTION_NAMES);
+  const fail = (): never => {
+    state.failures++;
+    if (options.mode === 'crash') throw new Error('The process was killed (simulated crash).');
+    // What IndexedDB throws; shared/ compiles without DOM types, hence the narrow view.
+    const { DOMException } = globalThis as unknown as {
+      DOMException: new (message: string, name: string) => Error;
+    };
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  };
+  const storage: typeof inner = {
+    ...inner,
+    async createStorageInstance(params) {
+      const instance = await inner.createStorageInstance(params);
+      const bulkWrite = instance.bulkWrite.bind(instance);
+      instance.bulkWrite = async (rows, context) => {
+        if (state.stuck) fail();
+        if (journal.has(params.collectionName)) {
+          let change = 0;
+          for (const row of rows) {
+            if (options.mode === 'crash') change += 1;
+            else if (row.document._deleted) change -= row.previous && !row.previous._deleted ? 1 : 0;
+            else if (!row.previous || row.previous._deleted) change += 1;
+          }
+          if (state.stored + change > state.budget) {
+            if (options.mode !== 'quota') state.stuck = true;
+            fail();
+          }
+          state.stored += change;
+        }
+        return bulkWrite(rows, context);
+      };
+      return instance;
+    },
+  };
+  return {
+    storage,
+    state,
+    /** Room was made ('quota', 'full'): writes succeed again. */
+    free() {
+      if (options.mode === 'crash') throw new Error('A crashed process does not come back; reopen instead.');
+      state.stuck = false;
+      state.budget = Number.POSITIVE_INFINITY;
+    },
+  };
+}

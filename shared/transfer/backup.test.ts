@@ -3,13 +3,16 @@ import {
   createPerson,
   deletePerson,
   loadSampleJournal,
+  recordEncounter,
   setPreferences,
   updatePerson,
   type KithDatabase,
 } from '../db';
+import { listQuarantined } from '../db/quarantine';
 import { databasesClosedAfterEach, fullSnapshot } from '../db/testing';
+import type { Encounter, FollowUp, Person, Tie } from '../domain/entities';
 import { backupFileName, backupToJson, createBackup, restoreBackup } from './backup';
-import { BackupError, parseBackup } from './backupFormat';
+import { BackupError, MAX_REJECTED, parseBackup, rejectedPath } from './backupFormat';
 
 const journal = databasesClosedAfterEach();
 
@@ -149,15 +152,50 @@ describe('parseBackup', () => {
     ).toMatch(/newer Kith \(backup version 2/);
   });
 
-  it('names the collection, index, id and field of a bad document, and refuses duplicates', async () => {
+  it('sets a bad document aside, naming its collection, place, id and field, and keeps the rest', async () => {
     const db = await fullJournal();
     const backup = JSON.parse(backupToJson(await createBackup(db)));
+    const total = backup.collections.encounters.length;
     backup.collections.encounters[3].date = 42;
-    backup.collections.people.push({ ...backup.collections.people[1] });
-    const error = errorOf(() => parseBackup(JSON.stringify(backup)));
-    const id = backup.collections.encounters[3].id;
-    expect(error.message).toContain(`collections.encounters[3] (id “${id}”).date:`);
-    expect(error.message).toMatch(/appears twice in people/);
+    backup.collections.encounters[5].date = '2026-02-30'; // the schema allows it; the journal's rules do not
+    backup.collections.people.push({ ...backup.collections.people[1], name: 'Second copy' });
+    const parsed = parseBackup(JSON.stringify(backup));
+    expect(parsed.collections.encounters).toHaveLength(total - 2);
+    expect(parsed.rejected.map((r) => [rejectedPath(r), r.issues[0]?.path, r.issues[0]?.message])).toEqual([
+      [
+        `collections.people[${backup.collections.people.length - 1}] (id “${backup.collections.people[1].id}”)`,
+        'id',
+        expect.stringMatching(/appears twice in people/),
+      ],
+      [
+        `collections.encounters[3] (id “${backup.collections.encounters[3].id}”)`,
+        'date',
+        expect.stringMatching(/^Expected type string/),
+      ],
+      [
+        `collections.encounters[5] (id “${backup.collections.encounters[5].id}”)`,
+        'date',
+        'Date “2026-02-30” is not a real day.',
+      ],
+    ]);
+    expect(parsed.collections.people.find((p) => p.id === backup.collections.people[1].id)?.name).not.toBe(
+      'Second copy',
+    );
+  });
+
+  it('refuses a backup whose owner is damaged, and one with more bad documents than can be set aside', async () => {
+    const db = await journal();
+    const backup = JSON.parse(backupToJson(await createBackup(db)));
+    const owner = backup.collections.people.findIndex((p: { id: string }) => p.id === 'owner');
+    backup.collections.people[owner].name = '';
+    expect(errorOf(() => parseBackup(JSON.stringify(backup))).message).toBe(
+      `This backup cannot be restored. collections.people[${owner}] (id “owner”): The owner (“me”) cannot be restored: name: The person has no name.`,
+    );
+    backup.collections.people[owner].name = 'Me';
+    backup.collections.followups = Array.from({ length: MAX_REJECTED + 1 }, (_, i) => ({ id: `f${i}` }));
+    expect(errorOf(() => parseBackup(JSON.stringify(backup))).message).toMatch(
+      /^This backup cannot be restored\. 2,001 of its documents cannot be restored, more than the 2,000 Kith can set aside: the file is damaged\. collections\.followups\[0\] \(id “f0”\)/,
+    );
   });
 
   it('migrates people written under schema version 1', async () => {
@@ -178,5 +216,99 @@ describe('parseBackup', () => {
       birthday: '',
       photo: '',
     });
+  });
+});
+
+describe('restoring a backup with documents that cannot be restored', () => {
+  /** Every reference in the journal resolves: nothing points at a person, community or encounter that is not there. */
+  async function danglingReferences(db: KithDatabase): Promise<string[]> {
+    const state = await fullSnapshot(db);
+    const has = (list: { id: string }[], id: string) => id === '' || list.some((d) => d.id === id);
+    const out: string[] = [];
+    for (const e of state.encounters as Encounter[]) {
+      for (const id of [...e.participantIds, e.initiatorId])
+        if (!has(state.people, id)) out.push(`encounter ${e.id} → ${id}`);
+      if (!has(state.communities, e.communityId)) out.push(`encounter ${e.id} → ${e.communityId}`);
+    }
+    for (const t of state.ties as Tie[])
+      for (const id of [t.aId, t.bId]) if (!has(state.people, id)) out.push(`tie ${t.id} → ${id}`);
+    for (const f of state.followups as FollowUp[]) {
+      if (!has(state.people, f.personId)) out.push(`follow-up ${f.id} → ${f.personId}`);
+      if (!has(state.encounters, f.encounterId)) out.push(`follow-up ${f.id} → ${f.encounterId}`);
+    }
+    return out;
+  }
+
+  it('replace restores the valid ones, sets the bad ones aside with what refers to them, and leaves nothing dangling', async () => {
+    const source = await fullJournal();
+    const backup = JSON.parse(backupToJson(await createBackup(source)));
+    const people = backup.collections.people as Person[];
+    const encounters = backup.collections.encounters as Encounter[];
+    // The person met most often loses their name: they cannot be restored, nor can what needs them.
+    const counts = new Map<string, number>();
+    for (const e of encounters) for (const id of e.participantIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const [nameless] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    const at = people.findIndex((p) => p.id === nameless);
+    people[at]!.name = '   ';
+    const parsed = parseBackup(JSON.stringify(backup));
+    expect(parsed.rejected).toHaveLength(1);
+
+    const db = await journal();
+    await createPerson(db, { name: 'Only in this journal' });
+    const result = await restoreBackup(db, parsed, { mode: 'replace', fileName: 'kith-backup.json' });
+
+    const needingThem = encounters.filter(
+      (e) => e.participantIds.includes(nameless) || e.initiatorId === nameless,
+    );
+    expect(result.setAsideForReferences).toBeGreaterThanOrEqual(needingThem.length);
+    expect(result.setAside).toBe(1 + result.setAsideForReferences);
+    expect(await danglingReferences(db)).toEqual([]);
+    expect(await db.people.count().exec()).toBe(people.length - 1);
+    expect(await db.people.findOne(nameless).exec()).toBeNull();
+
+    const { entries } = await listQuarantined(db);
+    expect(entries).toHaveLength(result.setAside);
+    expect(entries[0]).toMatchObject({
+      source: 'backup',
+      collection: 'people',
+      docId: nameless,
+      reason: 'name: The person has no name.',
+      origin: `kith-backup.json, collections.people[${at}] (id “${nameless}”)`,
+    });
+    const firstEncounter = needingThem[0]!;
+    expect(entries.find((e) => e.docId === firstEncounter.id)).toMatchObject({
+      collection: 'encounters',
+      reason: expect.stringMatching(
+        new RegExp(
+          `^(participantIds|initiatorId): It refers to person “${nameless}”, which could not be restored either\\.`,
+        ),
+      ),
+      origin: `kith-backup.json, collections.encounters[${encounters.indexOf(firstEncounter)}] (id “${firstEncounter.id}”)`,
+    });
+  });
+
+  it('merge keeps references to people only the journal has, and sets aside those to nobody', async () => {
+    const db = await journal();
+    const { person: ada } = await createPerson(db, { name: 'Ada' });
+    const { person: bob } = await createPerson(db, { name: 'Bob' });
+    const backup = JSON.parse(backupToJson(await createBackup(db)));
+    backup.collections.people = backup.collections.people.filter((p: Person) => p.id !== ada.id);
+    const { encounter } = await recordEncounter(db, { date: '2026-03-14', participantIds: [ada.id, bob.id] });
+    backup.collections.encounters = [
+      { ...encounter, id: 'from-backup', title: 'With Ada' },
+      { ...encounter, id: 'with-a-ghost', participantIds: [bob.id, 'ghost'] },
+    ];
+    const result = await restoreBackup(db, parseBackup(JSON.stringify(backup)), {
+      mode: 'merge',
+      fileName: 'old.json',
+    });
+    expect(result).toMatchObject({ created: 1, setAside: 1, setAsideForReferences: 1 });
+    expect((await db.encounters.findOne('from-backup').exec())?.participantIds).toEqual([ada.id, bob.id]);
+    expect((await listQuarantined(db)).entries.map((e) => [e.docId, e.reason])).toEqual([
+      [
+        'with-a-ghost',
+        'participantIds: It refers to person “ghost”, which is neither in the backup nor in this journal.',
+      ],
+    ]);
   });
 });

@@ -2,14 +2,20 @@ import type { ChangeEntry } from '../db/change';
 import { COLLECTION_NAMES, type CollectionName, type Doc, type KithDatabase } from '../db/collections';
 import { sameValue } from '../db/fieldTimes';
 import { mergeVersions } from '../sync/merge';
+import { describeIssues } from '../db/checkDocument';
+import { listQuarantined, release, setAside, type SetAside } from '../db/quarantine';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
   currentSchemaVersions,
+  rejectedPath,
   type BackupCollections,
   type KithBackup,
+  type ParsedBackup,
+  type RejectedDocument,
 } from './backupFormat';
 import { writeAllOrNothing, type ProgressCallback } from './bulkWrite';
+import { unresolvedReferences, type Unresolved } from './backupReferences';
 
 type Readable = { find(): { exec(): Promise<{ toMutableJSON(): unknown }[]> } };
 
@@ -64,6 +70,19 @@ export interface RestoreResult {
   updated: number;
   removed: number;
   unchanged: number;
+  /** Documents of the backup that could not be restored and were set aside (see Settings › Data health). */
+  setAside: number;
+  /** Set aside because they refer to a document the journal will not have (counted in `setAside`). */
+  setAsideForReferences: number;
+  /** Why the set-aside documents could not be listed under Data health (the restore itself stands). */
+  setAsideError?: string;
+}
+
+export interface RestoreOptions {
+  mode: RestoreMode;
+  onProgress?: ProgressCallback;
+  /** The backup file's name: named in the data health list and in a crash's notice. */
+  fileName?: string;
 }
 
 type WithDeleted = Doc & { _deleted: boolean } & Record<string, unknown>;
@@ -80,27 +99,61 @@ function merged(collection: CollectionName, current: Doc, incoming: Doc): Doc {
   return doc as unknown as Doc;
 }
 
+const byCollection = <T>(make: () => T) =>
+  Object.fromEntries(COLLECTION_NAMES.map((name) => [name, make()])) as Record<CollectionName, T>;
+
 /**
- * Restores a parsed backup (see parseBackup), all or nothing: 'merge' keeps what the journal has and
- * adds or updates from the backup field by field; 'replace' makes the journal exactly the backup
- * (documents it lacks are removed). A failed write puts everything back and rethrows.
+ * Restores a parsed backup (see parseBackup), all or nothing, also across a crash (see
+ * writeAllOrNothing): 'merge' keeps what the journal has and adds or updates from the backup field by
+ * field; 'replace' makes the journal exactly the backup (documents it lacks are removed). Documents
+ * parseBackup rejected, and those that refer to a document the journal will not have (see
+ * ./backupReferences), are set aside after the write, never written. A failed write puts everything
+ * back and rethrows.
  */
 export async function restoreBackup(
   db: KithDatabase,
-  backup: KithBackup,
-  options: { mode: RestoreMode; onProgress?: ProgressCallback },
+  backup: KithBackup | ParsedBackup,
+  options: RestoreOptions,
 ): Promise<RestoreResult> {
-  const entries: ChangeEntry[] = [];
-  const result: RestoreResult = { created: 0, updated: 0, removed: 0, unchanged: 0 };
+  const fileName = options.fileName ?? 'the backup';
+  const rejected = 'rejected' in backup ? backup.rejected : [];
+  const current = byCollection(() => new Map<string, Doc>());
   let read = 0;
   for (const collection of COLLECTION_NAMES) {
-    const current = new Map((await readCollection(db, collection)).map((d) => [d.id, d]));
+    for (const d of await readCollection(db, collection)) current[collection].set(d.id, d);
     options.onProgress?.({ phase: 'reading', done: ++read, total: COLLECTION_NAMES.length });
-    const incoming = backup.collections[collection] as Doc[];
+  }
+  const setAsideIds = byCollection(() => new Set<string>());
+  for (const r of rejected) if (r.id) setAsideIds[r.collection].add(r.id);
+  const incoming = backup.collections as unknown as Record<CollectionName, Doc[]>;
+  const unresolved = unresolvedReferences({
+    incoming,
+    setAside: setAsideIds,
+    kept:
+      options.mode === 'merge'
+        ? Object.fromEntries(COLLECTION_NAMES.map((c) => [c, new Set(current[c].keys())]))
+        : {},
+  });
+  const left = byCollection(() => new Set<string>());
+  for (const u of unresolved) left[u.collection].add(u.id);
+
+  const entries: ChangeEntry[] = [];
+  const result: RestoreResult = {
+    created: 0,
+    updated: 0,
+    removed: 0,
+    unchanged: 0,
+    setAside: rejected.length + unresolved.length,
+    setAsideForReferences: unresolved.length,
+  };
+  const restored = byCollection((): string[] => []);
+  for (const collection of COLLECTION_NAMES) {
     const kept = new Set<string>();
-    for (const doc of incoming) {
+    for (const doc of incoming[collection]) {
+      if (left[collection].has(doc.id)) continue;
       kept.add(doc.id);
-      const before = current.get(doc.id) ?? null;
+      restored[collection].push(doc.id);
+      const before = current[collection].get(doc.id) ?? null;
       const after = before === null || options.mode === 'replace' ? doc : merged(collection, before, doc);
       if (before !== null && sameValue(before, after)) {
         result.unchanged++;
@@ -111,13 +164,67 @@ export async function restoreBackup(
       else result.updated++;
     }
     if (options.mode === 'replace') {
-      for (const [id, before] of current) {
+      for (const [id, before] of current[collection]) {
         if (kept.has(id)) continue;
         entries.push({ collection, id, before, after: null });
         result.removed++;
       }
     }
   }
-  await writeAllOrNothing(db, entries, options.onProgress);
+  await writeAllOrNothing(db, entries, {
+    onProgress: options.onProgress,
+    description: { kind: 'restore', source: fileName, mode: options.mode },
+  });
+  try {
+    await setAsideFromBackup(db, fileName, rejected, unresolved, incoming);
+    // A valid version of a document set aside from an earlier backup arrived: its entry goes.
+    if ((await listQuarantined(db)).entries.some((e) => e.source === 'backup')) {
+      for (const collection of COLLECTION_NAMES)
+        await release(db, 'backup', collection, restored[collection]);
+    }
+  } catch (err) {
+    // The journal is restored; only the list of what was left out could not be written (a full disk).
+    result.setAsideError = err instanceof Error ? err.message : String(err);
+  }
   return result;
+}
+
+/** Into the data health list: each with the reason, the file and its place in it, and what it held. */
+async function setAsideFromBackup(
+  db: KithDatabase,
+  fileName: string,
+  rejected: readonly RejectedDocument[],
+  unresolved: readonly Unresolved[],
+  incoming: Record<CollectionName, Doc[]>,
+): Promise<void> {
+  const items: SetAside[] = rejected.map((r) => ({
+    source: 'backup',
+    collection: r.collection,
+    docId: r.id || `#${r.index}`,
+    reason: describeIssues(r.issues),
+    issues: r.issues,
+    origin: `${fileName}, ${rejectedPath(r)}`,
+    raw: r.raw,
+  }));
+  const places = new Map<string, number>();
+  for (const u of unresolved) places.set(`${u.collection}/${u.id}`, -1);
+  for (const collection of COLLECTION_NAMES) {
+    incoming[collection].forEach((d, i) => {
+      const key = `${collection}/${d.id}`;
+      if (places.get(key) === -1) places.set(key, i);
+    });
+  }
+  for (const u of unresolved) {
+    const index = places.get(`${u.collection}/${u.id}`) ?? -1;
+    items.push({
+      source: 'backup',
+      collection: u.collection,
+      docId: u.id,
+      reason: describeIssues(u.issues),
+      issues: u.issues,
+      origin: `${fileName}, ${rejectedPath({ collection: u.collection, index, id: u.id })}`,
+      raw: incoming[u.collection][index],
+    });
+  }
+  await setAside(db, items);
 }

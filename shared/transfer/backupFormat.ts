@@ -5,7 +5,9 @@ import {
   type CollectionName,
   type DocByCollection,
 } from '../db/collections';
-import { checkStoredDocument } from '../db/checkDocument';
+import { checkStoredDocument, describeIssues } from '../db/checkDocument';
+import { MAX_LISTED } from '../db/quarantine';
+import type { ValidationIssue } from '../domain/validation';
 import { OWNER_ID } from '../db/ids';
 import { migratePersonV0toV1, migratePersonV1toV2 } from '../db/migrations';
 import type { PersonV0 } from '../db/schemas/history/people-v0';
@@ -89,17 +91,53 @@ function migrate(collection: CollectionName, from: number, to: number, doc: Reco
   return d;
 }
 
+/** A document of the backup that cannot be restored: set aside (shared/db/quarantine), never written. */
+export interface RejectedDocument {
+  collection: CollectionName;
+  /** Its place in the backup's list. */
+  index: number;
+  /** Its id ('' when it has none). */
+  id: string;
+  issues: ValidationIssue[];
+  /** The document as it is in the file, for "Save a copy". */
+  raw: unknown;
+}
+
+/** A backup as read: the documents that can be restored, and those that cannot. */
+export interface ParsedBackup extends KithBackup {
+  rejected: RejectedDocument[];
+}
+
+/**
+ * More bad documents than this and the file is not a backup with a few damaged documents but a
+ * damaged backup: it is refused whole (the data health list keeps at most this many entries).
+ */
+export const MAX_REJECTED = MAX_LISTED;
+
+export interface ParseBackupOptions {
+  /** Called every 5,000 documents while they are checked. */
+  onProgress?: (progress: { phase: 'validating'; done: number; total: number }) => void;
+}
+
+function refuse(path: string, message: string): never {
+  throw new BackupError([{ path, message }]);
+}
+
 /**
  * Reads a backup file's text: checks the envelope, migrates documents written under older schema
- * versions and validates every document against its collection's schema, so a restore cannot fail
- * half-way on bad data. Throws BackupError naming the collection, the index, the id and the field.
+ * versions and checks every document against its collection's schema and the journal's rules
+ * (checkStoredDocument), so a restore cannot fail half-way on bad data.
+ *
+ * A file that is not a Kith backup, comes from a newer Kith, cannot be read, or has no valid owner is
+ * refused whole (BackupError). A bad document is not: it goes to `rejected` (with its collection,
+ * place, id and problems) and the others are restored; so do later copies of an id already seen.
  */
-export function parseBackup(text: string): KithBackup {
+export function parseBackup(text: string, options: ParseBackupOptions = {}): ParsedBackup {
   let raw: unknown;
   try {
     raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (err) {
-    throw new BackupError([{ path: '', message: `The file is not valid JSON (${(err as Error).message}).` }]);
+    refuse('', `The file is not valid JSON (${(err as Error).message}).`);
   }
   const head = envelope.safeParse(raw);
   if (!head.success) {
@@ -109,12 +147,10 @@ export function parseBackup(text: string): KithBackup {
   }
   const b = head.data;
   if (b.version > BACKUP_VERSION) {
-    throw new BackupError([
-      {
-        path: 'version',
-        message: `It was written by a newer Kith (backup version ${b.version}; this app reads up to ${BACKUP_VERSION}).`,
-      },
-    ]);
+    refuse(
+      'version',
+      `It was written by a newer Kith (backup version ${b.version}; this app reads up to ${BACKUP_VERSION}).`,
+    );
   }
   const current = currentSchemaVersions();
   const issues: BackupIssue[] = [];
@@ -123,57 +159,83 @@ export function parseBackup(text: string): KithBackup {
       issues.push({ path: `collections.${name}`, message: `“${name}” is not a Kith collection.` });
     }
   }
-  const collections = {} as Record<CollectionName, unknown[]>;
   for (const name of COLLECTION_NAMES) {
     const docs = b.collections[name] ?? [];
     const from = b.schemaVersions[name] ?? (docs.length === 0 ? current[name] : undefined);
     if (from === undefined) {
       issues.push({ path: `schemaVersions.${name}`, message: `The schema version of ${name} is missing.` });
-      continue;
-    }
-    if (from > current[name]) {
+    } else if (from > current[name]) {
       issues.push({
         path: `schemaVersions.${name}`,
         message: `${name} was written by a newer Kith (schema v${from}; this app reads up to v${current[name]}).`,
       });
-      continue;
     }
+  }
+  if (issues.length > 0) throw new BackupError(issues);
+
+  const total = COLLECTION_NAMES.reduce((n, name) => n + (b.collections[name]?.length ?? 0), 0);
+  let done = 0;
+  const collections = {} as Record<CollectionName, unknown[]>;
+  const rejected: RejectedDocument[] = [];
+  for (const name of COLLECTION_NAMES) {
+    const docs = b.collections[name] ?? [];
+    const from = b.schemaVersions[name] ?? current[name];
     const seen = new Set<string>();
-    collections[name] = docs.map((doc, i) => {
-      const at = `collections.${name}[${i}]`;
+    const kept: unknown[] = [];
+    docs.forEach((doc, index) => {
+      if (++done % 5_000 === 0) options.onProgress?.({ phase: 'validating', done, total });
+      const reject = (id: string, found: ValidationIssue[]) =>
+        rejected.push({ collection: name, index, id, issues: found, raw: doc });
       if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
-        issues.push({ path: at, message: 'is not a document.' });
-        return doc;
+        reject('', [{ path: '', message: 'It is not a document.' }]);
+        return;
       }
       let d = doc as Record<string, unknown>;
       const id = typeof d.id === 'string' ? d.id : '';
-      const label = id ? `${at} (id “${id}”)` : at;
       if (from < current[name]) {
         try {
           d = migrate(name, from, current[name], d);
         } catch (err) {
-          issues.push({ path: label, message: `could not be migrated: ${(err as Error).message}.` });
-          return d;
+          reject(id, [{ path: '', message: `It could not be migrated: ${(err as Error).message}.` }]);
+          return;
         }
       }
-      for (const e of checkStoredDocument(name, d))
-        issues.push({ path: e.path ? `${label}.${e.path}` : label, message: e.message });
-      if (id && seen.has(id))
-        issues.push({ path: label, message: `The id “${id}” appears twice in ${name}.` });
+      const found = checkStoredDocument(name, d);
+      if (found.length > 0) return reject(id, found);
+      if (seen.has(id)) {
+        return reject(id, [
+          { path: 'id', message: `The id “${id}” appears twice in ${name}; the first was restored.` },
+        ]);
+      }
       seen.add(id);
-      return d;
+      kept.push(d);
     });
+    collections[name] = kept;
   }
-  const owners = ((collections.people ?? []) as { id?: unknown; isOwner?: unknown }[]).filter(
-    (p) => p?.isOwner === true,
+  options.onProgress?.({ phase: 'validating', done, total });
+
+  const owners = (collections.people as { id?: unknown; isOwner?: unknown }[]).filter(
+    (p) => p.isOwner === true,
   );
-  if (issues.length === 0 && (owners.length !== 1 || owners[0]?.id !== OWNER_ID)) {
-    issues.push({
-      path: 'collections.people',
-      message: `A journal has exactly one owner (“me”, id “${OWNER_ID}”); this backup has ${owners.length}.`,
-    });
+  if (owners.length !== 1 || owners[0]?.id !== OWNER_ID) {
+    const owner = rejected.find((r) => r.collection === 'people' && r.id === OWNER_ID);
+    if (owner && owners.length === 0) {
+      refuse(rejectedPath(owner), `The owner (“me”) cannot be restored: ${describeIssues(owner.issues)}`);
+    }
+    refuse(
+      'collections.people',
+      `A journal has exactly one owner (“me”, id “${OWNER_ID}”); this backup has ${owners.length}.`,
+    );
   }
-  if (issues.length > 0) throw new BackupError(issues);
+  if (rejected.length > MAX_REJECTED) {
+    throw new BackupError([
+      {
+        path: '',
+        message: `${rejected.length.toLocaleString('en-US')} of its documents cannot be restored, more than the ${MAX_REJECTED.toLocaleString('en-US')} Kith can set aside: the file is damaged.`,
+      },
+      ...rejected.map((r) => ({ path: rejectedPath(r), message: describeIssues(r.issues) })),
+    ]);
+  }
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -181,5 +243,11 @@ export function parseBackup(text: string): KithBackup {
     app: b.app,
     schemaVersions: current,
     collections: collections as unknown as BackupCollections,
+    rejected,
   };
+}
+
+/** 'collections.people[12] (id “…”)': where a rejected document is in the file. */
+export function rejectedPath(r: Pick<RejectedDocument, 'collection' | 'index' | 'id'>): string {
+  return `collections.${r.collection}[${r.index}]${r.id ? ` (id “${r.id.slice(0, 80)}”)` : ''}`;
 }

@@ -8,6 +8,7 @@ import {
   type PersonFields,
 } from '../domain/validation';
 import type { Change } from '../db/change';
+import { checkStoredDocument } from '../db/checkDocument';
 import type { KithDatabase } from '../db/collections';
 import type { Content } from '../db/content';
 import { newId } from '../db/ids';
@@ -143,25 +144,46 @@ export async function commitImport(
   }
   const idOf = (d: Destination) =>
     d.kind === 'person' ? d.id : d.kind === 'new' ? (newIds.get(d.root) ?? '') : '';
-  const encounters: EncounterFields[] = [];
+  const encounters: { row: EncounterRow; fields: EncounterFields }[] = [];
   for (const { row, participants } of r.encounters) {
     const result = validate(encounterInput, encounterInputOf(row, participants.map(idOf).filter(Boolean)));
-    if (result.ok) encounters.push(result.value);
+    if (result.ok) encounters.push({ row, fields: result.value });
     else note(row.key, row.candidate.ref, result.issues);
     tick();
   }
   if (issues.length > 0) throw new ImportCommitError(issues);
 
   const plan = new Plan(db);
-  for (const { id, fields } of people)
+  /** Each document's row, so a document the journal's rules refuse is named by its place in the file. */
+  const rowOf = new Map<string, { key: string; ref: SourceRef }>();
+  for (const { id, fields } of people) {
     plan.create('people', { ...fields, isOwner: false } as Content<Person>, id);
-  for (const { stored, fields } of updates)
+  }
+  for (const [root, id] of newIds) rowOf.set(id, { key: root, ref: rows.get(root)!.candidate.ref });
+  for (const { stored, fields } of updates) {
     plan.update('people', stored, { ...fields, isOwner: stored.isOwner });
-  for (const fields of encounters) plan.create('encounters', fields as Content<Encounter>);
+    const row = firstRowOf.get(stored.id);
+    if (row) rowOf.set(stored.id, { key: row.key, ref: row.candidate.ref });
+  }
+  for (const { row, fields } of encounters) {
+    const doc = plan.create('encounters', fields as Content<Encounter>);
+    rowOf.set(doc.id, { key: row.key, ref: row.candidate.ref });
+  }
   const entries = plan.toEntries();
-  await writeAllOrNothing(db, entries, onProgress);
+  // Every document as it will be stored passes the same check as anything arriving from sync or a
+  // backup (schema and the journal's rules), so nothing the journal would refuse is written.
+  for (const e of entries) {
+    const found = checkStoredDocument(e.collection, e.after);
+    if (found.length > 0) {
+      const row = rowOf.get(e.id) ?? { key: e.id, ref: { file: '', record: 0 } };
+      note(row.key, row.ref, found);
+    }
+  }
+  if (issues.length > 0) throw new ImportCommitError(issues);
 
   const file = preview.people[0]?.candidate.ref.file ?? preview.encounters[0]?.candidate.ref.file ?? 'a file';
+  await writeAllOrNothing(db, entries, { onProgress, description: { kind: 'import', source: file } });
+
   return {
     change: { label: options.label ?? `Import ${file}`, entries },
     created: people.length,

@@ -234,6 +234,33 @@ describe('import commit', () => {
     expect(await fullSnapshot(db)).toEqual(before);
   });
 
+  it('writes nothing the journal’s own rules would refuse, naming the row that would have written it', async () => {
+    db = await openTestDatabase();
+    const { person: ada } = await createPerson(db, { name: 'Ada', emails: ['ada@example.org'] });
+    // Damaged on this device (an old bug, a bad sector): the edit time of her role is not a stamp. The
+    // schema lets it through; the rules every document from outside must pass do not.
+    await db.people.upsert({ ...ada, fieldTimes: { ...ada.fieldTimes, role: 'yesterday' } });
+    const before = await fullSnapshot(db);
+    const preview = await previewImport(
+      db,
+      parsedContacts([
+        contact(1, { name: 'New Person' }),
+        contact(2, { name: 'Ada', emails: ['ada@example.org'], organisation: 'Engines' }),
+      ]),
+    );
+    const error = await commitImport(db, preview).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportCommitError);
+    expect((error as ImportCommitError).issues).toEqual([
+      {
+        row: 'p2',
+        ref: { file: 'contacts.vcf', record: 2 },
+        path: 'fieldTimes.role',
+        message: 'The edit time of “role” is damaged.',
+      },
+    ]);
+    expect(await fullSnapshot(db)).toEqual(before);
+  });
+
   it('undoes an import of thousands of contacts in one step', async () => {
     db = await openTestDatabase();
     const before = await fullSnapshot(db);

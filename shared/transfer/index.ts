@@ -31,14 +31,21 @@
  *   createBackup(db, { app: 'Kith 0.1.0' }) → KithBackup { format: 'kith-backup', version: 1,
  *     exportedAt, app, schemaVersions, collections } (every collection, settings included);
  *   backupToJson(backup) → the file's text; backupFileName(date) → 'kith-backup-2026-11-26-2215.json'.
- *   parseBackup(text) → KithBackup, or throws BackupError (message names collection, index, id and
- *     field, e.g. 'collections.encounters[3] (id “…”).date: …'; `issues` has up to 100): not JSON,
- *     not a Kith backup, a newer version, bad documents, duplicate ids, no owner. Older schema
- *     versions are migrated.
- *   restoreBackup(db, backup, { mode: 'merge' | 'replace', onProgress }) → { created, updated,
- *     removed, unchanged }. 'merge': field by field by fieldTimes (the newer edit wins; a journal
- *     text that loses is kept below the backup's). 'replace': the journal becomes exactly the
- *     backup. All or nothing either way (a failure puts the journal back and rethrows). Not undoable.
+ *   parseBackup(text, { onProgress }) → ParsedBackup (a KithBackup of the valid documents, and
+ *     `rejected`: each bad document's collection, index, id, issues and raw content — it fails the
+ *     schema or the journal's rules (checkStoredDocument), cannot be migrated, or repeats an id).
+ *     Throws BackupError (`issues` has up to 100) for a file refused whole: not JSON, not a Kith
+ *     backup, a newer version, no valid owner, more than MAX_REJECTED bad documents. Older schema
+ *     versions are migrated. Check the file's size first (checkFileSize(name, bytes, 'backup')).
+ *   restoreBackup(db, backup, { mode: 'merge' | 'replace', onProgress, fileName }) → { created,
+ *     updated, removed, unchanged, setAside, setAsideForReferences }. 'merge': field by field by
+ *     fieldTimes (the newer edit wins; a journal text that loses is kept below the backup's).
+ *     'replace': the journal becomes exactly the backup. All or nothing either way, also across a
+ *     crash (shared/db/bulkWrite). The rejected documents, and every backup document that refers to
+ *     a document the journal will not have, are set aside (shared/db/quarantine). Not undoable.
+ *
+ * LIMITS (./limits): 50 MB per imported file and 100,000 records per import (checkFileSize,
+ *   checkRecordCount before parsing, checkParsedCount after), 512 MB per backup; FileTooLargeError.
  *
  * EXPORT: pure functions of the documents; read them with `await readJournal(db)` (JournalData).
  *   exportVCards(journal.people) → vCard 4.0 text (the owner left out);
@@ -88,16 +95,34 @@ export {
   createBackup,
   restoreBackup,
   type RestoreMode,
+  type RestoreOptions,
   type RestoreResult,
 } from './backup';
 export {
   BackupError,
   BACKUP_FORMAT,
   BACKUP_VERSION,
+  MAX_REJECTED,
   parseBackup,
+  rejectedPath,
   type BackupIssue,
   type KithBackup,
+  type ParseBackupOptions,
+  type ParsedBackup,
+  type RejectedDocument,
 } from './backupFormat';
+export {
+  BACKUP_LIMITS,
+  checkFileSize,
+  checkParsedCount,
+  checkRecordCount,
+  fileByteLimit,
+  fileSizeProblem,
+  FileTooLargeError,
+  formatBytes,
+  IMPORT_LIMITS,
+  type FilePurpose,
+} from './limits';
 export { readJournal, type JournalData } from './export/journal';
 export { exportVCards } from './export/vcard';
 export { exportEncountersCsv, ENCOUNTER_CSV_COLUMNS } from './export/csv';

@@ -250,3 +250,17 @@ export async function typeDate(field: Locator, monthDayYear: string): Promise<vo
   await field.focus();
   await field.page().keyboard.type(monthDayYear);
 }
+
+/** Opens Import & export from the sidebar. */
+export async function openTransfer(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import & export' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Import & export' }).waitFor();
+}
+
+/** The names on the People page, sorted. */
+export async function peopleNames(page: Page): Promise<string[]> {
+  await goTo(page, 'People');
+  const list = page.getByRole('list', { name: 'People' });
+  await list.waitFor();
+  return (await list.getByRole('link').allTextContents()).map((text) => text.trim()).sort();
+}

@@ -8,6 +8,8 @@ import {
   expectEventually,
   expectJournal,
   goTo,
+  openTransfer,
+  peopleNames,
   recordEncounter,
   startingWith,
   startKith,
@@ -50,23 +52,11 @@ const CONNECTIONS_CSV = [
   '',
 ].join('\n');
 
-async function openTransfer(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import & export' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Import & export' }).waitFor();
-}
-
 async function pickImport(page: Page, name: string, mimeType: string, text: string): Promise<void> {
   await page
     .getByLabel('Choose a file to import')
     .setInputFiles({ name, mimeType, buffer: Buffer.from(text) });
   await page.getByRole('heading', { name: 'Preview: nothing is saved until you import' }).waitFor();
-}
-
-async function peopleNames(page: Page): Promise<string[]> {
-  await goTo(page, 'People');
-  const list = page.getByRole('list', { name: 'People' });
-  await list.waitFor();
-  return (await list.getByRole('link').allTextContents()).map((text) => text.trim()).sort();
 }
 
 describe('import, export and restore through the UI', () => {

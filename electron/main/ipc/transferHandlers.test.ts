@@ -15,7 +15,7 @@ import type { BackupSettingsView, BackupWriteResult } from '../../../shared/ipc'
 import { app, dialog, ipcMain, resetFakeElectron, type FakeFrame } from '../../testing/fakeElectron';
 import { createBackupService } from '../transfer/backupService';
 import { BACKUP_SETTINGS_FILE } from '../transfer/backupSettingsFile';
-import { createFileDialogs, MAX_OPEN_FILE_BYTES } from '../transfer/fileDialogs';
+import { createFileDialogs } from '../transfer/fileDialogs';
 import { createIpcHandlers, registerIpcHandlers } from './handlers';
 
 vi.mock('electron', () => import('../../testing/fakeElectron'));
@@ -65,7 +65,11 @@ async function invoke<T = unknown>(channel: string, payload?: unknown): Promise<
 const optionsOf = (call: unknown[] | undefined) => call?.at(-1) as Record<string, unknown>;
 
 describe('the native open dialog', () => {
-  const request = { title: 'Import people', filters: [{ name: 'vCard', extensions: ['vcf'] }] };
+  const request = {
+    title: 'Import people',
+    filters: [{ name: 'vCard', extensions: ['vcf'] }],
+    purpose: 'import',
+  };
 
   it('hands the renderer the chosen file’s name and bytes, never its path', async () => {
     start();
@@ -93,25 +97,37 @@ describe('the native open dialog', () => {
     expect(await invoke('dialog:open-file', request)).toBeNull();
   });
 
-  it('refuses a file too large to be an export, naming its size', async () => {
+  it('refuses a file over its purpose’s limit, naming its size and the limit', async () => {
     start();
-    const path = join(elsewhere, 'huge.csv');
+    const path = join(elsewhere, 'huge.vcf');
     writeFileSync(path, '');
-    truncateSync(path, MAX_OPEN_FILE_BYTES + 1);
+    truncateSync(path, 51 * 1024 * 1024);
     dialog.answerOpen(path);
     await expect(invoke('dialog:open-file', request)).rejects.toThrow(
-      'dialog:open-file: huge.csv is 257 MB; Kith reads files up to 256 MB',
+      'dialog:open-file: huge.vcf is 51 MB; Kith imports files up to 50 MB. Split it into smaller files and import them one after another.',
+    );
+    // The same file as a backup is within that limit; one over it is refused too.
+    dialog.answerOpen(path);
+    await expect(invoke('dialog:open-file', { ...request, purpose: 'backup' })).resolves.toMatchObject({
+      name: 'huge.vcf',
+    });
+    truncateSync(path, 513 * 1024 * 1024);
+    dialog.answerOpen(path);
+    await expect(invoke('dialog:open-file', { ...request, purpose: 'backup' })).rejects.toThrow(
+      'dialog:open-file: huge.vcf is 513 MB; Kith restores backups up to 512 MB.',
     );
   });
 
   it('refuses malformed requests, naming the field', async () => {
     start();
-    const bad = { title: 'x', filters: [{ name: 'Evil', extensions: ['.vcf'] }] };
+    const bad = { title: 'x', filters: [{ name: 'Evil', extensions: ['.vcf'] }], purpose: 'import' };
     expect(await ipcMain.invoke('dialog:open-file', appFrame, bad)).toEqual({
       ok: false,
       error: 'dialog:open-file: filters.0.extensions.0: an extension is letters and digits, no dot',
     });
     expect(dialog.showOpenDialog).not.toHaveBeenCalled();
+    const result = await ipcMain.invoke('dialog:open-file', appFrame, { ...request, purpose: 'anything' });
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/^dialog:open-file: purpose: /) });
   });
 });
 

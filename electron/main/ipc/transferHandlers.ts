@@ -58,7 +58,7 @@ export function transferHandlers({ dialogs, backups }: TransferServices): {
 } {
   return {
     'dialog:open-file': {
-      schema: z.strictObject({ title, filters }),
+      schema: z.strictObject({ title, filters, purpose: z.enum(['import', 'backup']) }),
       run: (request, event) => dialogs.openFile(request, windowOf(event)),
     },
     'dialog:save-file': {

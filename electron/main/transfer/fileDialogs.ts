@@ -2,16 +2,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { OpenedFile, OpenFileRequest, SaveFileRequest, SaveFileResult } from '../../../shared/ipc';
+import { fileSizeProblem } from '../../../shared/transfer/limits';
 import { writeFileAtomically } from './atomicWrite';
 
-/** 50,000 contacts with photos stay well under this; anything larger is not an export we read. */
-export const MAX_OPEN_FILE_BYTES = 256 * 1024 * 1024;
-
 export type DialogApi = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
-
-function megabytes(bytes: number): string {
-  return `${Math.ceil(bytes / (1024 * 1024))} MB`;
-}
 
 /**
  * The native open and save dialogs. The renderer names what it wants (title, file types, the
@@ -35,10 +29,9 @@ export function createFileDialogs(dialog: DialogApi) {
       if (answer.canceled || path === undefined) return null;
       const info = await stat(path);
       if (!info.isFile()) throw new Error(`${basename(path)} is not a file`);
-      if (info.size > MAX_OPEN_FILE_BYTES)
-        throw new Error(
-          `${basename(path)} is ${megabytes(info.size)}; Kith reads files up to ${megabytes(MAX_OPEN_FILE_BYTES)}`,
-        );
+      // Before reading it: a 200 MB file would otherwise be in memory (twice, with IPC's copy) only to be refused.
+      const tooLarge = fileSizeProblem(basename(path), info.size, request.purpose);
+      if (tooLarge) throw new Error(tooLarge);
       // A copy of exactly the file's bytes: IPC clones a view's whole ArrayBuffer, and a Buffer may
       // share a larger one with other data.
       const bytes = new Uint8Array(await readFile(path));

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPerson, recordEncounter, type KithDatabase } from '../../../shared/db';
 import { openTestDatabase, snapshot } from '../../../shared/db/testing';
 import { backupToJson, createBackup } from '../../../shared/transfer';
@@ -10,10 +11,16 @@ import { TransferPage } from './TransferPage';
 
 let teardown: (() => Promise<void>) | undefined;
 const downloads = capturedDownloads();
+
+beforeEach(() => {
+  // The browser's own storage, where a copy of the journal goes before a Replace: fresh per test.
+  vi.stubGlobal('indexedDB', new IDBFactory());
+});
 afterEach(async () => {
   await teardown?.();
   teardown = undefined;
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 async function seedJournal(db: KithDatabase): Promise<void> {
@@ -72,16 +79,20 @@ describe('restore', () => {
     return { file: new File([text], 'kith-backup-2026-11-26.json', { type: 'application/json' }), state };
   }
 
-  it('replaces the journal only after an explicit confirmation', async () => {
+  it('replaces the journal only after an explicit confirmation, keeping a copy in the browser first', async () => {
     const { file, state } = await backupFile(seedJournal);
     const { user, db } = await showPage();
     await createPerson(db, { name: 'Someone to lose' });
+    const mine = await snapshot(db);
 
     await user.upload(screen.getByLabelText(/^Choose a backup to restore/), file);
     await screen.findByText(/with 2 people, 1 encounter, 0 communities/);
     await user.click(screen.getByRole('radio', { name: 'Replace this journal with the backup' }));
     await user.click(screen.getByRole('button', { name: 'Replace journal…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Replace your journal?' });
+    expect(
+      within(dialog).getByText(/first keeps a copy of this journal as it is now in this browser/),
+    ).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect((await db.people.find().exec()).map((p) => p.name)).toContain('Someone to lose');
 
@@ -91,8 +102,97 @@ describe('restore', () => {
         name: 'Replace my journal',
       }),
     );
-    await screen.findByText(/^Restored kith-backup-2026-11-26\.json \(replacing the journal\)/);
+    const done = await screen.findByText(/^Restored kith-backup-2026-11-26\.json \(replacing the journal\)/);
+    expect(done.textContent).toMatch(
+      /The journal as it was is kept in this browser as “Journal of .*, before restoring kith-backup-2026-11-26\.json”: find it under “Copies kept in this browser” below, where you can download it or restore it\.$/,
+    );
     expect(await snapshot(db)).toEqual(state);
+
+    // And back: the copy restores like any backup.
+    const copies = await screen.findByRole('list', { name: 'Copies kept in this browser' });
+    await user.click(within(copies).getByRole('button', { name: /^Restore Journal of / }));
+    await screen.findByText(/with 2 people, 0 encounters/);
+    await user.click(screen.getByRole('radio', { name: 'Replace this journal with the backup' }));
+    await user.click(screen.getByRole('button', { name: 'Replace journal…' }));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Replace your journal?' })).getByRole('button', {
+        name: 'Replace my journal',
+      }),
+    );
+    await waitFor(async () => expect(await snapshot(db)).toEqual(mine));
+    // Two copies now, newest first: the oldest is the journal as it was before the first replace.
+    const download = await waitFor(() => {
+      const buttons = within(screen.getByRole('list', { name: 'Copies kept in this browser' })).getAllByRole(
+        'button',
+        { name: /^Download Journal of / },
+      );
+      expect(buttons).toHaveLength(2);
+      expect(buttons[1]).toHaveProperty('disabled', false);
+      return buttons[1]!;
+    });
+    await user.click(download);
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(await downloads[0]!.blob.text()).toContain('Someone to lose');
+  });
+
+  it('in a browser that cannot keep a copy, replaces nothing until the journal was downloaded', async () => {
+    vi.stubGlobal('indexedDB', undefined);
+    const { file, state } = await backupFile(seedJournal);
+    const { user, db } = await showPage();
+    await createPerson(db, { name: 'Someone to keep' });
+    const mine = await snapshot(db);
+    await user.upload(screen.getByLabelText(/^Choose a backup to restore/), file);
+    await user.click(await screen.findByRole('radio', { name: 'Replace this journal with the backup' }));
+    await user.click(screen.getByRole('button', { name: 'Replace journal…' }));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Replace your journal?' })).getByRole('button', {
+        name: 'Replace my journal',
+      }),
+    );
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Kith could not keep a copy of this journal in this browser (This browser has no IndexedDB to keep a copy in.), so it replaced nothing. “Download this journal, then replace” saves the journal to your downloads first.',
+    );
+    expect(await snapshot(db)).toEqual(mine);
+
+    await user.click(screen.getByRole('button', { name: 'Download this journal, then replace' }));
+    await screen.findByText(
+      /The journal as it was was downloaded as kith-backup-.*\.json \(see your browser’s downloads\)\.$/,
+    );
+    expect(await downloads[0]!.blob.text()).toContain('Someone to keep');
+    expect(await snapshot(db)).toEqual(state);
+  });
+
+  it('restores a backup with a damaged document, setting it aside and saying so', async () => {
+    const source = await openTestDatabase();
+    await seedJournal(source);
+    await createPerson(source, { name: 'Grace Hopper' });
+    const backup = JSON.parse(backupToJson(await createBackup(source)));
+    await source.remove();
+    backup.collections.people.find((p: { name: string }) => p.name === 'Grace Hopper').birthday =
+      '1906-02-30';
+    const { user, db } = await showPage();
+    await user.upload(
+      screen.getByLabelText(/^Choose a backup to restore/),
+      new File([JSON.stringify(backup)], 'old-backup.json', { type: 'application/json' }),
+    );
+    await screen.findByText(
+      '1 document in it cannot be restored (Birthday “1906-02-30” is not a real day.); it will be set aside, and the rest restored.',
+    );
+    await user.click(screen.getByRole('button', { name: 'Restore' }));
+    await screen.findByText(
+      'Restored old-backup.json (merged): 2 added, 1 updated, 0 already the same; 1 document could not be restored and was set aside — see Settings › Data health.',
+    );
+    expect((await db.people.find().exec()).map((p) => p.name).sort()).toEqual(['Ada Lovelace', 'Me']);
+  });
+
+  it('refuses a backup over the size limit, naming its size', async () => {
+    const { user } = await showPage();
+    const file = new File(['{}'], 'huge-backup.json', { type: 'application/json' });
+    Object.defineProperty(file, 'size', { value: 600 * 1024 * 1024 });
+    await user.upload(screen.getByLabelText(/^Choose a backup to restore/), file);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'huge-backup.json cannot be restored: huge-backup.json is 600 MB; Kith restores backups up to 512 MB.',
+    );
   });
 
   it('on the desktop, saves the journal as it was before replacing it', async () => {

@@ -1,4 +1,4 @@
-import type { KithBackup, RestoreMode, RestoreResult } from '../../../shared/transfer';
+import type { KithBackup, ParsedBackup, RestoreMode, RestoreResult } from '../../../shared/transfer';
 import { count } from '../../ui';
 import { formatBackupTime } from './format';
 
@@ -15,9 +15,25 @@ export function backupContents(backup: KithBackup): string {
   return `a backup of ${formatBackupTime(backup.exportedAt)} (${backup.app}) with ${parts.join(', ')}.`;
 }
 
+/** Before restoring: what of the backup cannot be restored. '' when everything can. */
+export function rejectedText(backup: ParsedBackup): string {
+  const n = backup.rejected.length;
+  if (n === 0) return '';
+  return `${count(n, 'document', 'documents')} in it cannot be restored (${backup.rejected[0]?.issues[0]?.message ?? 'damaged'}${n > 1 ? ' …' : ''}); ${n === 1 ? 'it' : 'they'} will be set aside, and the rest restored.`;
+}
+
 export function restoreResultText(file: string, mode: RestoreMode, r: RestoreResult): string {
   const parts = [`${r.created.toLocaleString()} added`, `${r.updated.toLocaleString()} updated`];
   if (mode === 'replace') parts.push(`${r.removed.toLocaleString()} removed`);
   parts.push(`${r.unchanged.toLocaleString()} already the same`);
-  return `Restored ${file} (${mode === 'replace' ? 'replacing the journal' : 'merged'}): ${parts.join(', ')}.`;
+  const head = `Restored ${file} (${mode === 'replace' ? 'replacing the journal' : 'merged'}): ${parts.join(', ')}`;
+  if (r.setAside === 0) return `${head}.`;
+  const because =
+    r.setAsideForReferences > 0
+      ? ` (${r.setAsideForReferences.toLocaleString()} of them because they refer to one that could not be restored)`
+      : '';
+  const where = r.setAsideError
+    ? `, but the list of them could not be saved (${r.setAsideError}); the backup file still holds them`
+    : ' — see Settings › Data health';
+  return `${head}; ${count(r.setAside, 'document', 'documents')} could not be restored and ${r.setAside === 1 ? 'was' : 'were'} set aside${because}${where}.`;
 }

@@ -1,4 +1,5 @@
-import type { FileFilter, OpenedFile, SaveFileResult } from '../../../shared/ipc';
+import type { FileFilter, SaveFileResult } from '../../../shared/ipc';
+import type { FilePurpose } from '../../../shared/transfer/limits';
 import { bridgeWith } from '../bridge';
 
 const fileBridge = () => bridgeWith(['openFile', 'saveFile'] as const);
@@ -6,22 +7,40 @@ const fileBridge = () => bridgeWith(['openFile', 'saveFile'] as const);
 /**
  * True inside the desktop app: files are picked in the native open dialog. In a browser the page
  * shows an <input type="file"> instead (a page may not open a file picker on its own), and hands
- * the chosen File to `readPickedFile`.
+ * the chosen File to `pickedFile`.
  */
 export function hasNativeFileDialogs(): boolean {
   return fileBridge() !== null;
 }
 
-/** The native open dialog (desktop only): the file's name and bytes, or null when cancelled. */
-export async function openFileNatively(title: string, filters: FileFilter[]): Promise<OpenedFile | null> {
-  const bridge = fileBridge();
-  if (!bridge) throw new Error('There is no native open dialog in the browser; use the file input.');
-  return bridge.openFile({ title, filters });
+/**
+ * A file the person picked: its name, its size, and its content not yet read — a browser's File (the
+ * page never reads it: the file reader worker does), or the bytes the desktop's main process read.
+ */
+export interface PickedFile {
+  name: string;
+  size: number;
+  data: Blob | Uint8Array;
 }
 
-/** A File from an <input type="file"> or a drop, read the way the desktop hands files over. */
-export async function readPickedFile(file: File): Promise<OpenedFile> {
-  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+/**
+ * The native open dialog (desktop only), or null when cancelled. Main refuses a file over the
+ * limit for `purpose` before reading it.
+ */
+export async function openFileNatively(
+  title: string,
+  filters: FileFilter[],
+  purpose: FilePurpose,
+): Promise<PickedFile | null> {
+  const bridge = fileBridge();
+  if (!bridge) throw new Error('There is no native open dialog in the browser; use the file input.');
+  const opened = await bridge.openFile({ title, filters, purpose });
+  return opened && { name: opened.name, size: opened.bytes.byteLength, data: opened.bytes };
+}
+
+/** A File from an <input type="file"> or a drop, as the desktop hands files over; nothing is read yet. */
+export function pickedFile(file: File): PickedFile {
+  return { name: file.name, size: file.size, data: file };
 }
 
 export interface SaveFileOptions {

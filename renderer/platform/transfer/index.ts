@@ -2,7 +2,8 @@ export { automaticBackups, type AutomaticBackups } from './backups';
 export {
   hasNativeFileDialogs,
   openFileNatively,
-  readPickedFile,
+  pickedFile,
   saveFile,
+  type PickedFile,
   type SaveFileOptions,
 } from './files';

@@ -1,8 +1,7 @@
-import { useMemo, useState, type FormEvent } from 'react';
-import { CSV_FIELDS, previewCsv, type CsvField, type CsvMapping } from '../../../../shared/transfer';
+import { useState, type FormEvent } from 'react';
+import { CSV_FIELDS, type CsvField, type CsvMapping } from '../../../../shared/transfer';
 import { Button, FormAlert } from '../../../ui';
-import { errorMessage } from '../errorMessage';
-import type { LoadedFile } from './readImport';
+import type { CsvColumns } from './readImport';
 
 const FIELD_LABELS: Record<CsvField, string> = {
   ignore: 'Leave out',
@@ -32,19 +31,13 @@ export interface CsvChoice {
 }
 
 interface Props {
-  file: LoadedFile;
+  /** Read by the file reader worker from the file's first rows. */
+  csv: CsvColumns;
   onNext(choice: CsvChoice): void;
 }
 
 /** "Which column is what": Kith's guess per column, with the file's first rows to check it against. */
-export function ColumnMappingStep({ file, onNext }: Props) {
-  const csv = useMemo(() => {
-    try {
-      return { ok: true as const, preview: previewCsv(file.name, file.text) };
-    } catch (error) {
-      return { ok: false as const, message: errorMessage(error) };
-    }
-  }, [file]);
+export function ColumnMappingStep({ csv, onNext }: Props) {
   const [mapping, setMapping] = useState<CsvMapping>(() => (csv.ok ? csv.preview.mapping : []));
   const [tried, setTried] = useState(false);
 

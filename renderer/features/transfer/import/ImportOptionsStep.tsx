@@ -3,7 +3,7 @@ import { addDays, todayString } from '../../../../shared/domain/days';
 import type { ImportFormat } from '../../../../shared/transfer';
 import { Button, DateField, UNREADABLE_ENTRY } from '../../../ui';
 import { ColumnMappingStep } from './ColumnMappingStep';
-import type { LoadedFile, StepOptions } from './readImport';
+import type { CsvColumns, StepOptions } from './readImport';
 
 export type { StepOptions };
 
@@ -13,14 +13,18 @@ export function needsOptions(format: ImportFormat): boolean {
 }
 
 interface Props {
-  file: LoadedFile;
   format: ImportFormat;
+  /** A generic CSV's columns. */
+  csv?: CsvColumns;
   onNext(options: StepOptions): void;
 }
 
-export function ImportOptionsStep({ file, format, onNext }: Props) {
+export function ImportOptionsStep({ format, csv, onNext }: Props) {
   return format === 'csv' ? (
-    <ColumnMappingStep file={file} onNext={(csv) => onNext({ csv })} />
+    <ColumnMappingStep
+      csv={csv ?? { ok: false, message: 'The columns of this file could not be read.' }}
+      onNext={(choice) => onNext({ csv: choice })}
+    />
   ) : (
     <DateRangeStep onNext={(range) => onNext({ range })} />
   );

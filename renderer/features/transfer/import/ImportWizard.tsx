@@ -1,8 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import type { OpenedFile } from '../../../../shared/ipc';
+import {
+  BulkWriteBusyError,
+  NotEnoughRoomError,
+  RollbackPendingError,
+  StorageFullError,
+} from '../../../../shared/db';
 import {
   commitImport,
+  FileTooLargeError,
   ImportCommitError,
   previewImport,
   type ImportChoices,
@@ -12,21 +18,26 @@ import {
 } from '../../../../shared/transfer';
 import { paths } from '../../../app/paths';
 import { useDb } from '../../../db';
+import type { PickedFile } from '../../../platform';
 import { FormAlert, Select } from '../../../ui';
 import { useUndo } from '../../undo';
 import { errorMessage } from '../errorMessage';
 import { FilePicker } from '../FilePicker';
+import { FileReaderClient, ReadCancelledError, type ReadProgress } from '../reading/fileReader';
+import { ReadingProgress } from '../reading/ReadingProgress';
 import { ImportOptionsStep, needsOptions, type StepOptions } from './ImportOptionsStep';
 import { PreviewStep } from './PreviewStep';
-import { formatOf, FORMAT_LABELS, IMPORT_FILTERS, loadFile, readImport, type LoadedFile } from './readImport';
+import { FORMAT_LABELS, IMPORT_FILTERS, importOptions, type CsvColumns, type LoadedFile } from './readImport';
 import { resultText } from './resultText';
 
 type Stage =
   | { kind: 'pick' }
+  /** The file reader worker is loading and decoding the file. */
+  | { kind: 'opening'; name: string; progress: ReadProgress | null }
   /** Nothing in the file said what it is: the person chooses. */
   | { kind: 'unknown'; file: LoadedFile; format: null }
-  | { kind: 'reading'; file: LoadedFile; format: ImportFormat }
-  | { kind: 'options'; file: LoadedFile; format: ImportFormat }
+  | { kind: 'reading'; file: LoadedFile; format: ImportFormat; progress: ReadProgress | null }
+  | { kind: 'options'; file: LoadedFile; format: ImportFormat; csv?: CsvColumns }
   | { kind: 'preview'; file: LoadedFile; format: ImportFormat; preview: ImportPreview }
   /** The preview stays on screen (disabled) so the person's choices survive a failed commit. */
   | {
@@ -42,10 +53,14 @@ const FORMAT_OPTIONS = (Object.keys(FORMAT_LABELS) as ImportFormat[]).map((value
   label: FORMAT_LABELS[value],
 }));
 
+/** Errors that already say, in full, what happened to the journal. */
+const SAYS_IT_ALL = [StorageFullError, NotEnoughRoomError, RollbackPendingError, BulkWriteBusyError];
+
 /**
  * Import: pick a file → its format (detected, or chosen) → the columns of an unknown CSV or the
  * dates of a calendar → a preview of every row with a choice per likely duplicate → one commit,
- * undoable. Nothing is written before "Import".
+ * undoable. Nothing is written before "Import". The file is read and parsed in a worker (../reading),
+ * with its progress shown and a Cancel; the page never holds the file's text.
  */
 export function ImportWizard() {
   const db = useDb();
@@ -54,47 +69,86 @@ export function ImportWizard() {
   const [error, setError] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
   const [done, setDone] = useState('');
+  const reader = useRef<FileReaderClient | null>(null);
+
+  useEffect(() => () => reader.current?.close(), []);
 
   const fail = (message: string, details: string[] = []) => {
     setError(message);
     setProblems(details);
   };
 
+  /** A reading step failed; Cancel is not a failure (the stage is already back at the start). */
+  const readFailed = (failure: unknown, message: string) => {
+    if (failure instanceof ReadCancelledError) return true;
+    fail(message);
+    return false;
+  };
+
   const showPreview = async (file: LoadedFile, format: ImportFormat, options: StepOptions = {}) => {
-    setStage({ kind: 'reading', file, format });
+    const client = reader.current;
+    if (!client) return;
+    setStage({ kind: 'reading', file, format, progress: null });
     fail('');
     try {
-      // Let "Reading…" paint before a large file keeps the main thread busy.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const parsed = readImport(file, format, options);
+      const parsed = await client.readImport(format, importOptions(options), (progress) =>
+        setStage({ kind: 'reading', file, format, progress }),
+      );
       const preview = await previewImport(db, parsed);
       setStage({ kind: 'preview', file, format, preview });
     } catch (failure) {
-      fail(errorMessage(failure));
+      if (readFailed(failure, errorMessage(failure))) return;
       setStage(needsOptions(format) ? { kind: 'options', file, format } : { kind: 'pick' });
     }
   };
 
-  const choose = (file: LoadedFile, format: ImportFormat) => {
+  const choose = async (file: LoadedFile, format: ImportFormat) => {
     fail('');
-    if (needsOptions(format)) setStage({ kind: 'options', file, format });
+    if (format === 'csv') {
+      let csv: CsvColumns;
+      try {
+        csv = { ok: true, preview: await reader.current!.csvPreview() };
+      } catch (failure) {
+        if (failure instanceof ReadCancelledError) return;
+        csv = { ok: false, message: errorMessage(failure) };
+      }
+      setStage({ kind: 'options', file, format, csv });
+    } else if (needsOptions(format)) setStage({ kind: 'options', file, format });
     else void showPreview(file, format);
   };
 
-  const picked = (opened: OpenedFile) => {
+  const picked = async (file: PickedFile) => {
     setDone('');
+    fail('');
+    // One file at a time: the reader of the previous one (and its text) goes.
+    reader.current?.close();
+    const client = new FileReaderClient();
+    reader.current = client;
+    setStage({ kind: 'opening', name: file.name, progress: null });
     try {
-      const file = loadFile(opened.name, opened.bytes);
-      if (file.text.trim() === '') {
-        fail(`${opened.name} is empty.`);
-        return;
-      }
-      const format = formatOf(file);
-      if (format) choose(file, format);
-      else setStage({ kind: 'unknown', file, format: null });
+      const opened = await client.openImport(file, (progress) =>
+        setStage({ kind: 'opening', name: file.name, progress }),
+      );
+      if (opened.empty) {
+        fail(`${file.name} is empty.`);
+        setStage({ kind: 'pick' });
+      } else if (opened.format) void choose({ name: opened.name }, opened.format);
+      else setStage({ kind: 'unknown', file: { name: opened.name }, format: null });
     } catch (failure) {
-      fail(`${opened.name} could not be read: ${errorMessage(failure)}`);
+      // A refusal for its size names the file and says what to do already.
+      const message =
+        failure instanceof FileTooLargeError
+          ? failure.message
+          : `${file.name} could not be read: ${errorMessage(failure)}`;
+      if (readFailed(failure, message)) return;
+      setStage({ kind: 'pick' });
     }
+  };
+
+  const cancelReading = () => {
+    reader.current?.cancel();
+    reader.current = null;
+    setStage({ kind: 'pick' });
   };
 
   const runImport = async (
@@ -113,6 +167,9 @@ export function ImportWizard() {
       record(result.change);
       setDone(resultText(file.name, result));
       setStage({ kind: 'pick' });
+      // The worker keeps the file's text for the steps before the preview; it is not needed any more.
+      reader.current?.close();
+      reader.current = null;
     } catch (failure) {
       if (failure instanceof ImportCommitError) {
         fail(
@@ -121,6 +178,8 @@ export function ImportWizard() {
             (i) => `${i.ref.file}, record ${i.ref.record}: ${i.path ? `${i.path}: ` : ''}${i.message}`,
           ),
         );
+      } else if (SAYS_IT_ALL.some((kind) => failure instanceof kind)) {
+        fail(errorMessage(failure));
       } else {
         fail(`Nothing was imported: ${errorMessage(failure)}`);
       }
@@ -128,16 +187,18 @@ export function ImportWizard() {
     }
   };
 
-  const current = stage.kind === 'pick' ? null : stage;
+  const current = stage.kind === 'pick' || stage.kind === 'opening' ? null : stage;
+  const busy = stage.kind === 'importing' || stage.kind === 'reading' || stage.kind === 'opening';
   return (
     <div className="stack import-wizard">
       <div className="row">
         <FilePicker
           label={current ? 'Choose another file' : 'Choose a file to import'}
           filters={IMPORT_FILTERS}
-          onPicked={picked}
+          purpose="import"
+          onPicked={(file) => void picked(file)}
           onError={(message) => fail(message)}
-          disabled={stage.kind === 'importing' || stage.kind === 'reading'}
+          disabled={busy}
         />
         {current && (
           <span className="muted">
@@ -170,23 +231,25 @@ export function ImportWizard() {
           }
           options={current.format ? FORMAT_OPTIONS : [{ value: '', label: 'Choose…' }, ...FORMAT_OPTIONS]}
           value={current.format ?? ''}
-          disabled={current.kind === 'importing' || current.kind === 'reading'}
+          disabled={busy}
           onChange={(event) => {
             const format = event.currentTarget.value as ImportFormat | '';
-            if (format) choose(current.file, format);
+            if (format) void choose(current.file, format);
           }}
         />
       )}
-      {stage.kind === 'reading' && (
-        <p role="status" aria-busy="true">
-          Reading {stage.file.name}…
-        </p>
+      {(stage.kind === 'opening' || stage.kind === 'reading') && (
+        <ReadingProgress
+          name={stage.kind === 'opening' ? stage.name : stage.file.name}
+          progress={stage.progress}
+          onCancel={cancelReading}
+        />
       )}
       {stage.kind === 'options' && (
         <ImportOptionsStep
           key={`${stage.file.name}|${stage.format}`}
-          file={stage.file}
           format={stage.format}
+          csv={stage.csv}
           onNext={(options) => void showPreview(stage.file, stage.format, options)}
         />
       )}
@@ -195,7 +258,11 @@ export function ImportWizard() {
           key={stage.preview.people.length + stage.file.name}
           preview={stage.preview}
           busy={stage.kind === 'importing'}
-          onCancel={() => setStage({ kind: 'pick' })}
+          onCancel={() => {
+            reader.current?.close();
+            reader.current = null;
+            setStage({ kind: 'pick' });
+          }}
           onImport={(choices) => void runImport(stage.file, stage.format, stage.preview, choices)}
         />
       )}

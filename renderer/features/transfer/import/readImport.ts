@@ -1,10 +1,4 @@
-import {
-  decodeText,
-  detectFormat,
-  importText,
-  type ImportFormat,
-  type ParsedImport,
-} from '../../../../shared/transfer';
+import type { CsvPreview, ImportFormat, ImportOptions } from '../../../../shared/transfer';
 import type { CsvChoice } from './ColumnMappingStep';
 
 export const FORMAT_LABELS: Record<ImportFormat, string> = {
@@ -19,10 +13,12 @@ export const IMPORT_FILTERS = [
   { name: 'Contacts, CSV and calendars', extensions: ['vcf', 'vcard', 'csv', 'tsv', 'txt', 'ics', 'ical'] },
 ];
 
-/** A picked file as text: the importers' decoder handles UTF-8/16 and Latin-1, with or without BOM. */
+/**
+ * A picked file as the steps know it: its name only. Its text stays in the file reader worker
+ * (../reading), which decodes it (UTF-8/16 or Latin-1, with or without BOM) and runs the importers.
+ */
 export interface LoadedFile {
   name: string;
-  text: string;
 }
 
 /** What the steps between picking and the preview add: CSV columns, or a calendar's dates. */
@@ -31,20 +27,10 @@ export interface StepOptions {
   range?: { from: string; to: string };
 }
 
-export function loadFile(name: string, bytes: Uint8Array): LoadedFile {
-  return { name, text: decodeText(bytes).text };
-}
+/** The first rows and Kith's guess of the columns of a generic CSV, or why they cannot be shown. */
+export type CsvColumns = { ok: true; preview: CsvPreview } | { ok: false; message: string };
 
-/** The importer a file needs, from its content first, then its name; null when nothing fits. */
-export function formatOf(file: LoadedFile): ImportFormat | null {
-  return detectFormat(file.name, file.text);
-}
-
-/** Runs the importer for `format`; an unreadable file throws ImportError naming the file and line. */
-export function readImport(file: LoadedFile, format: ImportFormat, options: StepOptions): ParsedImport {
-  return importText(format, file.name, file.text, {
-    mapping: options.csv?.mapping,
-    delimiter: options.csv?.delimiter,
-    range: options.range,
-  });
+/** The importers' options for what the steps chose. */
+export function importOptions(options: StepOptions): ImportOptions {
+  return { mapping: options.csv?.mapping, delimiter: options.csv?.delimiter, range: options.range };
 }

@@ -1,0 +1,75 @@
+import { useMemo, useState } from 'react';
+import {
+  describeCounts,
+  dismissInterruptedWrite,
+  interruptedWrite$,
+  retryPendingRollback,
+  type InterruptedWrite,
+} from '../../../shared/db';
+import { useDb, useObservable } from '../../db';
+import { Button } from '../../ui';
+import { errorMessage } from './errorMessage';
+
+/** "An import of contacts.vcf", "A restore of kith-backup.json (replacing the journal)". */
+function whichWrite(w: InterruptedWrite): string {
+  if (w.kind === 'import') return `An import of ${w.source}`;
+  return `A restore of ${w.source}${w.mode === 'replace' ? ' (replacing the journal)' : w.mode === 'merge' ? ' (merged)' : ''}`;
+}
+
+export function interruptedWriteText(w: InterruptedWrite): string {
+  if (w.outcome === 'undone') {
+    return `${whichWrite(w)} was interrupted and has been undone: the journal is as it was before. Import or restore it again to bring it in.`;
+  }
+  return (
+    `${whichWrite(w)} was interrupted, and ${describeCounts(w.left)} it had written could not be taken back yet, ` +
+    'because the storage is full. Kith will take them back the next time it starts, or now with “Try again” ' +
+    'once you have freed some space. Until then sync is paused, so none of it leaves this device.'
+  );
+}
+
+/**
+ * Told once: an import or restore that a crash (or a full disk) interrupted was taken back at start,
+ * or is still waiting to be. Shown above every page until dismissed (an undone one) or finished (a
+ * pending one).
+ */
+export function InterruptedWriteNotice() {
+  const db = useDb();
+  const notice = useObservable(useMemo(() => interruptedWrite$(db), [db]));
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState('');
+  if (!notice) return null;
+
+  const retry = async () => {
+    setBusy(true);
+    setProblem('');
+    try {
+      const outcome = await retryPendingRollback(db);
+      if (outcome?.outcome === 'pending')
+        setProblem('The storage is still full: nothing more could be taken back.');
+    } catch (failure) {
+      setProblem(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div
+      className="card stack interrupted-write"
+      role={notice.outcome === 'pending' ? 'alert' : 'status'}
+      aria-label="Interrupted import or restore"
+    >
+      <p>{interruptedWriteText(notice)}</p>
+      {problem && <p className="form-alert">{problem}</p>}
+      <div className="row">
+        {notice.outcome === 'pending' ? (
+          <Button variant="primary" disabled={busy} onClick={() => void retry()}>
+            {busy ? 'Taking back…' : 'Try again'}
+          </Button>
+        ) : (
+          <Button onClick={() => void dismissInterruptedWrite(db)}>OK</Button>
+        )}
+      </div>
+    </div>
+  );
+}

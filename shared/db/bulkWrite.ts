@@ -1,0 +1,216 @@
+import { byCollection, writeFailure, type ChangeEntry } from './change';
+import type { CollectionName, Doc, KithDatabase } from './collections';
+import { markRollbackPending, rollBackChunks, takeBackLeftover } from './recovery';
+import {
+  isStorageFull,
+  NotEnoughRoomError,
+  RollbackPendingError,
+  StorageFullError,
+  BulkWriteBusyError,
+  type WriteDescription,
+} from './storageErrors';
+import { holdSync } from './syncHold';
+import { appendUndo, beginIntent, clearIntent, markCommitted, type UndoChunk } from './writeIntent';
+import { writeLockOf } from './writeLock';
+
+export interface TransferProgress {
+  phase: 'reading' | 'validating' | 'writing';
+  done: number;
+  total: number;
+}
+
+export type ProgressCallback = (progress: TransferProgress) => void;
+
+/** Bytes this origin may still store (navigator.storage.estimate: quota − usage), or null when unknown. */
+export type StorageRoom = () => Promise<number | null>;
+
+interface WriteResult {
+  success: { primary?: string }[];
+  error: { status: number; documentId: string }[];
+}
+type BulkCollection = {
+  bulkUpsert(docs: Doc[]): Promise<WriteResult>;
+  bulkRemove(ids: string[]): Promise<WriteResult>;
+};
+
+/** Documents per storage call: big enough to be fast, small enough to report progress smoothly. */
+export const WRITE_CHUNK = 2_000;
+
+function collectionOf(db: KithDatabase, name: CollectionName): BulkCollection {
+  return db[name] as unknown as BulkCollection;
+}
+
+/** RxDB adds its own fields (_meta, _rev…) to the objects it is given; a Change must keep clean ones. */
+const copy = (doc: Doc): Doc => ({ ...doc });
+
+const rooms = new WeakMap<KithDatabase, StorageRoom>();
+
+/** How the renderer tells bulk writes what room is left (openDatabase's `storageRoom`). */
+export function setStorageRoom(db: KithDatabase, room: StorageRoom | undefined): void {
+  if (room) rooms.set(db, room);
+}
+
+/** Sampled: serialising every document of a 100,000-document restore only to weigh it costs too much. */
+function estimatedBytes(entries: readonly ChangeEntry[]): number {
+  const written = entries.filter((e) => e.after !== null);
+  if (written.length === 0) return 0;
+  const step = Math.max(1, Math.floor(written.length / 500));
+  let chars = 0;
+  let sampled = 0;
+  for (let i = 0; i < written.length; i += step) {
+    chars += JSON.stringify(written[i]?.after).length;
+    sampled++;
+  }
+  return Math.round((chars / sampled) * written.length);
+}
+
+/**
+ * Refuses early a write that clearly cannot fit: the documents' own JSON is a lower bound of what
+ * IndexedDB stores for them, so refusing only when even that exceeds the room left never refuses a
+ * write that would have fitted.
+ */
+async function checkRoom(
+  db: KithDatabase,
+  entries: readonly ChangeEntry[],
+  description: WriteDescription,
+): Promise<void> {
+  const room = rooms.get(db);
+  if (!room) return;
+  const available = await room().catch(() => null);
+  if (available === null) return;
+  const needed = estimatedBytes(entries);
+  if (needed > available) throw new NotEnoughRoomError(description, needed, available);
+}
+
+function undoOf(collection: CollectionName, chunk: readonly ChangeEntry[]): UndoChunk {
+  const created: string[] = [];
+  const before: Doc[] = [];
+  for (const e of chunk) {
+    if (e.before === null) created.push(e.id);
+    else before.push(e.before);
+  }
+  return { collection, created, before };
+}
+
+/** Writes one chunk; a failed document fails the chunk. */
+async function writeChunk(db: KithDatabase, collection: CollectionName, chunk: readonly ChangeEntry[]) {
+  const c = collectionOf(db, collection);
+  const upserts = chunk.filter((e) => e.after !== null);
+  const removals = chunk.filter((e) => e.after === null);
+  if (upserts.length > 0) {
+    const result = await c.bulkUpsert(upserts.map((e) => copy(e.after as Doc)));
+    if (result.error.length > 0) throw writeFailure(collection, result.error);
+  }
+  if (removals.length > 0) {
+    const result = await c.bulkRemove(removals.map((e) => e.id));
+    const real = result.error.filter((e) => e.status !== 404);
+    if (real.length > 0) throw writeFailure(collection, real);
+  }
+}
+
+/** Chunks of one collection at a time, upserts before removals (the order the journal was always written in). */
+function* chunksOf(entries: readonly ChangeEntry[]): Generator<[CollectionName, ChangeEntry[]]> {
+  for (const [collection, group] of byCollection(entries)) {
+    const upserts = group.filter((e) => e.after !== null);
+    const removals = group.filter((e) => e.after === null);
+    for (const list of [upserts, removals]) {
+      for (let i = 0; i < list.length; i += WRITE_CHUNK) yield [collection, list.slice(i, i + WRITE_CHUNK)];
+    }
+  }
+}
+
+/** Chunks gathered into batches of up to WRITE_CHUNK entries: one undo record per batch, however many collections. */
+function batchesOf(entries: readonly ChangeEntry[]): [CollectionName, ChangeEntry[]][][] {
+  const batches: [CollectionName, ChangeEntry[]][][] = [];
+  let batch: [CollectionName, ChangeEntry[]][] = [];
+  let size = 0;
+  for (const chunk of chunksOf(entries)) {
+    if (size + chunk[1].length > WRITE_CHUNK && batch.length > 0) {
+      batches.push(batch);
+      batch = [];
+      size = 0;
+    }
+    batch.push(chunk);
+    size += chunk[1].length;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
+export interface BulkWriteOptions {
+  onProgress?: ProgressCallback;
+  /** What the write is, for the intent record and the messages: `{ kind: 'import', source: 'contacts.vcf' }`. */
+  description: WriteDescription;
+}
+
+async function writeWithIntent(
+  db: KithDatabase,
+  entries: readonly ChangeEntry[],
+  { onProgress, description }: BulkWriteOptions,
+): Promise<void> {
+  // An interrupted write not yet taken back goes first: the journal must be whole before another starts.
+  await takeBackLeftover(db);
+  if (entries.length === 0) return;
+  await checkRoom(db, entries, description);
+  const release = holdSync(db);
+  try {
+    const total = entries.length;
+    onProgress?.({ phase: 'writing', done: 0, total });
+    let header;
+    try {
+      header = await beginIntent(db, description, total);
+    } catch (err) {
+      throw isStorageFull(err) ? new StorageFullError(description, 0, { cause: err }) : err;
+    }
+    const undo: UndoChunk[] = [];
+    let batches = 0;
+    let done = 0;
+    try {
+      for (const batch of batchesOf(entries)) {
+        const parts = batch.map(([collection, chunk]) => undoOf(collection, chunk));
+        await appendUndo(db, header, batches, parts);
+        batches++;
+        undo.push(...parts);
+        for (const [collection, chunk] of batch) {
+          await writeChunk(db, collection, chunk);
+          done += chunk.length;
+          onProgress?.({ phase: 'writing', done, total });
+        }
+      }
+      await markCommitted(db, header);
+    } catch (err) {
+      const left = await rollBackChunks(db, undo);
+      if (Object.keys(left).length > 0) {
+        // The record stays; so does the hold on sync, until the rollback is finished.
+        markRollbackPending(db, header, left);
+        throw new RollbackPendingError(description, left, { cause: err });
+      }
+      await clearIntent(db, header, batches).catch(() => undefined);
+      throw isStorageFull(err) ? new StorageFullError(description, done, { cause: err }) : err;
+    }
+    // Committed: a failure to clear the record only leaves a committed header, cleared at the next start.
+    await clearIntent(db, header, batches).catch(() => undefined);
+  } finally {
+    // A record left in 'writing' state keeps sync held by itself (see recovery's holdSyncWhileRecorded).
+    release();
+  }
+}
+
+/**
+ * Writes every entry's `after` (null: remove), all or nothing, also across a crash: a write-ahead
+ * record (./writeIntent) is on disk before each chunk, so what a crash leaves is taken back at the
+ * next start (./recovery); a failed write is taken back at once. Sync is held for the whole write
+ * (./syncHold), so no half of it leaves the device.
+ *
+ * Throws NotEnoughRoomError (refused before writing), StorageFullError (the storage filled up;
+ * everything was taken back), RollbackPendingError (taking back failed too; the next start finishes
+ * it), BulkWriteBusyError (another window is writing), or the storage's own error (taken back).
+ */
+export async function writeAllOrNothing(
+  db: KithDatabase,
+  entries: readonly ChangeEntry[],
+  options: BulkWriteOptions,
+): Promise<void> {
+  const attempt = await writeLockOf(db).tryRun(() => writeWithIntent(db, entries, options));
+  if (!attempt.ran) throw new BulkWriteBusyError();
+}

@@ -1,0 +1,131 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { firstValueFrom } from 'rxjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Person } from '../domain/entities';
+import { writeAllOrNothing } from './bulkWrite';
+import type { KithDatabase } from './collections';
+import { openDatabase, type OpenDatabaseOptions } from './database';
+import { blankPerson } from './documents';
+import { createPerson } from './people';
+import { Plan } from './plan';
+import { interruptedWrite$ } from './recovery';
+import { BulkWriteBusyError, NotEnoughRoomError } from './storageErrors';
+import { isSyncHeld } from './syncHold';
+import { fakeStorage, fullSnapshot, uniqueName } from './testing';
+import { appendUndo, beginIntent, markCommitted, readIntent } from './writeIntent';
+import type { WriteLock } from './writeLock';
+
+const opened: KithDatabase[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((db) => db.close().catch(() => undefined)));
+});
+
+async function open(
+  indexedDB: InstanceType<typeof IDBFactory>,
+  name: string,
+  extra: Partial<OpenDatabaseOptions> = {},
+): Promise<KithDatabase> {
+  const db = await openDatabase({
+    storage: fakeStorage(indexedDB),
+    name,
+    multiInstance: false,
+    deviceId: 'test-device',
+    ...extra,
+  });
+  opened.push(db);
+  return db;
+}
+
+const IMPORT = { kind: 'import', source: 'contacts.vcf' } as const;
+
+/** Three new people, as an import plans them. */
+function newPeople(db: KithDatabase) {
+  const plan = new Plan(db);
+  for (const name of ['Ada', 'Bob', 'Carol']) plan.create('people', { ...blankPerson(), name });
+  return plan.toEntries();
+}
+
+/** What a window that died mid-import leaves: the record, an undo chunk, and the chunk it covers. */
+async function halfAnImport(db: KithDatabase, state: 'writing' | 'committed' = 'writing') {
+  const entries = newPeople(db);
+  const header = await beginIntent(db, IMPORT, entries.length);
+  await appendUndo(db, header, 0, [{ collection: 'people', created: entries.map((e) => e.id), before: [] }]);
+  const { error } = await db.people.bulkUpsert(entries.map((e) => ({ ...(e.after as Person) })));
+  expect(error).toEqual([]);
+  if (state === 'committed') await markCommitted(db, header);
+}
+
+describe('recovery at open', () => {
+  it('leaves a write that reached its commit point, and only clears its record', async () => {
+    const indexedDB = new IDBFactory();
+    const name = uniqueName();
+    const db = await open(indexedDB, name);
+    await halfAnImport(db, 'committed');
+    const after = await fullSnapshot(db);
+    await db.close();
+
+    const again = await open(indexedDB, name);
+    expect(await fullSnapshot(again)).toEqual(after);
+    expect(await readIntent(again)).toBeNull();
+    expect(await firstValueFrom(interruptedWrite$(again))).toBeNull();
+  });
+
+  it('does not take another window’s write for a crash: it waits for that window, then takes back what it left', async () => {
+    const indexedDB = new IDBFactory();
+    const name = uniqueName();
+    const db = await open(indexedDB, name);
+    const before = await fullSnapshot(db);
+    await halfAnImport(db);
+    const during = await fullSnapshot(db);
+    await db.close();
+
+    // The other window holds the lock (Web Locks in the app) until it finishes — or dies.
+    let otherWindowGone: () => void = () => undefined;
+    const gone = new Promise<void>((resolve) => (otherWindowGone = resolve));
+    const lock: WriteLock = {
+      tryRun: async () => ({ ran: false }),
+      run: async (task) => {
+        await gone;
+        return task();
+      },
+    };
+    const second = await open(indexedDB, name, { writeLock: () => lock });
+    expect(await fullSnapshot(second)).toEqual(during);
+    expect(isSyncHeld(second)).toBe(true);
+
+    otherWindowGone();
+    await expect.poll(async () => (await firstValueFrom(interruptedWrite$(second)))?.outcome).toBe('undone');
+    expect(await fullSnapshot(second)).toEqual(before);
+    await expect.poll(() => isSyncHeld(second)).toBe(false);
+  });
+});
+
+describe('a bulk write', () => {
+  it('runs one at a time per journal', async () => {
+    const db = await open(new IDBFactory(), uniqueName());
+    const first = writeAllOrNothing(db, newPeople(db), { description: IMPORT });
+    await expect(
+      writeAllOrNothing(db, newPeople(db), { description: { kind: 'import', source: 'other.vcf' } }),
+    ).rejects.toBeInstanceOf(BulkWriteBusyError);
+    await first;
+    expect(await db.people.count().exec()).toBe(4);
+  });
+
+  it('is refused before anything is written when it clearly cannot fit', async () => {
+    const db = await open(new IDBFactory(), uniqueName(), { storageRoom: async () => 300 });
+    const before = await fullSnapshot(db);
+    await createPerson(db, { name: 'Written by a form, not a bulk write' }).then(() => undefined);
+    const after = await fullSnapshot(db);
+    expect(after.people).toHaveLength(before.people.length + 1);
+
+    const error = await writeAllOrNothing(db, newPeople(db), { description: IMPORT }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(NotEnoughRoomError);
+    expect((error as Error).message).toMatch(
+      /^There is not enough room on this device to import contacts\.vcf: it needs at least \d KB and Kith may use only about 300 bytes more\. Nothing was written\./,
+    );
+    expect(await fullSnapshot(db)).toEqual(after);
+    expect(await readIntent(db)).toBeNull();
+  });
+});
