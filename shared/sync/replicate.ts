@@ -5,6 +5,7 @@ import { BehaviorSubject, combineLatest, Subject, type Subscription } from 'rxjs
 import { COLLECTION_NAMES, type CollectionName, type KithDatabase } from '../db/collections';
 import { sameValue } from '../db/fieldTimes';
 import { release, setAside, quarantine$ } from '../db/quarantine';
+import { syncHeld$ } from '../db/syncHold';
 import { ensureDatabase } from './connection';
 import type { SyncDoc } from './envelope';
 import { SyncPassphraseError, type SyncAction } from './errors';
@@ -70,6 +71,9 @@ class Session implements SyncSession {
   private replications: Replication[] = [];
   private subs: Subscription[] = [];
   private readonly quarantineSub: Subscription;
+  private readonly holdSub: Subscription;
+  /** An import or a restore is being written (or taken back): nothing of it may leave the device yet. */
+  private held = false;
   private readonly waiting = new Set<string>();
   /** Revisions this device wrote, by server id: their echo in the live feed needs no pull. */
   private readonly ownRevs = new Map<string, string>();
@@ -103,7 +107,18 @@ class Session implements SyncSession {
         entries.filter((e) => e.source === 'sync').map((e) => `${e.collection}|${e.docId}`),
       );
     });
+    this.holdSub = syncHeld$(db).subscribe((held) => void this.onHold(held));
     this.started = this.begin();
+  }
+
+  private async onHold(held: boolean): Promise<void> {
+    this.held = held;
+    if (held) await Promise.all(this.replications.map((r) => r.pause()));
+    else if (!this.fatal && this.phase === 'running') {
+      await Promise.all(this.replications.map((r) => r.start()));
+      for (const r of this.replications) r.reSync();
+    }
+    this.publish();
   }
 
   private get names(): readonly CollectionName[] {
@@ -142,6 +157,7 @@ class Session implements SyncSession {
     for (const timer of this.timers) clearTimer(timer);
     await this.cancelReplications();
     this.quarantineSub.unsubscribe();
+    this.holdSub.unsubscribe();
     this.publish();
   }
 
@@ -251,7 +267,7 @@ class Session implements SyncSession {
         return;
       }
       this.fatal = null;
-      await Promise.all(this.replications.map((r) => r.start()));
+      if (!this.held) await Promise.all(this.replications.map((r) => r.start()));
       this.publish();
     })().finally(() => (this.rechecking = null));
     return this.rechecking;
@@ -363,6 +379,7 @@ class Session implements SyncSession {
       }),
     );
     this.phase = 'running';
+    if (this.held) void Promise.all(this.replications.map((r) => r.pause()));
     this.publish();
     if ((this.options.live ?? true) && !this.liveFeed) {
       this.liveFeed = true;
@@ -434,7 +451,8 @@ class Session implements SyncSession {
     if (link.kind === 'error')
       return { state: 'error', message: link.message, lastSyncedAt: this.lastSyncedAt };
     if (this.phase === 'connecting') return { state: 'connecting' };
-    if (this.active || this.inFlight > 0 || this.initialPending > 0)
+    // Held while an import or a restore is written: not "Synced", its changes are still to come.
+    if (this.held || this.active || this.inFlight > 0 || this.initialPending > 0)
       return { state: 'syncing', pending: Math.max(this.inFlight, 0) };
     const prev = this.status$.getValue();
     if (prev.state !== 'synced') this.lastSyncedAt = Date.now();

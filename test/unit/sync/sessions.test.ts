@@ -1,6 +1,6 @@
 import { webcrypto } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createPerson, deletePerson, updatePerson } from '../../../shared/db';
+import { createPerson, deletePerson, holdSync, updatePerson } from '../../../shared/db';
 import { changePassphrase, ensureDatabase, testConnection } from '../../../shared/sync';
 import { TEST_USER } from '../../support/couchServer';
 import { syncFixture, waitFor, waitForStatus } from './devices';
@@ -72,6 +72,22 @@ describe('sync sessions', () => {
     await waitFor('the person on the device with the new passphrase', async () =>
       (await fresh.db.people.find().exec()).some((p) => p.name === 'Barbara Liskov'),
     );
+  });
+
+  it('pushes nothing of an import or a restore until it is written whole (sync is held meanwhile)', async () => {
+    const a = await device('laptop');
+    a.start();
+    await waitForStatus(a.session!, 'synced');
+    const release = holdSync(a.db);
+    const id = (await createPerson(a.db, { name: 'Written during an import' })).person.id;
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(a.session!.status().state).toBe('syncing');
+    expect((await server.couch.rawDocs()).some((d) => d._id === `people:${id}`)).toBe(false);
+    release();
+    await waitFor('the person on the server', async () =>
+      (await server.couch.rawDocs()).some((d) => d._id === `people:${id}`),
+    );
+    await waitForStatus(a.session!, 'synced');
   });
 
   it('says in words when the password is wrong, and tests a connection without throwing', async () => {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type KithDatabase } from '../../../../shared/db';
@@ -27,6 +27,11 @@ async function showPage(db?: KithDatabase) {
   );
   teardown = rendered.teardown;
   return rendered;
+}
+
+/** The app has named this device in the synced device directory (a write of its own at start). */
+async function deviceNamed(db: KithDatabase) {
+  await waitFor(async () => expect(await db.settings.findOne('devices').exec()).not.toBeNull());
 }
 
 async function pick(user: Awaited<ReturnType<typeof showPage>>['user'], file: File) {
@@ -83,9 +88,11 @@ describe('import limits', () => {
 
 describe('a full disk during an import', () => {
   it('says that what was written was taken back', async () => {
-    // Room for the owner (written at open) and the new person, not for the encounter; a removal frees room again.
-    const faulty = faultyStorage({ indexedDB: new IDBFactory(), budget: 2, mode: 'quota' });
+    // Room for the owner (written at open), this device's entry in the device directory (written as
+    // the app starts) and the new person, not for the encounter; a removal frees room again.
+    const faulty = faultyStorage({ indexedDB: new IDBFactory(), budget: 3, mode: 'quota' });
     const { user, db } = await showPage(await journalOn(faulty.storage));
+    await deviceNamed(db);
     const before = await fullSnapshot(db);
     await importCalendar(user);
     expect((await screen.findByRole('alert')).textContent).toBe(
@@ -95,8 +102,9 @@ describe('a full disk during an import', () => {
   });
 
   it('when it stays full, says what is left and that Kith will take it back; “Try again” does', async () => {
-    const faulty = faultyStorage({ indexedDB: new IDBFactory(), budget: 2, mode: 'full' });
+    const faulty = faultyStorage({ indexedDB: new IDBFactory(), budget: 3, mode: 'full' });
     const { user, db } = await showPage(await journalOn(faulty.storage));
+    await deviceNamed(db);
     const before = await fullSnapshot(db);
     await importCalendar(user);
     const notice = await screen.findByRole('alert', { name: 'Interrupted import or restore' });
