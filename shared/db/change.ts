@@ -1,5 +1,5 @@
 import type { CollectionName, Doc, KithDatabase } from './collections';
-import { nextStamp } from './database';
+import { nextStamp } from './clock';
 import { stampChanges } from './fieldTimes';
 
 export interface ChangeEntry {

@@ -115,6 +115,16 @@ export function checkStoredDocument(collection: CollectionName, doc: unknown): V
     : [...bookkeepingIssues(d), ...RULES[collection](d)];
 }
 
+/**
+ * Problems that keep a removed document's last version out of storage: only what the storage itself
+ * checks. A removal is applied even when the version it removes broke the journal's rules (removing
+ * a bad document is how it is repaired); it is never shown.
+ */
+export function checkRemovedDocument(collection: CollectionName, doc: unknown): ValidationIssue[] {
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return [issue('', 'It is not a document.')];
+  return schemaIssues(collection, doc);
+}
+
 /** One sentence for a person: the first problem, and how many more. */
 export function describeIssues(issues: readonly ValidationIssue[]): string {
   const first = issues[0];

@@ -5,7 +5,7 @@ import { wrappedValidateKithStorage } from './validator';
 import type { Person } from '../domain/entities';
 import { collectionCreators, type KithDatabase } from './collections';
 import { ownerDocument } from './documents';
-import { createClock, makeStamp } from './fieldTimes';
+import { createClock, setDeviceContext, type DeviceContext } from './clock';
 import { newId, OWNER_ID } from './ids';
 import { setStorageRoom, type StorageRoom } from './bulkWrite';
 import { recoverInterruptedWrite } from './recovery';
@@ -32,13 +32,6 @@ export interface OpenDatabaseOptions {
   /** The room left in this origin's storage (navigator.storage.estimate), so a write that cannot fit is refused early. */
   storageRoom?: StorageRoom;
 }
-
-interface DeviceContext {
-  deviceId: string;
-  nextMs: () => number;
-}
-
-const contexts = new WeakMap<KithDatabase, DeviceContext>();
 
 let pluginsAdded = false;
 function addPlugins(): void {
@@ -73,7 +66,7 @@ async function ensureOwner(db: KithDatabase, ctx: DeviceContext): Promise<void> 
   const owner = await db.people.findOne(OWNER_ID).exec();
   if (owner) return;
   try {
-    await db.people.insert(ownerDocument(ctx.nextMs(), ctx.deviceId));
+    await db.people.insert(ownerDocument(ctx.clock(), ctx.deviceId));
   } catch (err) {
     // A second window inserting at the same moment is fine; anything else is not.
     if (!(await db.people.findOne(OWNER_ID).exec())) throw err;
@@ -95,8 +88,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<KithDa
   try {
     await db.addCollections(collectionCreators);
     const deviceId = await loadDeviceId(db, options.deviceId);
-    const ctx: DeviceContext = { deviceId, nextMs: createClock() };
-    contexts.set(db, ctx);
+    const ctx: DeviceContext = { deviceId, clock: createClock() };
+    setDeviceContext(db, ctx);
     if (options.writeLock) setWriteLock(db, options.writeLock(options.name ?? 'kith'));
     setStorageRoom(db, options.storageRoom);
     // Before anything reads the journal: an import or restore a crash interrupted is taken back.
@@ -107,19 +100,6 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<KithDa
     await db.close();
     throw err;
   }
-}
-
-export function deviceContext(db: KithDatabase): DeviceContext {
-  const ctx = contexts.get(db);
-  if (!ctx) throw new Error('This database was not opened with openDatabase().');
-  return ctx;
-}
-
-/** A fresh stamp and its millisecond time, for one write. */
-export function nextStamp(db: KithDatabase): { ms: number; stamp: string } {
-  const ctx = deviceContext(db);
-  const ms = ctx.nextMs();
-  return { ms, stamp: makeStamp(ms, ctx.deviceId) };
 }
 
 export async function getOwner(db: KithDatabase): Promise<Person> {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseOrThrow } from '../domain/validation';
 import { applyWrites } from './change';
 import type { KithDatabase } from './collections';
-import { deviceContext } from './database';
+import { deviceContext } from './clock';
 import { sameValue } from './fieldTimes';
 import { settingDocWith } from './settingDoc';
 import { findDoc } from './store';

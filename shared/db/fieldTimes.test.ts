@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changedFields, compareStamps, createClock, makeStamp, parseStamp, stampChanges } from './fieldTimes';
+import { createClock, MAX_OBSERVED_AHEAD_MS } from './clock';
+import { changedFields, compareStamps, makeStamp, parseStamp, stampChanges } from './fieldTimes';
 
 describe('field stamps', () => {
   it('pad the time so string order is time order, then device order', () => {
@@ -14,6 +15,14 @@ describe('field stamps', () => {
     const wall = [5, 5, 3, 10];
     const clock = createClock(() => wall.shift() ?? 0);
     expect([clock(), clock(), clock(), clock()]).toEqual([5, 6, 7, 10]);
+  });
+
+  it('the clock moves past stamps seen from other devices, but not to a far future', () => {
+    const clock = createClock(() => 1_000);
+    clock.observe(5_000);
+    expect(clock()).toBe(5_001);
+    clock.observe(1_000 + MAX_OBSERVED_AHEAD_MS + 1);
+    expect(clock()).toBe(5_002);
   });
 
   it('stamps only the content fields that changed', () => {

@@ -27,18 +27,6 @@ export function compareStamps(a: FieldStamp | undefined, b: FieldStamp | undefin
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/**
- * A clock that never repeats or goes back on one device, even when the wall clock does (two edits in
- * the same millisecond, or an NTP correction): a later local edit must always carry a later stamp.
- */
-export function createClock(now: () => number = Date.now): () => number {
-  let last = 0;
-  return () => {
-    last = Math.max(now(), last + 1);
-    return last;
-  };
-}
-
 function isBookkeeping(field: string): boolean {
   return (BOOKKEEPING_FIELDS as readonly string[]).includes(field);
 }

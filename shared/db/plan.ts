@@ -1,6 +1,6 @@
 import type { CollectionName, Doc, DocByCollection, KithDatabase } from './collections';
 import type { ChangeEntry } from './change';
-import { nextStamp } from './database';
+import { nextStamp } from './clock';
 import type { Content } from './content';
 import { trackedDocument } from './documents';
 import { changedFields, stampChanges } from './fieldTimes';

@@ -1,5 +1,5 @@
 import type { KithDatabase, SettingDoc } from './collections';
-import { nextStamp } from './database';
+import { nextStamp } from './clock';
 import { sameValue } from './fieldTimes';
 
 /**

@@ -6,11 +6,18 @@ import type {
   WithDeleted,
 } from 'rxdb';
 import type { CollectionName } from '../db/collections';
-import { checkStoredDocument, describeIssues } from '../db/checkDocument';
+import { checkRemovedDocument, checkStoredDocument, describeIssues } from '../db/checkDocument';
 import { compareStamps } from '../db/fieldTimes';
 import type { SetAside } from '../db/quarantine';
 import type { SyncKey } from './cipher';
-import { encodeEnvelope, openEnvelope, serverId, type EnvelopeKeys, type SyncDoc } from './envelope';
+import {
+  encodeEnvelope,
+  openEnvelope,
+  portable,
+  serverId,
+  type EnvelopeKeys,
+  type SyncDoc,
+} from './envelope';
 import { SyncPassphraseError } from './errors';
 import { KEY_DOC_ID, keyDocState } from './keyDoc';
 import type { Link } from './link';
@@ -45,8 +52,18 @@ export interface HandlerContext {
   unknownKey(kid: string): Promise<void>;
   /** Documents refused from the server: set aside on this device and counted in the status. */
   refuse(items: SetAside[]): Promise<void>;
-  /** Valid versions of these documents arrived: what was set aside for them is forgotten. */
-  accepted(ids: string[]): Promise<void>;
+  /**
+   * The server's copies of these documents were refused for being forged, damaged or older than this
+   * device's: this device writes its own copy back (once per document and session).
+   */
+  repair(ids: string[]): void;
+  /** The server would not store this device's version of a document (`reason`: its words); null: it did. */
+  serverRefused(id: string, reason: string | null): void;
+  /**
+   * Valid versions of these documents arrived: what was set aside for them is forgotten, and this
+   * device's clock moves past their stamps.
+   */
+  accepted(ids: string[], docs: readonly SyncDoc[]): Promise<void>;
   /** This device's copies, removed ones included. */
   local(ids: string[]): Promise<Map<string, LocalDoc>>;
   /** The server state this device last acknowledged per document (RxDB's "assumed master state"). */
@@ -133,14 +150,25 @@ type Reading =
   | { kind: 'doc'; doc: SyncDoc }
   /** Not this collection's, a design document, or from a newer Kith (kept on the server, counted). */
   | { kind: 'skip' }
-  | { kind: 'refused'; item: SetAside };
+  /**
+   * `repairable`: what the server holds is forged, damaged or an older version, so a device with its
+   * own copy writes that back; not so for a version another device wrote against the journal's rules.
+   */
+  | { kind: 'refused'; item: SetAside; repairable: boolean };
 
-function refusal(ctx: HandlerContext, value: unknown, reason: string, raw: unknown = value): Reading {
+function refusal(
+  ctx: HandlerContext,
+  value: unknown,
+  reason: string,
+  raw: unknown = value,
+  repairable = true,
+): Reading & { kind: 'refused' } {
   const id = String((value as { _id?: unknown } | null)?._id ?? '');
   const rev = String((value as { _rev?: unknown } | null)?._rev ?? '');
   const docId = id.slice(id.indexOf(':') + 1);
   return {
     kind: 'refused',
+    repairable,
     item: {
       source: 'sync',
       collection: ctx.collection,
@@ -192,12 +220,20 @@ async function read(ctx: HandlerContext, value: unknown): Promise<Reading> {
   try {
     doc = await migrate(ctx, opened.version, opened.doc);
   } catch (error) {
-    return refusal(ctx, value, `It could not be brought up to date: ${(error as Error).message}`, opened.doc);
+    return refusal(
+      ctx,
+      value,
+      `It could not be brought up to date: ${(error as Error).message}`,
+      opened.doc,
+      false,
+    );
   }
   if (!doc) return { kind: 'skip' };
-  const issues = checkStoredDocument(ctx.collection, content(doc));
+  const issues = doc._deleted
+    ? checkRemovedDocument(ctx.collection, content(doc))
+    : checkStoredDocument(ctx.collection, content(doc));
   if (issues.length > 0) {
-    const refused = refusal(ctx, value, describeIssues(issues), opened.doc) as Reading & { kind: 'refused' };
+    const refused = refusal(ctx, value, describeIssues(issues), opened.doc, false);
     refused.item.issues = issues;
     return refused;
   }
@@ -242,6 +278,7 @@ export function pullHandler(ctx: HandlerContext): ReplicationPullHandler<SyncDoc
     let since: unknown = checkpoint?.seq ?? 0;
     const documents: WithDeleted<SyncDoc>[] = [];
     const refused: SetAside[] = [];
+    const repairs: string[] = [];
     // RxDB stops pulling at a batch smaller than batchSize, so read on until it is full or the feed ends.
     // The newest document this device wrote itself and skipped: handed back when nothing else came,
     // because RxDB keeps a checkpoint only from a non-empty batch (else every wake-up re-reads all).
@@ -272,7 +309,10 @@ export function pullHandler(ctx: HandlerContext): ReplicationPullHandler<SyncDoc
           if (reading?.kind === 'doc') {
             documents.push(reading.doc as WithDeleted<SyncDoc>);
             revOf.set(reading.doc, { id: row.id, gen: generation((row.doc as { _rev?: unknown })._rev) });
-          } else if (reading?.kind === 'refused') refused.push(reading.item);
+          } else if (reading?.kind === 'refused') {
+            refused.push(reading.item);
+            if (reading.repairable) repairs.push(reading.item.docId);
+          }
         }
       } finally {
         ctx.inFlight(-mine.length);
@@ -283,10 +323,13 @@ export function pullHandler(ctx: HandlerContext): ReplicationPullHandler<SyncDoc
     const older = documents.length > 0 ? await rollbacks(ctx, documents) : new Set<SyncDoc>();
     for (const doc of older) {
       const envelope = { _id: serverId(ctx.collection, doc.id), _rev: `${revOf.get(doc)?.gen ?? ''}-` };
-      refused.push((refusal(ctx, envelope, ROLLED_BACK, doc) as Reading & { kind: 'refused' }).item);
+      refused.push(refusal(ctx, envelope, ROLLED_BACK, doc).item);
+      repairs.push(doc.id);
     }
-    // Set aside before the checkpoint moves past them, so nothing refused goes unrecorded.
-    await ctx.refuse(refused);
+    // Set aside before the checkpoint moves past them, so nothing refused goes unrecorded; a device
+    // that cannot record them (a full disk) still never applies them, and syncs on.
+    await ctx.refuse(refused).catch(() => undefined);
+    if (repairs.length > 0) ctx.repair(repairs);
     // Decrypting and checking take a while: a push of this device may have stored a newer version
     // meanwhile, which RxDB must not be handed an older state after (it would write it back).
     const current = documents.filter((d) => {
@@ -299,7 +342,12 @@ export function pullHandler(ctx: HandlerContext): ReplicationPullHandler<SyncDoc
       const reading = await read(ctx, ownLast);
       if (reading.kind === 'doc') documents.push(reading.doc as WithDeleted<SyncDoc>);
     }
-    await ctx.accepted(documents.map((d) => d.id));
+    await ctx
+      .accepted(
+        documents.map((d) => d.id),
+        documents,
+      )
+      .catch(() => undefined);
     for (const doc of documents) ctx.handedOver.set(doc.id, doc);
     return { documents, checkpoint: { seq: since } };
   };
@@ -321,6 +369,44 @@ async function serverDocs(ctx: HandlerContext, ids: string[]): Promise<Map<strin
   if (!Array.isArray(rows)) throw new Error('The sync server sent a malformed document list.');
   for (const r of rows) if (r.value?.rev) fresh(ctx, r.key, r.value.rev);
   return new Map(rows.map((r) => [r.key, r]));
+}
+
+/**
+ * Writes this device's own copies of `ids` over the server's, where the server's copy is still one
+ * this device refuses (forged, damaged, sealed under no key of the journal, or older than its copy):
+ * the journal on the server is repaired without waiting for the next edit. A copy that another device
+ * replaced meanwhile with a good version is left alone.
+ */
+export async function writeOwnCopies(ctx: HandlerContext, ids: readonly string[]): Promise<void> {
+  const local = await ctx.local([...ids]);
+  const keys = ids.filter((id) => local.has(id)).map((id) => serverId(ctx.collection, id));
+  if (keys.length === 0) return;
+  const current = await serverDocs(ctx, [KEY_DOC_ID, ...keys]);
+  // The keys changed under this session: the session stops and looks again; nothing is written.
+  if (keyDocState(current.get(KEY_DOC_ID)?.doc ?? null) !== ctx.keyState) return;
+  const writes: object[] = [];
+  for (const key of keys) {
+    const mine = local.get(key.slice(key.indexOf(':') + 1)) as LocalDoc;
+    const server = current.get(key);
+    const reading = server?.doc ? await read(ctx, server.doc) : null;
+    const stale =
+      reading?.kind === 'refused'
+        ? reading.repairable
+        : reading?.kind === 'doc' && isOlder(reading.doc as LocalDoc, mine);
+    if (!stale) continue;
+    const envelope = await encodeEnvelope(ctx.collection, ctx.version, portable(mine), ctx.write);
+    writes.push(server?.value?.rev ? { ...envelope, _rev: server.value.rev } : envelope);
+  }
+  if (writes.length === 0) return;
+  const res = await ctx.link.send(
+    { method: 'POST', path: '_bulk_docs', body: { docs: writes } },
+    'save documents',
+  );
+  for (const r of Array.isArray(res.body) ? (res.body as { id: string; rev?: string }[]) : []) {
+    if (!r.rev) continue;
+    fresh(ctx, r.id, r.rev);
+    ctx.ownRevs.set(r.id, r.rev);
+  }
 }
 
 export function pushHandler(ctx: HandlerContext): ReplicationPushHandler<SyncDoc> {
@@ -397,9 +483,13 @@ function push(ctx: HandlerContext, attempt = 1): ReplicationPushHandler<SyncDoc>
         ctx.ownRevs.set(r.id, r.rev);
       }
       const lost = results.filter((r) => r.error === 'conflict').map((r) => r.id);
-      const failed = results.find((r) => r.error && r.error !== 'conflict');
-      if (failed)
-        throw new Error(`The sync server refused “${failed.id}”: ${failed.reason ?? failed.error}.`);
+      // A document the server will not store (too large, a validation rule on the server) is named
+      // in the status and kept on this device; it must not hold up every change queued after it, so
+      // RxDB counts it as sent and sends it again with its next edit.
+      for (const r of results) {
+        if (r.error && r.error !== 'conflict') ctx.serverRefused(r.id, r.reason ?? r.error);
+        else if (!r.error) ctx.serverRefused(r.id, null);
+      }
       // Someone wrote in between: hand RxDB the newer server state to merge with, and push again.
       // A copy that cannot be trusted is overwritten again (a hostile server may keep writing one).
       const again: typeof rows = [];

@@ -3,6 +3,7 @@ import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { BehaviorSubject, combineLatest, Subject, type Subscription } from 'rxjs';
 import { COLLECTION_NAMES, type CollectionName, type KithDatabase } from '../db/collections';
+import { observeStamps } from '../db/clock';
 import { sameValue } from '../db/fieldTimes';
 import { release, setAside, quarantine$ } from '../db/quarantine';
 import { syncHeld$ } from '../db/syncHold';
@@ -17,6 +18,7 @@ import {
   type Checkpoint,
   type HandlerContext,
   type LocalDoc,
+  writeOwnCopies,
 } from './handlers';
 import { send, SyncHttpError, SyncOfflineError } from './http';
 import { KEY_DOC_ID } from './keyDoc';
@@ -94,6 +96,12 @@ class Session implements SyncSession {
   private started: Promise<boolean>;
   private wakeFatal: (() => void) | null = null;
   private timers = new Set<unknown>();
+  /** This tab is the one that syncs (multi-tab browsers elect one; a desktop window always is). */
+  private leader = false;
+  /** `collection|id` whose server copy this session already wrote its own copy over (once each). */
+  private readonly repaired = new Set<string>();
+  /** `collection|id` → why the server would not store this device's version of it. */
+  private readonly serverRefusals = new Map<string, string>();
 
   constructor(
     private readonly db: KithDatabase,
@@ -113,12 +121,24 @@ class Session implements SyncSession {
 
   private async onHold(held: boolean): Promise<void> {
     this.held = held;
-    if (held) await Promise.all(this.replications.map((r) => r.pause()));
-    else if (!this.fatal && this.phase === 'running') {
-      await Promise.all(this.replications.map((r) => r.start()));
-      for (const r of this.replications) r.reSync();
-    }
+    if (held) await this.pauseAll();
+    else this.startAll();
     this.publish();
+  }
+
+  /**
+   * Replications are created paused (autoStart false): RxDB ignores a pause() before a replication
+   * first starts, so a session begun during an import, or in a tab that is not the leader, would
+   * otherwise sync at once. They run only while nothing holds them.
+   */
+  private startAll(): void {
+    if (this.stopped || this.phase !== 'running' || this.held || this.fatal || !this.leader) return;
+    // start() of a paused replication resumes it and pulls once; its errors arrive on error$.
+    for (const r of this.replications) r.start().catch(() => undefined);
+  }
+
+  private async pauseAll(): Promise<void> {
+    await Promise.all(this.replications.map((r) => r.pause().catch(() => undefined)));
   }
 
   private get names(): readonly CollectionName[] {
@@ -248,7 +268,7 @@ class Session implements SyncSession {
   private recheckKeys(): Promise<void> {
     this.rechecking ??= (async () => {
       if (this.stopped) return;
-      await Promise.all(this.replications.map((r) => r.pause()));
+      await this.pauseAll();
       let ring: KeyRing;
       try {
         ring = await unlockJournal(this.options.transport, this.options.crypto, this.passphrase, false);
@@ -267,9 +287,11 @@ class Session implements SyncSession {
         return;
       }
       this.fatal = null;
-      if (!this.held) await Promise.all(this.replications.map((r) => r.start()));
+      this.startAll();
       this.publish();
-    })().finally(() => (this.rechecking = null));
+    })()
+      .catch(() => undefined)
+      .finally(() => (this.rechecking = null));
     return this.rechecking;
   }
 
@@ -304,7 +326,16 @@ class Session implements SyncSession {
       keyState: ring.state,
       unknownKey: () => this.checkUnknownKey(),
       refuse: (items) => setAside(this.db, items),
-      accepted: async (ids) => {
+      repair: (ids) => this.repair(name, ctx, ids),
+      serverRefused: (id, reason) => {
+        const key = `${name}|${id.slice(id.indexOf(':') + 1)}`;
+        const had = this.serverRefusals.has(key);
+        if (reason === null) this.serverRefusals.delete(key);
+        else this.serverRefusals.set(key, reason);
+        if (had || reason !== null) this.publish();
+      },
+      accepted: async (ids, docs) => {
+        observeStamps(this.db, docs);
         const known = ids.filter((id) => this.setAsideIds.has(`${name}|${id}`));
         if (known.length > 0) await release(this.db, 'sync', name, known);
       },
@@ -332,6 +363,23 @@ class Session implements SyncSession {
     return ctx;
   }
 
+  /**
+   * The server's copies of `ids` were refused (forged, damaged, rolled back): this device writes its
+   * own over them, once per document and session, so a hostile or broken server cannot make two
+   * devices trade the same repair forever. Failures are left to the next session.
+   */
+  private repair(name: CollectionName, ctx: HandlerContext, ids: string[]): void {
+    const fresh = ids.filter((id) => !this.repaired.has(`${name}|${id}`));
+    if (fresh.length === 0) return;
+    for (const id of fresh) this.repaired.add(`${name}|${id}`);
+    this.later(() => {
+      if (this.held || this.fatal) return;
+      const done = writeOwnCopies(ctx, fresh).catch(() => undefined);
+      this.pushes.add(done);
+      void done.finally(() => this.pushes.delete(done));
+    }, 0);
+  }
+
   private startReplications(ring: KeyRing, journal: string, since: unknown): void {
     addRxPlugin(RxDBLeaderElectionPlugin);
     const pages = new ChangePages(this.link, Math.max(this.options.batchSize ?? BATCH, 1000));
@@ -345,9 +393,9 @@ class Session implements SyncSession {
         replicationIdentifier: `kith-couch-${journal}-${name}-v${ctx.version}`,
         live: this.options.live ?? true,
         retryTime: Math.min(this.options.retryMs ?? 1000, 500),
-        waitForLeadership: this.options.waitForLeadership ?? true,
+        waitForLeadership: false,
         toggleOnDocumentVisible: false,
-        autoStart: true,
+        autoStart: false,
         pull: { handler: pullHandler(ctx), batchSize: this.options.batchSize ?? BATCH, stream$ },
         push: { handler: pushHandler(ctx), batchSize: this.options.batchSize ?? BATCH },
       });
@@ -379,7 +427,7 @@ class Session implements SyncSession {
       }),
     );
     this.phase = 'running';
-    if (this.held) void Promise.all(this.replications.map((r) => r.pause()));
+    void this.awaitLeadership().then(() => this.startAll());
     this.publish();
     if ((this.options.live ?? true) && !this.liveFeed) {
       this.liveFeed = true;
@@ -390,6 +438,18 @@ class Session implements SyncSession {
         onChanges: (changes) => void this.onRemoteChanges(changes),
       });
     }
+  }
+
+  /** Resolves when this tab leads (at once for a single-instance database or a desktop window). */
+  private async awaitLeadership(): Promise<void> {
+    const mustWait = (this.options.waitForLeadership ?? true) && this.db.multiInstance;
+    if (mustWait && !this.leader) {
+      const stopped = new Promise<void>((resolve) =>
+        this.abort.signal.addEventListener('abort', () => resolve()),
+      );
+      await Promise.race([this.db.waitForLeadership(), stopped]);
+    }
+    this.leader = !this.stopped;
   }
 
   private async onRemoteChanges(changes: { id: string; rev: string | undefined }[]): Promise<void> {
@@ -451,13 +511,27 @@ class Session implements SyncSession {
     if (link.kind === 'error')
       return { state: 'error', message: link.message, lastSyncedAt: this.lastSyncedAt };
     if (this.phase === 'connecting') return { state: 'connecting' };
+    const [refused] = this.serverRefusals;
+    if (refused)
+      return {
+        state: 'error',
+        message: serverRefusedMessage(refused[0], refused[1], this.serverRefusals.size),
+        lastSyncedAt: this.lastSyncedAt,
+      };
     // Held while an import or a restore is written: not "Synced", its changes are still to come.
-    if (this.held || this.active || this.inFlight > 0 || this.initialPending > 0)
+    if (this.held) return { state: 'syncing', pending: Math.max(this.inFlight, 0), held: true };
+    if (this.active || this.inFlight > 0 || this.initialPending > 0)
       return { state: 'syncing', pending: Math.max(this.inFlight, 0) };
     const prev = this.status$.getValue();
     if (prev.state !== 'synced') this.lastSyncedAt = Date.now();
     return { state: 'synced', lastSyncedAt: this.lastSyncedAt ?? Date.now() };
   }
+}
+
+function serverRefusedMessage(key: string, reason: string, count: number): string {
+  const [collection, id] = key.split('|');
+  const more = count > 1 ? ` (and ${count - 1} more)` : '';
+  return `The sync server would not store ${collection} “${id}”${more}: ${reason}. It is kept on this device and sent again with its next edit.`;
 }
 
 /** Starts syncing in the background and returns at once; watch status$ for how it goes. */

@@ -4,8 +4,11 @@ import type { SyncAction } from './errors';
 export type SyncStatus =
   | { state: 'off' }
   | { state: 'connecting' }
-  /** `pending`: changes being pushed or pulled right now. */
-  | { state: 'syncing'; pending: number }
+  /**
+   * `pending`: changes being pushed or pulled right now. `held`: an import or a restore is being
+   * saved, and nothing is sent until it is saved whole.
+   */
+  | { state: 'syncing'; pending: number; held?: true }
   | { state: 'synced'; lastSyncedAt: number }
   /** The server did not answer; the next attempt is at `retryAt` (or sooner on retry()). */
   | { state: 'offline'; lastSyncedAt: number | null; retryAt: number }

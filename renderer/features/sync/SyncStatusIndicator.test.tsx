@@ -55,6 +55,11 @@ describe('the sync status indicator', () => {
     ],
     ['syncing one change', { state: 'syncing', pending: 1 }, ['Syncing 1 change…']],
     ['syncing many', { state: 'syncing', pending: 12 }, ['Syncing 12 changes…']],
+    [
+      'held by an import',
+      { state: 'syncing', pending: 0, held: true },
+      ['Sync paused', 'An import or a restore is being saved'],
+    ],
     ['synced', { state: 'synced', lastSyncedAt: NOW - 5_000 }, ['Synced', 'Last in sync just now']],
     [
       'offline',

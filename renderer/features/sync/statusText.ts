@@ -45,6 +45,13 @@ export function describeStatus(status: SyncStatus, lastSyncedAt: number | null, 
     case 'connecting':
       return { label: 'Connecting to the sync server…', reason: null, since, canRetry: false };
     case 'syncing':
+      if (status.held)
+        return {
+          label: 'Sync paused',
+          reason: 'An import or a restore is being saved; its changes are sent once it is saved whole.',
+          since,
+          canRetry: false,
+        };
       return {
         label: status.pending > 0 ? `Syncing ${changes(status.pending)}…` : 'Syncing…',
         reason: null,

@@ -44,11 +44,16 @@ describe('the requests the sync engine sends', () => {
     await server.couch.resume();
     a.session!.retry();
     b.session!.retry();
-    await waitFor('both edits kept', async () =>
-      /Laptop notes[\s\S]*Desktop notes|Desktop notes[\s\S]*Laptop notes/.test(
-        String((await server.person(a, id))?.notes),
-      ),
-    );
+    // Both devices hold the merged version before one deletes it: a removal of a version that had
+    // not seen the other's edit would rightly be undone by that edit.
+    for (const d of [a, b])
+      await waitFor('both edits kept', async () =>
+        /Laptop notes[\s\S]*Desktop notes|Desktop notes[\s\S]*Laptop notes/.test(
+          String((await server.person(d, id))?.notes),
+        ),
+      );
+    await a.session!.awaitInSync();
+    await b.session!.awaitInSync();
     await deletePerson(b.db, id);
     await waitFor('Ada gone on the laptop', async () => (await server.person(a, id)) === null);
     await a.close();

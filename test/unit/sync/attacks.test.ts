@@ -102,19 +102,25 @@ describe('a hostile sync server', () => {
     await overwrite({ ...old, _rev: now._rev });
     expect((await setAsideFor(d, id)).reason).toBe(ROLLED_BACK);
     expect((await server.person(d, id))?.notes).toBe('the newer notes');
-    // The device's next edit of it puts the newer version back on the server.
-    await updatePerson(d.db, id, { role: 'Countess' });
+    // The device writes its newer version back over the replay, without waiting for an edit.
+    await waitFor(
+      'the newer version back on the server',
+      async () =>
+        (await raw(`people:${id}`))._rev !== now._rev && (await raw(`people:${id}`)).data !== old.data,
+    );
     const fresh = await server.device('desktop', PASSPHRASE);
     fresh.start();
     await waitFor('the newer version on a new device', async () => {
       const p = await server.person(fresh, id);
-      return p?.role === 'Countess' && p.notes === 'the newer notes';
+      return p?.notes === 'the newer notes';
     });
+    expect((await listQuarantined(fresh.db)).entries).toEqual([]);
   });
 
   it('cannot swap ciphertexts between documents, and a damaged one stops nothing after it', async () => {
     const names = ['Ada', 'Barbara', 'Grace', 'Hedy', 'Katherine'];
-    const { ids } = await deviceWithPeople('laptop', names);
+    const { d: laptop, ids } = await deviceWithPeople('laptop', names);
+    await laptop.stopSync();
     const [a, b] = [await raw(`people:${ids[0]}`), await raw(`people:${ids[1]}`)];
     const sealed = (d: Raw) => ({ kid: d.kid, iv: d.iv, data: d.data });
     await overwrite({ ...a, ...sealed(b) });
@@ -134,6 +140,15 @@ describe('a hostile sync server', () => {
         /could not be decrypted|key this journal does not have/,
       );
     for (const id of ids.slice(0, 4)) expect(await server.person(fresh, id)).toBeNull();
+
+    // The laptop, which holds good copies, finds the damage when it syncs again and writes them back.
+    laptop.start();
+    for (const [i, id] of ids.slice(0, 4).entries())
+      await waitFor(`${names[i]} repaired on the new device`, async () => {
+        const p = await server.person(fresh, id);
+        return p?.name === names[i] && p?.addresses?.[0] === `${names[i]} Street 1`;
+      });
+    expect((await listQuarantined(fresh.db)).entries).toEqual([]);
   });
 
   it('cannot get a deleted key document silently replaced: the device asks, and restores it with the same key', async () => {

@@ -1,7 +1,7 @@
 import { randomLcg } from 'd3-random';
 /**
  * Convergence fuzz: seeded random inserts, edits and deletes on three replicas, with random
- * disconnects, server outages and restarts. At the end every replica holds the same documents, and
+ * disconnects, server outages and restarts, on devices whose clocks disagree by minutes. At the end every replica holds the same documents, and
  * no write is lost beyond the delete rule (shared/sync/merge.ts):
  * - every field's newest edit is in the final document (a free text contains it);
  * - a free-text edit is either in the final text or was replaced by someone who had seen it;
@@ -69,7 +69,14 @@ async function setUp(seed: number): Promise<TestCouch> {
   );
   const server = await startCouchServer();
   couch = server;
-  replicas = ['r1', 'r2', 'r3'].map((n) => new Replica(n, server.transport(), PASSPHRASE));
+  // Clocks that disagree, as real devices' do: r2 runs five minutes slow, r3 half a minute fast.
+  replicas = (
+    [
+      ['r1', 0],
+      ['r2', -300_000],
+      ['r3', 30_000],
+    ] as const
+  ).map(([n, skew]) => new Replica(n, server.transport(), PASSPHRASE, skew));
   for (const r of replicas) {
     await r.open();
     r.startSync();

@@ -9,7 +9,8 @@ import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase } fro
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { collectionCreators, type KithDatabase } from '../../../shared/db/collections';
-import { createClock, makeStamp } from '../../../shared/db/fieldTimes';
+import { createClock, setDeviceContext } from '../../../shared/db/clock';
+import { makeStamp } from '../../../shared/db/fieldTimes';
 import { fakeStorage, uniqueName } from '../../../shared/db/testing';
 import { wrappedValidateKithStorage } from '../../../shared/db/validator';
 import { startSync, type SyncSession, type SyncTransport } from '../../../shared/sync';
@@ -23,13 +24,17 @@ export class Replica {
   session: SyncSession | null = null;
   private readonly idb = new IDBFactory();
   private readonly dbName = uniqueName('fuzz');
-  private readonly clock = createClock();
+  private readonly clock;
 
+  /** `skewMs`: how far this replica's wall clock is off (a laptop minutes behind the others). */
   constructor(
     readonly name: string,
     private readonly transport: SyncTransport,
     private readonly passphrase?: string,
-  ) {}
+    skewMs = 0,
+  ) {
+    this.clock = createClock(() => Date.now() + skewMs);
+  }
 
   stamp(): { ms: number; stamp: string } {
     const ms = this.clock();
@@ -51,6 +56,8 @@ export class Replica {
       // Sync sets refused documents aside in local documents, as the app's database allows.
       localDocuments: true,
     });
+    // Sync moves this clock past the stamps it pulls, as it does the app's (shared/db/clock).
+    setDeviceContext(this.db, { deviceId: this.name, clock: this.clock });
     await this.db.addCollections({
       people: collectionCreators.people,
       communities: collectionCreators.communities,

@@ -1,7 +1,7 @@
 import { webcrypto } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createPerson, deletePerson, holdSync, updatePerson } from '../../../shared/db';
-import { changePassphrase, ensureDatabase, testConnection } from '../../../shared/sync';
+import { changePassphrase, ensureDatabase, testConnection, type SyncTransport } from '../../../shared/sync';
 import { TEST_USER } from '../../support/couchServer';
 import { syncFixture, waitFor, waitForStatus } from './devices';
 
@@ -81,13 +81,61 @@ describe('sync sessions', () => {
     const release = holdSync(a.db);
     const id = (await createPerson(a.db, { name: 'Written during an import' })).person.id;
     await new Promise((r) => setTimeout(r, 1_500));
-    expect(a.session!.status().state).toBe('syncing');
+    expect(a.session!.status()).toMatchObject({ state: 'syncing', held: true });
     expect((await server.couch.rawDocs()).some((d) => d._id === `people:${id}`)).toBe(false);
     release();
     await waitFor('the person on the server', async () =>
       (await server.couch.rawDocs()).some((d) => d._id === `people:${id}`),
     );
     await waitForStatus(a.session!, 'synced');
+  });
+
+  it('starts held when an import is already being written as sync starts, and syncs once it ends', async () => {
+    const a = await device('laptop');
+    const release = holdSync(a.db);
+    const id = (await createPerson(a.db, { name: 'Written during an import' })).person.id;
+    a.start();
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(a.session!.status()).toMatchObject({ state: 'syncing', held: true });
+    expect((await server.couch.rawDocs()).some((d) => d._id === `people:${id}`)).toBe(false);
+    release();
+    await waitFor('the person on the server', async () =>
+      (await server.couch.rawDocs()).some((d) => d._id === `people:${id}`),
+    );
+    await waitForStatus(a.session!, 'synced');
+  });
+
+  it('names a document the server will not store, and keeps syncing the ones after it', async () => {
+    const refusing = (id: string): SyncTransport => {
+      const inner = server.couch.transport();
+      return async (request) => {
+        const docs = (request.body as { docs?: { _id: string }[] } | undefined)?.docs;
+        if (request.method !== 'POST' || !request.path.startsWith('_bulk_docs') || !docs)
+          return inner(request);
+        const kept = docs.filter((d) => d._id !== `people:${id}`);
+        const res = await inner({ ...request, body: { ...(request.body as object), docs: kept } });
+        if (kept.length === docs.length) return res;
+        const error = { id: `people:${id}`, error: 'forbidden', reason: 'documents over 1 MB are refused' };
+        return { ...res, body: [...(res.body as object[]), error] };
+      };
+    };
+    const a = await device('laptop');
+    const big = (await createPerson(a.db, { name: 'Refused Rita' })).person.id;
+    a.start({ transport: refusing(big) });
+    await waitFor('the refusal named', () => {
+      const s = a.session!.status();
+      return (
+        s.state === 'error' &&
+        /would not store people “.+”: documents over 1 MB are refused/.test(s.message) &&
+        s
+      );
+    });
+    const later = (await createPerson(a.db, { name: 'Stored Sam' })).person.id;
+    await waitFor('a later person on the server', async () =>
+      (await server.couch.rawDocs()).some((d) => d._id === `people:${later}`),
+    );
+    expect((await server.couch.rawDocs()).some((d) => d._id === `people:${big}`)).toBe(false);
+    expect(await person(a, big)).toMatchObject({ name: 'Refused Rita' });
   });
 
   it('says in words when the password is wrong, and tests a connection without throwing', async () => {
