@@ -84,6 +84,11 @@ export class Link {
     this.onChange(this.state, true);
   }
 
+  /** How long until the next attempt is allowed (0: now). */
+  retryDelay(): number {
+    return Math.max(0, this.retryAt - Date.now());
+  }
+
   retry(): void {
     this.retryAt = 0;
     for (const wake of [...this.waiters]) wake();

@@ -2,6 +2,7 @@ import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxd
 import type { CollectionName } from '../db/collections';
 import { BOOKKEEPING_FIELDS, compareStamps, parseStamp, sameValue, type FieldStamp } from '../db/fieldTimes';
 import { portable } from './envelope';
+import { utcMinute } from './utcMinute';
 
 /**
  * Free text where two devices' concurrent edits are both kept: the newer edit stays in the field and
@@ -33,12 +34,6 @@ const CUT_MARK = '\n[… shortened to fit]';
  */
 export type DeviceNameLookup = (deviceId: string) => string | undefined;
 
-/** "2026-12-07 14:03 UTC": the minute is enough to place an edit, and UTC reads the same on every device. */
-function readableTime(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
-
 export function conflictSection(
   loserText: string,
   loserStamp: FieldStamp | undefined,
@@ -48,7 +43,7 @@ export function conflictSection(
   const id = parsed?.deviceId ?? '';
   // A raw device id means nothing to a person; its start still tells two unnamed devices apart.
   const who = (id && deviceName?.(id)) || (id ? `another device (${id.slice(0, 6)})` : 'another device');
-  const when = parsed ? readableTime(parsed.ms) : 'an unknown time';
+  const when = parsed ? utcMinute(parsed.ms) : 'an unknown time';
   return `\n\n---\nConflicting edit from ${who} at ${when}:\n${loserText}`;
 }
 

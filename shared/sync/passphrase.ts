@@ -21,6 +21,7 @@ import {
 } from './keyDoc';
 import type { SyncTransport } from './transport';
 import { FORGED_CHANGE, getDoc, KEY_DOC_MISSING, serverEnvelopes } from './unlock';
+import { utcMinute } from './utcMinute';
 
 export interface PassphraseProgress {
   done: number;
@@ -40,10 +41,6 @@ export interface ChangeResult {
 
 /** After this many passes that still found documents under the old key, other devices are still writing. */
 const MAX_PASSES = 12;
-
-function when(startedAt: number): string {
-  return `${new Date(startedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
 
 /** The change in progress on the server, resumed or started; everything the passes need. */
 interface Plan {
@@ -140,7 +137,7 @@ async function startOrResume(
       if (change.to === null) {
         if (newPassphrase !== '')
           throw new SyncPassphraseError(
-            `A change that turns encryption off was started ${when(change.startedAt)} and has not finished: turn encryption off to finish it.`,
+            `A change that turns encryption off was started at ${utcMinute(change.startedAt)} and has not finished: turn encryption off to finish it.`,
           );
         return { doc, current, from: await readKeys(current, doc), to: null };
       }
@@ -148,7 +145,7 @@ async function startOrResume(
         crypto,
         change.to,
         newPassphrase,
-        `A change to a different new passphrase was started ${when(change.startedAt)} and has not finished. Enter that passphrase as the new one to finish it.`,
+        `A change to a different new passphrase was started at ${utcMinute(change.startedAt)} and has not finished. Enter that passphrase as the new one to finish it.`,
       );
       return { doc, current, from: await readKeys(current, doc), to: { record: change.to, key: to.key } };
     }
@@ -183,6 +180,16 @@ function isDone(envelope: Envelope, to: Plan['to']): boolean {
 
 type Stored = Record<string, unknown> & { _rev: string };
 
+/**
+ * Saves that keep meeting a newer version: other devices write (each round re-reads and re-seals the
+ * newer one), but a server that answers "conflict" to everything would keep the change going forever.
+ */
+const MAX_CONFLICT_ROUNDS = 20;
+
+function conflictsWithoutEnd(count: number): string {
+  return `The sync server answered “conflict” ${MAX_CONFLICT_ROUNDS} times in a row for ${count} ${count === 1 ? 'document' : 'documents'}: the passphrase change stopped here and can be finished later (Settings › Sync).`;
+}
+
 /** One pass over the server: re-seals what is under an old key; the counts of what it did. */
 async function pass(
   transport: SyncTransport,
@@ -205,7 +212,8 @@ async function pass(
   };
   for await (const page of serverEnvelopes(transport)) {
     let pending: Stored[] = page.map((e) => e.doc);
-    while (pending.length > 0) {
+    for (let round = 1; pending.length > 0; round++) {
+      if (round > MAX_CONFLICT_ROUNDS) throw new Error(conflictsWithoutEnd(pending.length));
       const docs = (await Promise.all(pending.map(reseal))).filter((d): d is object => d !== null);
       if (docs.length === 0) break;
       const saved = await send(
@@ -233,7 +241,8 @@ async function pass(
 
 /** Makes the new key current (or removes the key document when encryption was turned off). */
 async function finish(transport: SyncTransport, plan: Plan): Promise<void> {
-  for (;;) {
+  for (let round = 1; ; round++) {
+    if (round > MAX_CONFLICT_ROUNDS) throw new Error(conflictsWithoutEnd(1));
     const stored = await getDoc(transport, KEY_DOC_ID);
     if (!isKeyDoc(stored) || stored.change?.to?.kid !== plan.to?.record.kid)
       throw new Error('The key document changed on the server while the passphrase was being changed.');

@@ -86,6 +86,10 @@ class Session implements SyncSession {
   private fatal: { message: string; action?: SyncAction } | null = null;
   private ring: KeyRing | null = null;
   private keyChecked = 0;
+  private keyCheck: Promise<void> | null = null;
+  /** The key document could not be read to confirm the keys: nothing is written until it is. */
+  private keysUnverified = false;
+  private recheckPending = false;
   private rechecking: Promise<void> | null = null;
   private liveFeed = false;
   private active = false;
@@ -132,7 +136,15 @@ class Session implements SyncSession {
    * otherwise sync at once. They run only while nothing holds them.
    */
   private startAll(): void {
-    if (this.stopped || this.phase !== 'running' || this.held || this.fatal || !this.leader) return;
+    if (
+      this.stopped ||
+      this.phase !== 'running' ||
+      this.held ||
+      this.fatal ||
+      this.keysUnverified ||
+      !this.leader
+    )
+      return;
     // start() of a paused replication resumes it and pulls once; its errors arrive on error$.
     for (const r of this.replications) r.start().catch(() => undefined);
   }
@@ -273,15 +285,22 @@ class Session implements SyncSession {
       try {
         ring = await unlockJournal(this.options.transport, this.options.crypto, this.passphrase, false);
       } catch (err) {
-        if (err instanceof SyncPassphraseError) {
+        if (err instanceof SyncOfflineError || err instanceof SyncHttpError) {
+          // The server could not be asked: stay paused, say so, and ask again at the next attempt.
+          this.keysUnverified = true;
+          this.link.failed(err instanceof SyncOfflineError ? 'offline' : 'error', err.message);
+          this.recheckLater(Math.max(this.link.retryDelay(), this.options.retryMs ?? 1000));
+        } else if (err instanceof SyncPassphraseError) {
+          this.keysUnverified = false;
           this.fatal = { message: err.message, ...(err.action ? { action: err.action } : {}) };
-          if (err.action === 'finish-change') this.later(() => void this.recheckKeys(), CHANGE_POLL_MS);
+          if (err.action === 'finish-change') this.recheckLater(CHANGE_POLL_MS);
         } else if (!this.fatal) {
           this.fatal = { message: KEY_CHANGED };
         }
         this.publish();
         return;
       }
+      this.keysUnverified = false;
       if (ring.legacy || ring.state !== this.ring?.state) {
         await this.restart();
         return;
@@ -290,17 +309,37 @@ class Session implements SyncSession {
       this.startAll();
       this.publish();
     })()
-      .catch(() => undefined)
+      .catch((err: unknown) => {
+        // Unexpected: stay stopped, with the reason shown, rather than writing under unchecked keys.
+        this.fatal ??= { message: err instanceof Error ? err.message : String(err) };
+        this.publish();
+      })
       .finally(() => (this.rechecking = null));
     return this.rechecking;
   }
 
-  /** A handler met a document under a key it does not hold: is the key document the reason? */
-  private async checkUnknownKey(): Promise<void> {
-    if (Date.now() - this.keyChecked < KEY_RECHECK_MS) return;
-    const ring = await unlockJournal(this.options.transport, this.options.crypto, this.passphrase, false);
-    if (ring.legacy || ring.state !== this.ring?.state) throw new SyncPassphraseError(KEY_CHANGED);
-    this.keyChecked = Date.now();
+  /** One pending look at the key document at a time, however many reasons to look arrive. */
+  private recheckLater(ms: number): void {
+    if (this.recheckPending) return;
+    this.recheckPending = true;
+    this.later(() => {
+      this.recheckPending = false;
+      void this.recheckKeys();
+    }, ms);
+  }
+
+  /**
+   * A handler met a document under a key it does not hold: is the key document the reason? One look
+   * at a time, shared by every collection that asks meanwhile (each would derive keys again).
+   */
+  private checkUnknownKey(): Promise<void> {
+    if (Date.now() - this.keyChecked < KEY_RECHECK_MS) return Promise.resolve();
+    this.keyCheck ??= (async () => {
+      const ring = await unlockJournal(this.options.transport, this.options.crypto, this.passphrase, false);
+      if (ring.legacy || ring.state !== this.ring?.state) throw new SyncPassphraseError(KEY_CHANGED);
+      this.keyChecked = Date.now();
+    })().finally(() => (this.keyCheck = null));
+    return this.keyCheck;
   }
 
   private handlerContext(name: CollectionName, ring: KeyRing, pages: ChangePages): HandlerContext {
@@ -520,6 +559,7 @@ class Session implements SyncSession {
       };
     // Held while an import or a restore is written: not "Synced", its changes are still to come.
     if (this.held) return { state: 'syncing', pending: Math.max(this.inFlight, 0), held: true };
+    if (this.keysUnverified) return { state: 'syncing', pending: Math.max(this.inFlight, 0) };
     if (this.active || this.inFlight > 0 || this.initialPending > 0)
       return { state: 'syncing', pending: Math.max(this.inFlight, 0) };
     const prev = this.status$.getValue();

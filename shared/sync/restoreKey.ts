@@ -8,6 +8,15 @@ import type { SyncTransport } from './transport';
 import { getDoc, serverEnvelopes } from './unlock';
 
 /**
+ * Key ids tried, most used first: each costs a full key derivation (about half a second), and a
+ * hostile server could name thousands. A journal has one current key and a few from earlier
+ * passphrases.
+ */
+const MAX_KEYS_TRIED = 5;
+/** Documents tried per key id: one damaged document must not hide its key. */
+const SAMPLES_PER_KEY = 3;
+
+/**
  * Puts back a key document that was deleted on the server, from this device's passphrase: every
  * ciphertext names the salt its key was derived from, so the key of the documents on the server is
  * derived again and proved by opening one of them. Never creates a new salt: documents sealed under
@@ -19,16 +28,19 @@ export async function restoreKeyDoc(
   passphrase: string,
 ): Promise<void> {
   if ((await getDoc(transport, KEY_DOC_ID)) !== null) return;
-  const byKid = new Map<string, { count: number; sample: unknown }>();
+  const byKid = new Map<string, { count: number; samples: unknown[] }>();
   for await (const page of serverEnvelopes(transport, 500)) {
     for (const { doc } of page) {
       if (doc.kith !== 2 || doc.enc !== true || typeof doc.kid !== 'string') continue;
-      const seen = byKid.get(doc.kid);
-      byKid.set(doc.kid, { count: (seen?.count ?? 0) + 1, sample: seen?.sample ?? doc });
+      const seen = byKid.get(doc.kid) ?? { count: 0, samples: [] };
+      seen.count += 1;
+      if (seen.samples.length < SAMPLES_PER_KEY) seen.samples.push(doc);
+      byKid.set(doc.kid, seen);
     }
   }
   const opened: UnlockedKey[] = [];
-  for (const [kid, { sample }] of [...byKid].sort((a, b) => b[1].count - a[1].count)) {
+  const likeliest = [...byKid].sort((a, b) => b[1].count - a[1].count).slice(0, MAX_KEYS_TRIED);
+  for (const [kid, { samples }] of likeliest) {
     let bits: Uint8Array<ArrayBuffer>;
     try {
       bits = await deriveKeyBits(crypto, passphrase, kid, PBKDF2_ITERATIONS);
@@ -36,8 +48,12 @@ export async function restoreKeyDoc(
       continue; // not a salt this version made
     }
     const key: SyncKey = await keyFromBits(crypto, bits, kid);
-    const result = await openEnvelope(sample, { read: new Map([[kid, key]]), encrypted: true });
-    if (result.kind === 'doc') opened.push({ key, bits });
+    const keys = { read: new Map([[kid, key]]), encrypted: true };
+    for (const sample of samples) {
+      if ((await openEnvelope(sample, keys)).kind !== 'doc') continue;
+      opened.push({ key, bits });
+      break;
+    }
   }
   const [current, ...older] = opened;
   if (!current)

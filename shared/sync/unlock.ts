@@ -1,4 +1,5 @@
 import { toBase64 } from './bytes';
+import { utcMinute } from './utcMinute';
 import type { SyncKey } from './cipher';
 import type { CryptoLike } from './cryptoLike';
 import { isEnvelope } from './envelope';
@@ -31,7 +32,7 @@ export const FORGED_CHANGE =
   "The server's key document announces a passphrase change that nobody with the passphrase started: it was changed on the server. This device writes nothing until it is repaired.";
 
 export function changeInProgress(startedAt: number): string {
-  return `A change of the sync passphrase, started ${new Date(startedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC, has not finished. This device waits: finish it in Settings › Sync (with the current and the new passphrase), or let the device that started it finish.`;
+  return `A change of the sync passphrase, started at ${utcMinute(startedAt)}, has not finished. This device waits: finish it in Settings › Sync (with the current and the new passphrase), or let the device that started it finish.`;
 }
 
 /** The keys a sync session works with. */

@@ -285,6 +285,24 @@ describe('passphrase changes', () => {
     );
   }, 60_000);
 
+  it('cannot keep a passphrase change going forever by answering “conflict” to every save', async () => {
+    const { d } = await deviceWithPeople('laptop', ['Ada', 'Grace'], 'old passphrase');
+    await d.close();
+    const conflicting = async (request: SyncRequest) => {
+      const docs = (request.body as { docs?: { _id: string }[] } | undefined)?.docs;
+      if (request.method === 'POST' && request.path.startsWith('_bulk_docs') && docs)
+        return { status: 201, body: docs.map((doc) => ({ id: doc._id, error: 'conflict' })) };
+      return operator()(request);
+    };
+    await expect(
+      changePassphrase(conflicting, webcrypto, 'old passphrase', 'new passphrase'),
+    ).rejects.toThrow(/answered “conflict” 20 times in a row for \d+ documents: the passphrase change stopped/);
+    // Resumed against an honest server, it finishes.
+    expect(await changePassphrase(operator(), webcrypto, 'old passphrase', 'new passphrase')).toMatchObject({
+      leftAsTheyWere: 0,
+    });
+  });
+
   it('stops a device that keeps writing during the change, and loses none of its edits', async () => {
     const a = await server.device('laptop', 'old passphrase');
     const b = await server.device('desktop', 'old passphrase');

@@ -138,6 +138,31 @@ describe('sync sessions', () => {
     expect(await person(a, big)).toMatchObject({ name: 'Refused Rita' });
   });
 
+  it('stays paused, not stopped, when the key document cannot be read after it changed, and carries on once it can', async () => {
+    let keyReadsFail = false;
+    const inner = server.couch.transport();
+    const flaky: SyncTransport = (request) =>
+      keyReadsFail && request.method === 'GET' && request.path.startsWith('kith-key')
+        ? Promise.reject(new Error('connect ECONNREFUSED'))
+        : inner(request);
+    const a = await device('laptop', 'a passphrase');
+    a.start({ transport: flaky });
+    await waitForStatus(a.session!, 'synced');
+    keyReadsFail = true;
+    const key = (await inner({ method: 'GET', path: 'kith-key' })).body as { _rev: string };
+    await inner({ method: 'PUT', path: 'kith-key', body: key });
+    const offline = await waitForStatus(a.session!, 'offline');
+    expect(offline).not.toHaveProperty('message');
+    const id = (await createPerson(a.db, { name: 'Made while the key was unreadable' })).person.id;
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await server.couch.rawDocs()).some((d) => d._id === `people:${id}`)).toBe(false);
+    keyReadsFail = false;
+    await waitFor('the person on the server', async () =>
+      (await server.couch.rawDocs()).some((d) => d._id === `people:${id}`),
+    );
+    await waitForStatus(a.session!, 'synced');
+  });
+
   it('says in words when the password is wrong, and tests a connection without throwing', async () => {
     const wrong = server.couch.transport('kith', { user: TEST_USER, password: 'nope' });
     expect(await testConnection(wrong)).toEqual({
