@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { guardedConflictHandler, isOlder, type LocalDoc } from './handlers';
+import { checkedConflictHandler, guardedConflictHandler, isOlder, type LocalDoc } from './handlers';
+import { conflictHandlerFor } from './merge';
+import type { SyncDoc } from './envelope';
 
 const doc = (times: Record<string, string>, deleted = false): LocalDoc =>
   ({ id: 'p1', fieldTimes: times, _deleted: deleted }) as LocalDoc;
@@ -37,5 +39,40 @@ describe('guardedConflictHandler', () => {
     expect(guarded.isEqual(mine, mine, 'kith-push')).toBe(true);
     handedOver.set('p1', doc({ name: '3@b', role: '2@a' }));
     expect(guarded.isEqual(mine, mine, 'downstream-check-if-equal-0')).toBe(true);
+  });
+});
+
+describe('checkedConflictHandler', () => {
+  const stamp = (ms: number, device: string) => `${String(ms).padStart(15, '0')}@${device}`;
+  const tie = (aId: string, bId: string, times: Record<string, string>): SyncDoc => ({
+    id: 't1',
+    createdAt: 1,
+    updatedAt: 1,
+    aId,
+    bId,
+    kind: 'friend',
+    notes: '',
+    since: '',
+    fieldTimes: { kind: stamp(1, 'a'), notes: stamp(1, 'a'), since: stamp(1, 'a'), ...times },
+    _deleted: false,
+  });
+
+  it('never stores a merge that breaks a rule spanning fields: the version edited last wins whole', async () => {
+    // One device moved the tie's first end to Carol, the other its second end to Carol.
+    const mine = tie('carol', 'bob', { aId: stamp(5, 'laptop'), bId: stamp(1, 'a') });
+    const theirs = tie('ada', 'carol', { aId: stamp(1, 'a'), bId: stamp(7, 'desktop') });
+    const handler = checkedConflictHandler('ties', conflictHandlerFor<SyncDoc>('ties'));
+    const resolved = await handler.resolve(
+      { newDocumentState: mine, realMasterState: theirs, assumedMasterState: tie('ada', 'bob', {}) },
+      'test',
+    );
+    expect([resolved.aId, resolved.bId]).toEqual(['ada', 'carol']);
+    // A merge that keeps the rules is the merge.
+    const other = tie('ada', 'dora', { aId: stamp(1, 'a'), bId: stamp(7, 'desktop') });
+    const merged = await handler.resolve(
+      { newDocumentState: mine, realMasterState: other, assumedMasterState: tie('ada', 'bob', {}) },
+      'test',
+    );
+    expect([merged.aId, merged.bId]).toEqual(['carol', 'dora']);
   });
 });

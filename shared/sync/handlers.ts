@@ -86,6 +86,35 @@ export interface HandlerContext {
   handedOver: Map<string, SyncDoc>;
 }
 
+/** The newest stamp of any field: which of two versions was edited last. */
+function lastEdit(doc: SyncDoc): string {
+  const times = Object.values((doc as LocalDoc).fieldTimes ?? {});
+  return times.reduce((a, b) => (compareStamps(a, b) >= 0 ? a : b), '');
+}
+
+/**
+ * Two valid versions can merge field by field into one that breaks a rule spanning fields (each side
+ * changed one of them). Such a merge is never stored: the version edited last wins whole instead, and
+ * the other side's edit stays in the version history of the device that made it.
+ */
+export function checkedConflictHandler(
+  collection: CollectionName,
+  base: RxConflictHandler<SyncDoc>,
+): RxConflictHandler<SyncDoc> {
+  return {
+    isEqual: (a, b, context) => base.isEqual(a, b, context),
+    resolve: async (input, context) => {
+      const merged = await base.resolve(input, context);
+      if (merged._deleted || checkStoredDocument(collection, content(merged)).length === 0) return merged;
+      const sides = [input.newDocumentState, input.realMasterState].filter(
+        (d) => d._deleted || checkStoredDocument(collection, content(d)).length === 0,
+      );
+      sides.sort((a, b) => compareStamps(lastEdit(b), lastEdit(a)));
+      return sides[0] ?? input.realMasterState;
+    },
+  };
+}
+
 /**
  * The collection's conflict handler, guarded against one race: a pulled state is handed to RxDB,
  * then a local edit of the same document is pushed and acknowledged before RxDB writes the pulled

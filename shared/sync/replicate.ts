@@ -11,6 +11,7 @@ import { ensureDatabase } from './connection';
 import type { SyncDoc } from './envelope';
 import { SyncPassphraseError, type SyncAction } from './errors';
 import {
+  checkedConflictHandler,
   guardedConflictHandler,
   KEY_CHANGED,
   pullHandler,
@@ -346,7 +347,7 @@ class Session implements SyncSession {
     const collection = this.db[name] as unknown as RxCollection<SyncDoc>;
     const handedOver = new Map<string, SyncDoc>();
     const conflictHandler = guardedConflictHandler(
-      conflictHandlerFor<SyncDoc>(name, this.options.deviceName),
+      checkedConflictHandler(name, conflictHandlerFor<SyncDoc>(name, this.options.deviceName)),
       handedOver,
     );
     // The merge rules live with sync; the collection uses them only for replication conflicts.
