@@ -7,7 +7,7 @@ import type { SyncRequestShape } from './syncUrl';
 
 const envelope = (id: string) => ({
   _id: id,
-  kith: 1,
+  kith: 2,
   c: 'people',
   v: 2,
   enc: true,
@@ -34,7 +34,7 @@ export const ALLOWED_SYNC_REQUESTS: readonly SyncRequestShape[] = [
   },
   { method: 'GET', path: 'kith-key' },
   { method: 'GET', path: 'kith-journal' },
-  { method: 'PUT', path: 'kith-key', body: { _id: 'kith-key', kith: 1, kdf: 'PBKDF2-SHA-256' } },
+  { method: 'PUT', path: 'kith-key', body: { _id: 'kith-key', kith: 2, kdf: 'PBKDF2-SHA-256', current: { kid: 'k' } } },
   { method: 'PUT', path: 'kith-journal', body: { _id: 'kith-journal', kith: 1, journalId: 'j' } },
   { method: 'DELETE', path: 'kith-key?rev=3-abc' },
   { method: 'GET', path: 'people%3Aabc' },
@@ -100,7 +100,7 @@ export const REFUSED_SYNC_REQUESTS: readonly (SyncRequestShape & { why: string }
   {
     method: 'POST',
     path: '_bulk_docs',
-    body: { docs: [{ kith: 1 }] },
+    body: { docs: [{ kith: 2 }] },
     why: 'document 1 in _bulk_docs has no _id',
   },
   { method: 'GET', path: '_changes?filter=_view&view=x%2Fy', why: '"filter" is not a query parameter' },

@@ -65,15 +65,6 @@ export async function keyFromBits(
   return { key, kid, crypto, ...(legacy ? { legacy } : {}) };
 }
 
-export async function deriveKey(
-  crypto: CryptoLike,
-  passphrase: string,
-  salt: string,
-  iterations: number = PBKDF2_ITERATIONS,
-): Promise<SyncKey> {
-  return keyFromBits(crypto, await deriveKeyBits(crypto, passphrase, salt, iterations), salt);
-}
-
 /**
  * A fresh random IV on every call: AES-GCM must never reuse an IV with the same key. `context` is
  * authenticated but not encrypted (AES-GCM's additional data): whatever travels beside the ciphertext
