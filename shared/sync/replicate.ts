@@ -31,6 +31,7 @@ import { conflictHandlerFor } from './merge';
 import { ChangePages } from './pages';
 import type { SyncOptions, SyncSession } from './session';
 import type { SyncStatus } from './status';
+import { rememberedKid, rememberKid } from './keyMemory';
 import { journalId, unlockJournal, type KeyRing } from './unlock';
 
 /** Documents per push and pull; a `_changes` page holds at least 1,000 (all collections share it). */
@@ -215,7 +216,8 @@ class Session implements SyncSession {
   private async connect(): Promise<{ ring: KeyRing; journal: string; since: unknown }> {
     const t = this.options.transport;
     await ensureDatabase(t);
-    let ring = await unlockJournal(t, this.options.crypto, this.passphrase);
+    const remembered = await rememberedKid(this.db, t);
+    let ring = await unlockJournal(t, this.options.crypto, this.passphrase, true, remembered);
     if (ring.legacy) {
       // A journal of the first sync format: re-sealed once, in the authenticated format, with the
       // same passphrase (resumable like any passphrase change), then unlocked again.
@@ -223,6 +225,8 @@ class Session implements SyncSession {
       ring = await unlockJournal(t, this.options.crypto, this.passphrase);
     }
     const journal = await journalId(t, this.options.crypto);
+    // Only words depend on it: a full disk must not stop sync.
+    await rememberKid(this.db, journal, ring.write?.kid ?? null).catch(() => undefined);
     // Changes from here on wake the pulls; the pulls themselves start from their checkpoints.
     const info = await send(t, { method: 'GET', path: '' }, 'read the database');
     return { ring, journal, since: (info.body as { update_seq?: unknown } | null)?.update_seq ?? 'now' };
@@ -284,7 +288,13 @@ class Session implements SyncSession {
       await this.pauseAll();
       let ring: KeyRing;
       try {
-        ring = await unlockJournal(this.options.transport, this.options.crypto, this.passphrase, false);
+        ring = await unlockJournal(
+          this.options.transport,
+          this.options.crypto,
+          this.passphrase,
+          false,
+          this.ring?.write?.kid ?? null,
+        );
       } catch (err) {
         if (err instanceof SyncOfflineError || err instanceof SyncHttpError) {
           // The server could not be asked: stay paused, say so, and ask again at the next attempt.

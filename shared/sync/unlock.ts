@@ -31,6 +31,11 @@ export const NOT_ENCRYPTED =
 export const FORGED_CHANGE =
   "The server's key document announces a passphrase change that nobody with the passphrase started: it was changed on the server. This device writes nothing until it is repaired.";
 
+export const PASSPHRASE_CHANGED_ELSEWHERE =
+  'The sync passphrase does not match any more: it was changed on another device. Enter the new passphrase in Settings › Sync to go on syncing.';
+export const TURNING_ON_WHILE_ENCRYPTED =
+  "The server's key document says encryption is only now being turned on, but this device synced this journal encrypted. Unless encryption was turned off and on again on another device, the key document was changed on the server. This device writes nothing until the change is finished.";
+
 export function changeInProgress(startedAt: number): string {
   return `A change of the sync passphrase, started at ${utcMinute(startedAt)}, has not finished. This device waits: finish it in Settings › Sync (with the current and the new passphrase), or let the device that started it finish.`;
 }
@@ -120,6 +125,8 @@ export async function unlockJournal(
   crypto: CryptoLike,
   passphrase: string,
   create = true,
+  /** The key id this device last synced this journal with (see ./keyMemory), for clearer refusals. */
+  remembered: string | null = null,
 ): Promise<KeyRing> {
   const existing = await getDoc(transport, KEY_DOC_ID);
   if (!passphrase) {
@@ -134,7 +141,7 @@ export async function unlockJournal(
       throw new SyncPassphraseError('The journal on the server is not encrypted (it has no passphrase yet).');
     const created = await createKeyDoc(transport, crypto, passphrase);
     // Another device created it first: its passphrase must be this one.
-    if (!created) return unlockJournal(transport, crypto, passphrase, false);
+    if (!created) return unlockJournal(transport, crypto, passphrase, false, remembered);
     return {
       write: created.key,
       read: new Map([[created.key.kid, created.key]]),
@@ -146,7 +153,10 @@ export async function unlockJournal(
   if (!isKeyDoc(existing)) throw new SyncPassphraseError(DAMAGED_KEY_DOC);
   const change = existing.change;
   if (!existing.current)
-    throw new SyncPassphraseError(changeInProgress(change?.startedAt ?? 0), 'finish-change');
+    throw new SyncPassphraseError(
+      remembered ? TURNING_ON_WHILE_ENCRYPTED : changeInProgress(change?.startedAt ?? 0),
+      'finish-change',
+    );
   let current: SyncKey;
   try {
     current = (await unlockRecord(crypto, existing.current, passphrase)).key;
@@ -160,6 +170,8 @@ export async function unlockJournal(
       ))
     )
       throw new SyncPassphraseError(changeInProgress(change.startedAt), 'finish-change');
+    if (remembered && existing.retired?.some((r) => r.kid === remembered))
+      throw new SyncPassphraseError(PASSPHRASE_CHANGED_ELSEWHERE);
     throw error;
   }
   if (!(await changeIsGenuine(existing, current))) throw new SyncPassphraseError(FORGED_CHANGE);

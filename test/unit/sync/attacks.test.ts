@@ -8,11 +8,16 @@ import { describe, expect, it } from 'vitest';
 import { createPerson, personDocument, updatePerson } from '../../../shared/db';
 import { makeStamp } from '../../../shared/db/fieldTimes';
 import { listQuarantined } from '../../../shared/db/quarantine';
-import { changePassphrase, restoreKeyDoc } from '../../../shared/sync';
+import { changePassphrase, restoreKeyDoc, WRONG_PASSPHRASE_MESSAGE } from '../../../shared/sync';
 import { fromBase64, toBase64 } from '../../../shared/sync/bytes';
 import { REFUSED } from '../../../shared/sync/envelope';
 import { ROLLED_BACK } from '../../../shared/sync/handlers';
-import { KEY_DOC_MISSING } from '../../../shared/sync/unlock';
+import { createKeyRecord } from '../../../shared/sync/keyDoc';
+import {
+  KEY_DOC_MISSING,
+  PASSPHRASE_CHANGED_ELSEWHERE,
+  TURNING_ON_WHILE_ENCRYPTED,
+} from '../../../shared/sync/unlock';
 import type { SyncRequest } from '../../../shared/sync/transport';
 import { syncFixture, waitFor, waitForStatus, type Device } from './devices';
 
@@ -174,6 +179,34 @@ describe('a hostile sync server', () => {
     );
   });
 
+  it('cannot pass an encrypted journal off as one whose encryption is only being turned on', async () => {
+    const { d } = await deviceWithPeople('laptop', ['Ada']);
+    await d.stopSync();
+    const key = await raw('kith-key');
+    const { record } = await createKeyRecord(webcrypto, 'the operator’s own passphrase');
+    await overwrite({
+      ...key,
+      current: null,
+      retired: undefined,
+      change: { to: record, startedAt: Date.now() },
+    });
+    // The device that synced it encrypted says what is off; a new device knows no better.
+    expect(await waitForStatus(d.start(), 'error')).toMatchObject({ message: TURNING_ON_WHILE_ENCRYPTED });
+    const fresh = await server.device('desktop', PASSPHRASE);
+    expect((await waitForStatus(fresh.start(), 'error')).message).toMatch(/has not finished/);
+  });
+
+  it('tells a device whose passphrase was changed on another device that it was, not only that it does not match', async () => {
+    const { d } = await deviceWithPeople('laptop', ['Ada']);
+    await d.stopSync();
+    await changePassphrase(operator(), webcrypto, PASSPHRASE, 'the new passphrase');
+    expect(await waitForStatus(d.start(), 'error')).toMatchObject({ message: PASSPHRASE_CHANGED_ELSEWHERE });
+    const stranger = await server.device('desktop', 'a guess');
+    expect(await waitForStatus(stranger.start(), 'error')).toMatchObject({
+      message: WRONG_PASSPHRASE_MESSAGE,
+    });
+  });
+
   it('cannot stall every unlock with an absurd number of key derivation iterations', async () => {
     await deviceWithPeople('laptop', ['Ada']);
     const key = await raw('kith-key');
@@ -296,7 +329,9 @@ describe('passphrase changes', () => {
     };
     await expect(
       changePassphrase(conflicting, webcrypto, 'old passphrase', 'new passphrase'),
-    ).rejects.toThrow(/answered “conflict” 20 times in a row for \d+ documents: the passphrase change stopped/);
+    ).rejects.toThrow(
+      /answered “conflict” 20 times in a row for \d+ documents: the passphrase change stopped/,
+    );
     // Resumed against an honest server, it finishes.
     expect(await changePassphrase(operator(), webcrypto, 'old passphrase', 'new passphrase')).toMatchObject({
       leftAsTheyWere: 0,
