@@ -1,6 +1,11 @@
 import { BehaviorSubject, type Subscription } from 'rxjs';
-import { quarantine$ } from '../../../shared/db/quarantine';
-import { deviceNames$, recordThisDevice, type DeviceNames, type KithDatabase } from '../../../shared/db';
+import {
+  deviceNames$,
+  quarantine$,
+  recordThisDevice,
+  type DeviceNames,
+  type KithDatabase,
+} from '../../../shared/db';
 import type { SyncSettingsInput, SyncSettingsView } from '../../../shared/ipc';
 import type {
   ChangeResult,
