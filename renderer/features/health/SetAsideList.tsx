@@ -63,7 +63,7 @@ export function SetAsideList() {
           {/* Newest first: the one that just arrived is the one being looked for. */}
           <ul className="list card health__list" aria-label="Documents set aside">
             {[...entries].reverse().map((entry) => (
-              <ViewBoundary key={entry.key} what="this entry" size="row">
+              <ViewBoundary key={entry.key} what="this entry" size="row" listItem>
                 <SetAsideItem
                   entry={entry}
                   onSave={() => saveCopy(entry)}
