@@ -14,7 +14,12 @@ export function ThemeController() {
     if (!theme) return;
     document.documentElement.dataset.theme = theme;
     cacheTheme(theme);
-    void setThemeSource(theme);
+    // Only the native menus and dialogs would keep the other theme: the console is enough.
+    setThemeSource(theme).catch((error: unknown) =>
+      console.warn(
+        `Kith could not tell the desktop shell the theme: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
   }, [theme]);
   return null;
 }

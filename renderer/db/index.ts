@@ -6,5 +6,5 @@ export { usePerson, useEncounter, useCommunity, useOwner } from './documents';
 export { usePeopleById, useCommunitiesById } from './lookups';
 export { usePreferences } from './preferences';
 export { useQuarantine } from './quarantine';
-export { useObservable, toPlain, toPlainList } from './liveQuery';
+export { useObservable, useLiveState, toPlain, toPlainList, type LiveState } from './liveQuery';
 export { useCollectionFeed, watchCollection } from './collectionFeed';

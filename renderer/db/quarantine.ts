@@ -1,15 +1,15 @@
 import { useMemo } from 'react';
 import { quarantine$, type QuarantineIndex } from '../../shared/db';
 import { useDb } from './DbContext';
-import { useObservable } from './liveQuery';
+import { useLiveState, type LiveState } from './liveQuery';
 
 /**
- * The documents set aside on this device (shared/db/quarantine), live: `undefined` while loading,
- * then `{ entries, dropped }`. Settings › Data health lists them; the sync status counts the ones
- * refused from the server.
+ * The documents set aside on this device (shared/db/quarantine), live: loading, then
+ * `{ entries, dropped }`, or failed when the list cannot be read. Settings › Data health lists them
+ * (and says so when it cannot); the sync status counts the ones refused from the server.
  */
-export function useQuarantine(): QuarantineIndex | undefined {
+export function useQuarantine(): LiveState<QuarantineIndex> {
   const db = useDb();
   const source = useMemo(() => quarantine$(db), [db]);
-  return useObservable(source);
+  return useLiveState(source);
 }

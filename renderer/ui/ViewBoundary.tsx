@@ -20,6 +20,11 @@ interface Props {
   what: string;
   /** 'section': a card in a page; 'row': one line in a list, so a bad row leaves its list standing. */
   size?: 'section' | 'row';
+  /**
+   * The boundary wraps the list item itself (its child renders the <li>): the row's fallback is then
+   * an <li> too, so the list keeps only list items and assistive tech still counts every row.
+   */
+  listItem?: boolean;
   /** Values that, when they change, try again by themselves (the document shown, the date…). */
   resetKeys?: unknown[];
   children: ReactNode;
@@ -30,12 +35,12 @@ interface Props {
  * rendering (a stored value this version cannot show), it is replaced by a message in words with
  * "Try again", and everything around it keeps working.
  */
-export function ViewBoundary({ what, size = 'section', resetKeys, children }: Props) {
+export function ViewBoundary({ what, size = 'section', listItem = false, resetKeys, children }: Props) {
   return (
     <ErrorBoundary
       resetKeys={resetKeys}
       onError={(error) => logViewError(what, error)}
-      fallbackRender={(props) => <ViewFailed {...props} what={what} size={size} />}
+      fallbackRender={(props) => <ViewFailed {...props} what={what} size={size} listItem={listItem} />}
     >
       {children}
     </ErrorBoundary>
@@ -47,16 +52,21 @@ function ViewFailed({
   resetErrorBoundary,
   what,
   size,
-}: FallbackProps & { what: string; size: 'section' | 'row' }) {
+  listItem,
+}: FallbackProps & { what: string; size: 'section' | 'row'; listItem: boolean }) {
   const detail = errorText(error);
   if (size === 'row') {
+    const Row = listItem ? 'li' : 'div';
     return (
-      <div className="view-failed view-failed--row" title={detail}>
+      <Row
+        className={listItem ? 'list__item view-failed view-failed--row' : 'view-failed view-failed--row'}
+        title={detail}
+      >
         <span>Kith could not show {what}. Settings › Data health can check it.</span>
         <Button size="sm" variant="ghost" onClick={resetErrorBoundary}>
           Try again
         </Button>
-      </div>
+      </Row>
     );
   }
   return (

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ValidationError } from '../../../shared/domain/validation';
-import { Button, DateField, TextField } from '../../ui';
+import { Button, DateField, FormAlert, TextField } from '../../ui';
 import type { FollowUpLook } from './FollowUpChecklist';
 
 interface Props {
@@ -8,7 +8,7 @@ interface Props {
   /** The form's accessible name. */
   label: string;
   placeholder: string;
-  /** Creates the follow-up; a ValidationError is shown beside the field it names. */
+  /** Creates the follow-up; a ValidationError is shown beside the field it names, any other failure above the button. */
   onAdd(text: string, due: string): Promise<void>;
 }
 
@@ -16,7 +16,7 @@ interface Props {
 export function AddFollowUpForm({ look, label, placeholder, onAdd }: Props) {
   const [text, setText] = useState('');
   const [due, setDue] = useState('');
-  const [errors, setErrors] = useState<{ text?: string; due?: string }>({});
+  const [errors, setErrors] = useState<{ text?: string; due?: string; form?: string }>({});
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -28,7 +28,13 @@ export function AddFollowUpForm({ look, label, placeholder, onAdd }: Props) {
       setDue('');
       setErrors({});
     } catch (e) {
-      if (!(e instanceof ValidationError)) throw e;
+      // What was typed stays in the form, so nothing is lost when the journal could not store it.
+      if (!(e instanceof ValidationError)) {
+        setErrors({
+          form: `The follow-up could not be added: ${e instanceof Error ? e.message : String(e)}`,
+        });
+        return;
+      }
       setErrors({
         text: e.issues.find((i) => i.path === 'text')?.message,
         due: e.issues.find((i) => i.path === 'due')?.message,
@@ -53,6 +59,7 @@ export function AddFollowUpForm({ look, label, placeholder, onAdd }: Props) {
         error={errors.text}
       />
       <DateField label="Due" value={due} onValueChange={setDue} error={errors.due} />
+      <FormAlert message={errors.form} wide={!compact} />
       {compact ? (
         <Button type="submit" size="sm">
           Add follow-up

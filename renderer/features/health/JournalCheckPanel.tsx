@@ -88,7 +88,7 @@ export function JournalCheckPanel() {
             </p>
             <ul className="list card health__list" aria-label="Problems found">
               {state.problems.slice(0, shown).map((p, i) => (
-                <ViewBoundary key={`${p.collection}/${p.docId}/${i}`} what="this problem" size="row">
+                <ViewBoundary key={`${p.collection}/${p.docId}/${i}`} what="this problem" size="row" listItem>
                   <ProblemItem
                     problem={p}
                     onOpen={open(p)}

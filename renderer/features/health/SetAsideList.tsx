@@ -7,7 +7,7 @@ import {
 } from '../../../shared/db';
 import { useDb, useQuarantine } from '../../db';
 import { saveFile } from '../../platform';
-import { Button, count, useReportErrors, ViewBoundary } from '../../ui';
+import { Button, count, errorText, FormAlert, useReportErrors, ViewBoundary } from '../../ui';
 import { ConfirmDialog } from '../people/ConfirmDialog';
 import { copyContent, copyFileName, setAsideTitle, SOURCE_WORDS, WHAT_TO_DO, whenText } from './words';
 
@@ -39,8 +39,19 @@ export function SetAsideList() {
       });
     });
 
-  if (!quarantine) return <p className="muted">Loading…</p>;
-  const { entries, dropped } = quarantine;
+  if (quarantine.status === 'loading') return <p className="muted">Loading…</p>;
+  if (quarantine.status === 'failed')
+    return (
+      <section className="health__part" aria-labelledby="set-aside-heading">
+        <h3 id="set-aside-heading" className="health__title">
+          Documents set aside
+        </h3>
+        <FormAlert
+          message={`The list of documents set aside could not be read (${errorText(quarantine.error)}). Nothing was discarded; come back to this page to try again.`}
+        />
+      </section>
+    );
+  const { entries, dropped } = quarantine.value;
   return (
     <section className="health__part" aria-labelledby="set-aside-heading">
       <h3 id="set-aside-heading" className="health__title">
@@ -63,7 +74,7 @@ export function SetAsideList() {
           {/* Newest first: the one that just arrived is the one being looked for. */}
           <ul className="list card health__list" aria-label="Documents set aside">
             {[...entries].reverse().map((entry) => (
-              <ViewBoundary key={entry.key} what="this entry" size="row">
+              <ViewBoundary key={entry.key} what="this entry" size="row" listItem>
                 <SetAsideItem
                   entry={entry}
                   onSave={() => saveCopy(entry)}

@@ -23,9 +23,14 @@ export const SOURCE_WORDS: Record<QuarantineSource, string> = {
 
 /** What the person can do about an entry, by where it came from. */
 export const WHAT_TO_DO: Record<QuarantineSource, string> = {
+  // Sync repairs the server by itself where it can (shared/sync writeOwnCopies): say so, so the person
+  // does not go and re-enter what this device already put back.
   sync:
-    'Another device sent it. Correct it on that device (or update Kith there) and it syncs again: a valid ' +
-    'version replaces this entry by itself. Save a copy if you want to keep what it held, then Discard.',
+    'It came from the sync server: another device wrote it against the journal’s rules, or the server’s ' +
+    'copy was damaged, forged or rolled back. Where this device has its own copy, Kith writes that copy ' +
+    'back to the server by itself. Otherwise correct it on the device that wrote it (or update Kith ' +
+    'there): a valid version replaces this entry by itself. Save a copy if you want to keep what it ' +
+    'held, then Discard.',
   backup:
     'It was in a backup you restored; everything else in the backup was restored without it. Save a copy ' +
     'if you want to keep what it held, then Discard.',

@@ -5,7 +5,7 @@ import { CONTEXT_LABELS } from '../../../shared/domain/kinds';
 import { mailtoLink } from '../../../shared/security/externalUrl';
 import { paths } from '../../app/paths';
 import { openExternal } from '../../platform';
-import { Chip, Markdown } from '../../ui';
+import { Chip, Markdown, useReportErrors } from '../../ui';
 import { useEncounterDialogs, formatDayShort } from '../encounters';
 import { birthdayLabel, cadenceLabel } from './format';
 
@@ -18,9 +18,12 @@ interface Props {
 
 /** Links never navigate the app window: they open in the system browser. */
 function ExternalLink({ href, children }: { href: string; children: ReactNode }) {
+  const run = useReportErrors();
   const open = (event: MouseEvent) => {
     event.preventDefault();
-    void openExternal(href);
+    // A link refused or not opened would otherwise look like a click that did nothing; the platform's
+    // error says which link and why.
+    run(() => openExternal(href));
   };
   return (
     <a href={href} onClick={open} rel="noreferrer">

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPerson, recordEncounter, type KithDatabase } from '../../../shared/db';
 import { openTestDatabase } from '../../../shared/db/testing';
 import type { Person } from '../../../shared/domain/entities';
@@ -12,6 +12,7 @@ let teardown: (() => Promise<void>) | undefined;
 afterEach(async () => {
   await teardown?.();
   teardown = undefined;
+  vi.restoreAllMocks();
 });
 
 async function people(db: KithDatabase): Promise<Person[]> {
@@ -114,6 +115,22 @@ describe('person page', () => {
       expect(await db.encounters.count().exec()).toBe(1);
       expect((await people(db)).map((p) => p.name)).toEqual(['Bo Chen']);
     });
+  });
+
+  it('says when a follow-up could not be stored, and keeps what was typed', async () => {
+    const { user, db } = await openPersonPage(
+      async (db) => (await createPerson(db, { name: 'Dana Park' })).person,
+    );
+    vi.spyOn(db.followups, 'bulkUpsert').mockRejectedValue(new Error('The disk is full.'));
+    const followUp = screen.getByRole('form', { name: 'Add a follow-up for Dana Park' });
+    const text = within(followUp).getByRole('textbox', { name: 'New follow-up' });
+    await user.type(text, 'Call her');
+    await user.click(within(followUp).getByRole('button', { name: 'Add follow-up' }));
+    expect((await within(followUp).findByRole('alert')).textContent).toBe(
+      'The follow-up could not be added: The disk is full.',
+    );
+    expect((text as HTMLInputElement).value).toBe('Call her');
+    expect(await db.followups.count().exec()).toBe(0);
   });
 
   it('refuses a follow-up or a tie whose date is half-typed or impossible, until it is fixed', async () => {

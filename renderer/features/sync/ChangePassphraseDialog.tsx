@@ -12,17 +12,26 @@ interface Props {
   onClose(): void;
 }
 
-function doneMessage(result: ChangeResult): string {
+/** What turning encryption off gives away, said before it is done. */
+const OFF_WARNING =
+  'Every document is written to the server again as plain text: whoever runs the server, or gets a copy of it, can read your whole journal. Your other devices stop syncing until their passphrase is cleared too.';
+
+function doneMessage(result: ChangeResult, off: boolean): string {
   const left = result.leftAsTheyWere;
   return (
-    'The journal on the server is encrypted with the new passphrase. Enter it on your other devices.' +
+    (off
+      ? 'The journal on the server is no longer encrypted. On your other devices, clear the passphrase in Settings › Sync.'
+      : 'The journal on the server is encrypted with the new passphrase. Enter it on your other devices.') +
     (left > 0
       ? ` ${left} ${left === 1 ? 'document' : 'documents'} on the server could not be opened (damaged, or not written by Kith) and ${left === 1 ? 'was' : 'were'} left as ${left === 1 ? 'it was' : 'they were'}; your devices set them aside.`
       : '')
   );
 }
 
-/** Re-encrypts every document on the server under a new passphrase, showing how far it got. */
+/**
+ * Re-encrypts every document on the server under a new passphrase, showing how far it got; or, when
+ * the journal is encrypted, turns encryption off (asked for twice: the server can read it afterwards).
+ */
 export function ChangePassphraseDialog({ controller, hasPassphrase, interrupted = false, onClose }: Props) {
   const toast = useToast();
   const [current, setCurrent] = useState('');
@@ -31,17 +40,28 @@ export function ChangePassphraseDialog({ controller, hasPassphrase, interrupted 
   const [progress, setProgress] = useState<PassphraseProgress | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  const [off, setOff] = useState(false);
+  const [understood, setUnderstood] = useState(false);
   const mismatch = repeat !== '' && repeat !== passphrase ? 'The two passphrases differ.' : undefined;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (passphrase === '') return setError('Type the new passphrase.');
-    if (passphrase !== repeat) return setError('The two passphrases differ.');
+    if (off && !understood)
+      return setError(
+        'Tick that you understand the server can then read your journal, or keep encryption on.',
+      );
+    if (!off && passphrase === '') return setError('Type the new passphrase.');
+    if (!off && passphrase !== repeat) return setError('The two passphrases differ.');
     setBusy(true);
     setError(undefined);
     try {
-      const result = await controller.changePassphrase(passphrase, setProgress, current || undefined);
-      toast.show({ tone: 'info', message: doneMessage(result) });
+      // '' as the new passphrase: the engine writes every document back in plain text.
+      const result = await controller.changePassphrase(
+        off ? '' : passphrase,
+        setProgress,
+        current || undefined,
+      );
+      toast.show({ tone: 'info', message: doneMessage(result, off) });
       onClose();
     } catch (failure) {
       setError(
@@ -65,7 +85,7 @@ export function ChangePassphraseDialog({ controller, hasPassphrase, interrupted 
       }
       description={
         interrupted
-          ? 'A change of the passphrase did not finish. Type the same new passphrase it was started with: Kith re-encrypts what is left and nothing is lost.'
+          ? 'A change of the passphrase did not finish. Type the same new passphrase it was started with (or turn encryption off, if that is what was started): Kith re-encrypts what is left and nothing is lost.'
           : 'Every document on the server is encrypted again with the new passphrase. Your other devices stop syncing until you enter it there too. If this is interrupted, it can be finished later with the same passphrases.'
       }
       size="sm"
@@ -82,32 +102,70 @@ export function ChangePassphraseDialog({ controller, hasPassphrase, interrupted 
             disabled={busy}
           />
         )}
-        <TextField
-          label="New passphrase"
-          type="password"
-          autoComplete="new-password"
-          value={passphrase}
-          onChange={(event) => setPassphrase(event.target.value)}
-          disabled={busy}
-        />
-        <TextField
-          label="Repeat the new passphrase"
-          type="password"
-          autoComplete="new-password"
-          value={repeat}
-          onChange={(event) => setRepeat(event.target.value)}
-          error={mismatch}
-          disabled={busy}
-        />
+        {hasPassphrase && (
+          <label className="sync-settings__check form-grid__wide">
+            <input
+              type="checkbox"
+              checked={off}
+              onChange={(event) => {
+                setOff(event.target.checked);
+                setUnderstood(false);
+                setError(undefined);
+              }}
+              disabled={busy}
+            />
+            Turn encryption off (no passphrase)
+          </label>
+        )}
+        {off ? (
+          <div className="sync-settings__warning form-grid__wide" role="note">
+            <p>{OFF_WARNING}</p>
+            <label className="sync-settings__check">
+              <input
+                type="checkbox"
+                checked={understood}
+                onChange={(event) => setUnderstood(event.target.checked)}
+                disabled={busy}
+              />
+              I understand that the server can then read my journal
+            </label>
+          </div>
+        ) : (
+          <>
+            <TextField
+              label="New passphrase"
+              type="password"
+              autoComplete="new-password"
+              value={passphrase}
+              onChange={(event) => setPassphrase(event.target.value)}
+              disabled={busy}
+            />
+            <TextField
+              label="Repeat the new passphrase"
+              type="password"
+              autoComplete="new-password"
+              value={repeat}
+              onChange={(event) => setRepeat(event.target.value)}
+              error={mismatch}
+              disabled={busy}
+            />
+          </>
+        )}
         {progress && (
           <p role="status" className="muted">
-            Re-encrypting {progress.done} of {progress.total} documents…
+            {off ? 'Decrypting' : 'Re-encrypting'} {progress.done} of {progress.total} documents…
           </p>
         )}
         <FormAlert message={error} />
         <div className="sync-settings__actions">
-          <Button type="submit" variant="primary" disabled={busy}>
-            {busy ? 'Re-encrypting…' : 'Re-encrypt the journal'}
+          <Button type="submit" variant={off ? 'danger' : 'primary'} disabled={busy}>
+            {off
+              ? busy
+                ? 'Turning encryption off…'
+                : 'Turn encryption off'
+              : busy
+                ? 'Re-encrypting…'
+                : 'Re-encrypt the journal'}
           </Button>
           <Button onClick={onClose} disabled={busy}>
             Cancel

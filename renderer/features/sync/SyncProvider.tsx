@@ -42,11 +42,20 @@ export function SyncProvider({
     const subscription = controller.state$.subscribe(({ lastSyncedAt }) => {
       if (lastSyncedAt !== null) localStorage.setItem(LAST_SYNCED_KEY, String(lastSyncedAt));
     });
-    // Not awaited: the journal shows at once and sync catches up behind it.
+    // Not awaited: the journal shows at once and sync catches up behind it (init() never rejects; a
+    // failure is the sync status).
     void controller.init();
     return () => {
       subscription.unsubscribe();
-      void controller.dispose();
+      // The journal is closing or changing: nobody is left to tell but the console. Nothing is lost:
+      // what this session did not push, the next one does.
+      controller
+        .dispose()
+        .catch((error: unknown) =>
+          console.warn(
+            `Sync did not stop cleanly: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        );
     };
   }, [controller]);
 

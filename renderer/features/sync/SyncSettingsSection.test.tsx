@@ -158,6 +158,47 @@ describe('Settings › Sync in the browser', () => {
     expect(JSON.parse(sessionStorage.getItem('kith.sync.secrets') ?? '').passphrase).toBe('new-secret');
   });
 
+  it('"Change passphrase" turns encryption off only after a warning the person confirms', async () => {
+    const { user, form, engine } = await showSection();
+    await fill(user, form, SETUP);
+    await user.click(form.getByRole('checkbox', { name: 'Sync this journal' }));
+    await user.click(form.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(engine.deps.startSync).toHaveBeenCalledTimes(1));
+
+    await user.click(await screen.findByRole('button', { name: 'Change passphrase' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Change sync passphrase' }));
+    await user.click(dialog.getByRole('checkbox', { name: 'Turn encryption off (no passphrase)' }));
+    expect(dialog.queryByLabelText('New passphrase')).toBeNull();
+    expect(dialog.getByRole('note').textContent).toMatch(
+      /whoever runs the server, or gets a copy of it, can read your whole journal/,
+    );
+    await user.click(dialog.getByRole('button', { name: 'Turn encryption off' }));
+    expect(dialog.getByRole('alert').textContent).toBe(
+      'Tick that you understand the server can then read your journal, or keep encryption on.',
+    );
+    expect(engine.deps.changePassphrase).not.toHaveBeenCalled();
+
+    await user.click(
+      dialog.getByRole('checkbox', { name: 'I understand that the server can then read my journal' }),
+    );
+    await user.click(dialog.getByRole('button', { name: 'Turn encryption off' }));
+    await waitFor(() => expect(engine.deps.startSync).toHaveBeenCalledTimes(2));
+    expect(engine.deps.changePassphrase).toHaveBeenCalledWith(
+      expect.any(Function),
+      engine.deps.crypto,
+      'only-me',
+      '',
+      expect.any(Function),
+    );
+    expect(engine.deps.startSync.mock.calls[1]?.[1]).not.toHaveProperty('passphrase');
+    expect(JSON.parse(sessionStorage.getItem('kith.sync.secrets') ?? '{}').passphrase ?? null).toBeNull();
+    expect(
+      await screen.findByText(
+        'The journal on the server is no longer encrypted. On your other devices, clear the passphrase in Settings › Sync.',
+      ),
+    ).toBeTruthy();
+  });
+
   async function syncingWith(status: SyncStatus) {
     const shown = await showSection();
     await fill(shown.user, shown.form, SETUP);

@@ -196,7 +196,8 @@ function SyncSettingsForm({
         <div className="sync-settings__warning" role="alert">
           <p>
             A passphrase change was interrupted before it finished (here or on another device), so this device
-            does not sync until it is done. Finish it with the same new passphrase; nothing is lost.
+            does not sync until it is done. Finish it with the same new passphrase (or turn encryption off
+            again, if that was the change); nothing is lost.
           </p>
           <Button variant="primary" onClick={() => setChangingPassphrase('finish')}>
             Finish the passphrase change

@@ -1,6 +1,11 @@
 import { BehaviorSubject, type Subscription } from 'rxjs';
-import { quarantine$ } from '../../../shared/db/quarantine';
-import { deviceNames$, recordThisDevice, type DeviceNames, type KithDatabase } from '../../../shared/db';
+import {
+  deviceNames$,
+  quarantine$,
+  recordThisDevice,
+  type DeviceNames,
+  type KithDatabase,
+} from '../../../shared/db';
 import type { SyncSettingsInput, SyncSettingsView } from '../../../shared/ipc';
 import type {
   ChangeResult,
@@ -82,17 +87,28 @@ export class SyncController {
     });
   }
 
-  /** Loads the settings and starts syncing if it is switched on (again, after dispose()). */
+  /**
+   * Loads the settings and starts syncing if it is switched on (again, after dispose()). Never
+   * rejects: the app does not wait for it, so a failure is shown as the sync status instead.
+   */
   init(): Promise<void> {
-    this.directory ??= deviceNames$(this.db).subscribe((names) => (this.deviceNames = names));
+    this.directory ??= deviceNames$(this.db).subscribe({
+      next: (names) => (this.deviceNames = names),
+      // Conflict notes then name devices by id; not worth stopping sync for.
+      error: (error: unknown) =>
+        console.warn(`Kith could not read the journal's device list: ${readable(error)}`),
+    });
     // Not awaited: naming this device must not hold up sync, nor fail it.
     void this.recordThisDevice();
     return this.serially(async () => {
       this.disposed = false;
       // Kept on the device across sessions: a refusal stays named until the person discards it.
-      this.refusedSub ??= quarantine$(this.db).subscribe(({ entries }) =>
-        this.patch({ refused: entries.filter((e) => e.source === 'sync').length }),
-      );
+      this.refusedSub ??= quarantine$(this.db).subscribe({
+        next: ({ entries }) => this.patch({ refused: entries.filter((e) => e.source === 'sync').length }),
+        // Settings › Data health says in place that the list cannot be read; sync itself goes on.
+        error: (error: unknown) =>
+          console.error(`Kith could not read the documents set aside: ${readable(error)}`),
+      });
       try {
         this.patch({ settings: await this.deps.loadSettings() });
       } catch (error) {
@@ -106,7 +122,11 @@ export class SyncController {
         return;
       }
       this.startIfOn();
-    });
+    }).catch((error: unknown) =>
+      this.patch({
+        status: { state: 'error', message: `Sync could not start: ${readable(error)}`, lastSyncedAt: null },
+      }),
+    );
   }
 
   /** Saves the settings and restarts sync with them. */
@@ -173,7 +193,10 @@ export class SyncController {
     else void this.serially(async () => this.startIfOn());
   }
 
-  /** Stops syncing until the next init(). */
+  /**
+   * Stops syncing until the next init(). Rejects when the session did not stop cleanly (its last
+   * push may not have reached the server); the next session pushes whatever it did not.
+   */
   dispose(): Promise<void> {
     this.directory?.unsubscribe();
     this.directory = null;

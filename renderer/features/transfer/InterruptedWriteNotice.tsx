@@ -7,7 +7,7 @@ import {
   type InterruptedWrite,
 } from '../../../shared/db';
 import { useDb, useObservable } from '../../db';
-import { Button } from '../../ui';
+import { Button, useReportErrors } from '../../ui';
 import { errorMessage } from './errorMessage';
 
 /** "An import of contacts.vcf", "A restore of kith-backup.json (replacing the journal)". */
@@ -37,6 +37,7 @@ export function InterruptedWriteNotice() {
   const notice = useObservable(useMemo(() => interruptedWrite$(db), [db]));
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
+  const run = useReportErrors();
   if (!notice) return null;
 
   const retry = async () => {
@@ -67,7 +68,17 @@ export function InterruptedWriteNotice() {
             {busy ? 'Taking back…' : 'Try again'}
           </Button>
         ) : (
-          <Button onClick={() => void dismissInterruptedWrite(db)}>OK</Button>
+          <Button
+            onClick={() =>
+              // The notice goes at once; if forgetting it fails, a toast says why it may come back.
+              run(
+                () => dismissInterruptedWrite(db),
+                'Kith could not put this notice away, so it may show again the next time Kith starts',
+              )
+            }
+          >
+            OK
+          </Button>
         )}
       </div>
     </div>

@@ -1,9 +1,20 @@
 import { useEffect, useState } from 'react';
-import { Button } from '../../ui';
 import { formatBytes } from '../../../shared/transfer';
+import { Button, count, FormAlert } from '../../ui';
+import { ConfirmDialog } from '../people/ConfirmDialog';
 import { saveBackupText } from './backupJson';
 import { errorMessage } from './errorMessage';
+import { formatBackupTime } from './format';
 import type { JournalCopies, JournalCopy } from './journalCopies';
+
+/** "26 Nov 2026, 20:46": when the copy was kept. */
+const keptAt = (copy: JournalCopy) => formatBackupTime(new Date(copy.savedAt).toISOString());
+
+/** "1,204 documents, 3.1 MB" (copies kept before Kith counted documents: the size alone). */
+function holds(copy: JournalCopy): string {
+  const size = formatBytes(copy.size);
+  return copy.documents === undefined ? size : `${count(copy.documents, 'document', 'documents')}, ${size}`;
+}
 
 interface Props {
   copies: JournalCopies;
@@ -15,22 +26,35 @@ interface Props {
   onError(message: string): void;
 }
 
-/** The journal as it was before each Replace in this browser: download it, restore it, or delete it. */
+/**
+ * The journal as it was before each Replace in this browser: download it, restore it, or delete it.
+ * Deleting is asked first: the copy may be the only journal left as it was before a restore.
+ */
 export function JournalCopiesList({ copies, version, disabled, onRestore, onError }: Props) {
   const [list, setList] = useState<JournalCopy[] | null>(null);
+  const [listError, setListError] = useState('');
   const [reload, setReload] = useState(0);
+  const [deleting, setDeleting] = useState<JournalCopy | null>(null);
 
   useEffect(() => {
     let current = true;
     copies.list().then(
-      (found) => current && setList(found),
-      () => current && setList([]),
+      (found) => {
+        if (!current) return;
+        setList(found);
+        setListError('');
+      },
+      // Said, not hidden: a copy that is not listed is a copy the person does not know they have.
+      (failure: unknown) =>
+        current &&
+        setListError(`The copies kept in this browser could not be listed: ${errorMessage(failure)}`),
     );
     return () => {
       current = false;
     };
   }, [copies, version, reload]);
 
+  if (listError) return <FormAlert message={listError} />;
   if (!list || list.length === 0) return null;
 
   const withText = async (copy: JournalCopy, act: (text: string) => unknown) => {
@@ -56,7 +80,7 @@ export function JournalCopiesList({ copies, version, disabled, onRestore, onErro
         {list.map((copy) => (
           <li key={copy.id} className="list__item row">
             <span>
-              <strong>{copy.label}</strong> <span className="muted">({formatBytes(copy.size)})</span>
+              <strong>{copy.label}</strong> <span className="muted">({holds(copy)})</span>
             </span>
             <Button
               disabled={disabled}
@@ -76,19 +100,41 @@ export function JournalCopiesList({ copies, version, disabled, onRestore, onErro
               variant="ghost"
               disabled={disabled}
               aria-label={`Delete ${copy.label}`}
-              onClick={() =>
-                void copies.remove(copy.id).then(
-                  () => setReload((n) => n + 1),
-                  (failure: unknown) =>
-                    onError(`${copy.label} could not be deleted: ${errorMessage(failure)}`),
-                )
-              }
+              onClick={() => setDeleting(copy)}
             >
-              Delete
+              Delete…
             </Button>
           </li>
         ))}
       </ul>
+      {deleting && (
+        <ConfirmDialog
+          open
+          title={`Delete the copy of ${keptAt(deleting)}?`}
+          confirmLabel="Delete this copy"
+          danger
+          onClose={() => setDeleting(null)}
+          onConfirm={async () => {
+            try {
+              await copies.remove(deleting.id);
+            } catch (failure) {
+              throw new Error(`${deleting.label} could not be deleted: ${errorMessage(failure)}`, {
+                cause: failure,
+              });
+            }
+            setDeleting(null);
+            setReload((n) => n + 1);
+          }}
+        >
+          <p>
+            <strong>{deleting.label}</strong> ({holds(deleting)}) is deleted from this browser’s storage.
+          </p>
+          <p>
+            This cannot be undone, and Kith keeps this journal as it was then nowhere else. Download it first
+            if you may want it back.
+          </p>
+        </ConfirmDialog>
+      )}
     </div>
   );
 }

@@ -17,7 +17,7 @@ import { useDb } from '../../db';
 import { automaticBackups, type PickedFile } from '../../platform';
 import { Button, FormAlert } from '../../ui';
 import { ConfirmDialog } from '../people/ConfirmDialog';
-import { journalBackupJson, saveBackupText } from './backupJson';
+import { journalBackup, saveBackupText } from './backupJson';
 import { errorMessage } from './errorMessage';
 import { FilePicker } from './FilePicker';
 import { formatBackupTime } from './format';
@@ -91,7 +91,7 @@ export function RestoreSection() {
 
   /** The journal as it is, kept where the person can get it back. Returns the sentence saying where. */
   const keepJournal = async (backup: Chosen, downloadFirst: boolean): Promise<string> => {
-    const content = await journalBackupJson(db);
+    const { text: content, documents } = await journalBackup(db);
     if (backups) {
       try {
         const { file } = await backups.write({ content, automatic: false });
@@ -109,7 +109,7 @@ export function RestoreSection() {
     }
     try {
       const label = `Journal of ${formatBackupTime(new Date().toISOString())}, before restoring ${backup.name}`;
-      const copy = await copies!.keep(content, label, fileName);
+      const copy = await copies!.keep(content, { label, fileName, documents });
       setCopiesVersion((v) => v + 1);
       return ` The journal as it was is kept in this browser as “${copy.label}”: find it under “Copies kept in this browser” below, where you can download it or restore it.`;
     } catch (failure) {

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { screen, waitFor, within } from '@testing-library/react';
-import { IDBFactory } from 'fake-indexeddb';
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPerson, recordEncounter, type KithDatabase } from '../../../shared/db';
 import { openTestDatabase, snapshot } from '../../../shared/db/testing';
 import { backupToJson, createBackup } from '../../../shared/transfer';
 import { capturedDownloads } from '../../app/testing/downloads';
+import { journalCopies } from './journalCopies';
 import { renderWithDb } from '../../app/testing/renderWithDb';
 import { TransferPage } from './TransferPage';
 
@@ -84,6 +85,7 @@ describe('restore', () => {
     const { user, db } = await showPage();
     await createPerson(db, { name: 'Someone to lose' });
     const mine = await snapshot(db);
+    const documents = Object.values((await createBackup(db)).collections).flat().length;
 
     await user.upload(screen.getByLabelText(/^Choose a backup to restore/), file);
     await screen.findByText(/with 2 people, 1 encounter, 0 communities/);
@@ -110,6 +112,7 @@ describe('restore', () => {
 
     // And back: the copy restores like any backup.
     const copies = await screen.findByRole('list', { name: 'Copies kept in this browser' });
+    expect(within(copies).getByRole('listitem').textContent).toContain(`(${documents} documents, `);
     await user.click(within(copies).getByRole('button', { name: /^Restore Journal of / }));
     await screen.findByText(/with 2 people, 0 encounters/);
     await user.click(screen.getByRole('radio', { name: 'Replace this journal with the backup' }));
@@ -246,5 +249,84 @@ describe('restore', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/^other\.json cannot be restored: /);
     expect(screen.queryByRole('button', { name: 'Restore' })).toBeNull();
     expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('copies kept in this browser', () => {
+  const KEPT_AT = Date.parse('2026-11-20T18:30:00Z');
+  const LABEL = 'Journal of 20 Nov 2026, before restoring kith-backup-2026-11-19.json';
+
+  async function keepCopy() {
+    const source = await openTestDatabase();
+    await seedJournal(source);
+    const backup = await createBackup(source);
+    await source.remove();
+    await journalCopies().keep(
+      backupToJson(backup),
+      { label: LABEL, fileName: 'kith-backup-2026-11-20.json', documents: 3 },
+      KEPT_AT,
+    );
+  }
+
+  it('deletes a copy only after a confirmation naming it, when it was kept and what it holds', async () => {
+    await keepCopy();
+    const { user } = await showPage();
+    const copies = await screen.findByRole('list', { name: 'Copies kept in this browser' });
+    await user.click(within(copies).getByRole('button', { name: `Delete ${LABEL}` }));
+
+    const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(
+      KEPT_AT,
+    );
+    const dialog = await screen.findByRole('dialog', { name: `Delete the copy of ${when}?` });
+    expect(dialog.textContent).toContain(`${LABEL} (3 documents, `);
+    expect(dialog.textContent).toMatch(/This cannot be undone/);
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(await journalCopies().list()).toHaveLength(1);
+
+    await user.click(within(copies).getByRole('button', { name: `Delete ${LABEL}` }));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: `Delete the copy of ${when}?` })).getByRole('button', {
+        name: 'Delete this copy',
+      }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('list', { name: 'Copies kept in this browser' })).toBeNull(),
+    );
+    expect(await journalCopies().list()).toEqual([]);
+  });
+
+  it('says so in the dialog when a copy could not be deleted, and keeps listing it', async () => {
+    await keepCopy();
+    const { user } = await showPage();
+    const copies = await screen.findByRole('list', { name: 'Copies kept in this browser' });
+    // Only the copies' stores fail; the journal's own storage goes on working.
+    const remove = IDBObjectStore.prototype.delete;
+    vi.spyOn(IDBObjectStore.prototype, 'delete').mockImplementation(function (this: IDBObjectStore, key) {
+      if (this.name === 'copies') throw new DOMException('The storage is read-only.', 'ReadOnlyError');
+      return remove.call(this, key);
+    });
+    await user.click(within(copies).getByRole('button', { name: `Delete ${LABEL}` }));
+    const dialog = await screen.findByRole('dialog', { name: /^Delete the copy of / });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete this copy' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      `${LABEL} could not be deleted: The storage is read-only.`,
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(within(copies).getAllByRole('listitem')).toHaveLength(1);
+  });
+
+  it('says when the copies cannot be listed, instead of showing none', async () => {
+    await keepCopy();
+    const getAll = IDBObjectStore.prototype.getAll;
+    vi.spyOn(IDBObjectStore.prototype, 'getAll').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.name === 'copies')
+        throw new DOMException('The browser refused to read its storage.', 'UnknownError');
+      return getAll.apply(this, args);
+    });
+    await showPage();
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The copies kept in this browser could not be listed: The browser refused to read its storage.',
+    );
   });
 });

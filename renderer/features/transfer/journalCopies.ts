@@ -15,6 +15,15 @@ export interface JournalCopy {
   savedAt: number;
   /** Characters of backup JSON. */
   size: number;
+  /** Documents in it, all collections together; absent in copies kept before Kith counted them. */
+  documents?: number;
+}
+
+/** What a new copy is called and holds. */
+export interface CopyDetails {
+  label: string;
+  fileName: string;
+  documents: number;
 }
 
 const DB_NAME = 'kith-journal-copies';
@@ -40,8 +49,8 @@ function done(tx: IDBTransaction): Promise<void> {
 
 export interface JournalCopies {
   /** Keeps `text` (a backup's JSON) as the newest copy; then forgets all but the newest KEEP_COPIES. */
-  keep(text: string, label: string, fileName: string, now?: number): Promise<JournalCopy>;
-  /** Newest first. */
+  keep(text: string, details: CopyDetails, now?: number): Promise<JournalCopy>;
+  /** Newest first; none in a browser without IndexedDB, which cannot have kept any. */
   list(): Promise<JournalCopy[]>;
   read(id: string): Promise<string | null>;
   remove(id: string): Promise<void>;
@@ -67,6 +76,7 @@ export function journalCopies(factory: IDBFactory | undefined = globalThis.index
   };
 
   const list = async () => {
+    if (!factory) return [];
     const db = await open();
     const all = await request<JournalCopy[]>(db.transaction(META).objectStore(META).getAll());
     return all.sort((a, b) => b.savedAt - a.savedAt);
@@ -84,7 +94,7 @@ export function journalCopies(factory: IDBFactory | undefined = globalThis.index
   };
 
   return {
-    async keep(text, label, fileName, now = Date.now()) {
+    async keep(text, { label, fileName, documents }, now = Date.now()) {
       const db = await open();
       const copy: JournalCopy = {
         id: `${now}-${Math.random().toString(36).slice(2, 8)}`,
@@ -92,6 +102,7 @@ export function journalCopies(factory: IDBFactory | undefined = globalThis.index
         fileName,
         savedAt: now,
         size: text.length,
+        documents,
       };
       // One transaction: the copy is listed only once its content is stored.
       const tx = db.transaction([META, CONTENT], 'readwrite');

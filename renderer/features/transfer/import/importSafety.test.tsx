@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type KithDatabase } from '../../../../shared/db';
 import { addDays, todayString } from '../../../../shared/domain/days';
 import { fakeStorage, faultyStorage, fullSnapshot, uniqueName } from '../../../../shared/db/testing';
@@ -15,6 +15,7 @@ let teardown: (() => Promise<void>) | undefined;
 afterEach(async () => {
   await teardown?.();
   teardown = undefined;
+  vi.restoreAllMocks();
 });
 
 async function showPage(db?: KithDatabase) {
@@ -170,5 +171,43 @@ describe('an import a crash interrupted', () => {
     const second = await renderWithDb(<InterruptedWriteNotice />, { db: again });
     teardown = second.teardown;
     expect(screen.queryByRole('status', { name: 'Interrupted import or restore' })).toBeNull();
+  });
+});
+
+describe('the notice of an undone import', () => {
+  it('says so when it cannot be put away, and is shown again at the next start', async () => {
+    const indexedDB = new IDBFactory();
+    const name = uniqueName();
+    const first = await openDatabase({ storage: fakeStorage(indexedDB), name, multiInstance: false });
+    // As a crash's recovery leaves it: the import was taken back, and the person is yet to be told.
+    await first.upsertLocal('bulk-write-notice', {
+      kind: 'import',
+      source: 'calendar.ics',
+      startedAt: Date.now(),
+      outcome: 'undone',
+      left: {},
+    });
+    await first.close();
+
+    const db = await openDatabase({ storage: fakeStorage(indexedDB), name, multiInstance: false });
+    const { user } = await showPage(db);
+    const notice = await screen.findByRole('status', { name: 'Interrupted import or restore' });
+    const getLocal = db.getLocal.bind(db);
+    vi.spyOn(db, 'getLocal').mockImplementation((id: string) =>
+      id === 'bulk-write-notice' ? Promise.reject(new Error('The storage is unreadable.')) : getLocal(id),
+    );
+    await user.click(within(notice).getByRole('button', { name: 'OK' }));
+    const toasts = screen.getByRole('status', { name: 'Notifications' });
+    expect((await within(toasts).findByText(/^Kith could not put this notice away/)).textContent).toBe(
+      'Kith could not put this notice away, so it may show again the next time Kith starts: The storage is unreadable.',
+    );
+
+    vi.restoreAllMocks();
+    cleanup();
+    await db.close();
+    const again = await openDatabase({ storage: fakeStorage(indexedDB), name, multiInstance: false });
+    const second = await renderWithDb(<InterruptedWriteNotice />, { db: again });
+    teardown = second.teardown;
+    expect(await screen.findByRole('status', { name: 'Interrupted import or restore' })).toBeTruthy();
   });
 });
