@@ -74,34 +74,31 @@ describe('sync sessions', () => {
     );
   });
 
-  it('pushes nothing of an import or a restore until it is written whole (sync is held meanwhile)', async () => {
-    const a = await device('laptop');
-    a.start();
-    await waitForStatus(a.session!, 'synced');
-    const release = holdSync(a.db);
-    const id = (await createPerson(a.db, { name: 'Written during an import' })).person.id;
-    await new Promise((r) => setTimeout(r, 1_500));
-    expect(a.session!.status()).toMatchObject({ state: 'syncing', held: true });
-    expect((await server.couch.rawDocs()).some((d) => d._id === `people:${id}`)).toBe(false);
-    release();
-    await waitFor('the person on the server', async () =>
-      (await server.couch.rawDocs()).some((d) => d._id === `people:${id}`),
-    );
-    await waitForStatus(a.session!, 'synced');
-  });
+  const onServer = async (id: string) => (await server.couch.rawDocs()).some((d) => d._id === `people:${id}`);
 
-  it('starts held when an import is already being written as sync starts, and syncs once it ends', async () => {
+  it.each([
+    [
+      'pushes nothing of an import or a restore until it is written whole (sync is held meanwhile)',
+      'before the hold',
+    ],
+    [
+      'starts held when an import is already being written as sync starts, and syncs once it ends',
+      'during the hold',
+    ],
+  ] as const)('%s', async (_name, syncStarts) => {
     const a = await device('laptop');
+    if (syncStarts === 'before the hold') {
+      a.start();
+      await waitForStatus(a.session!, 'synced');
+    }
     const release = holdSync(a.db);
     const id = (await createPerson(a.db, { name: 'Written during an import' })).person.id;
-    a.start();
+    if (syncStarts === 'during the hold') a.start();
     await new Promise((r) => setTimeout(r, 1_500));
     expect(a.session!.status()).toMatchObject({ state: 'syncing', held: true });
-    expect((await server.couch.rawDocs()).some((d) => d._id === `people:${id}`)).toBe(false);
+    expect(await onServer(id)).toBe(false);
     release();
-    await waitFor('the person on the server', async () =>
-      (await server.couch.rawDocs()).some((d) => d._id === `people:${id}`),
-    );
+    await waitFor('the person on the server', () => onServer(id));
     await waitForStatus(a.session!, 'synced');
   });
 
