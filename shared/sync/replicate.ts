@@ -174,7 +174,7 @@ class Session implements SyncSession {
   retry(): void {
     this.link.retry();
     this.wakeFatal?.();
-    if (this.fatal && this.phase === 'running') void this.recheckKeys();
+    if ((this.fatal || this.keysUnverified) && this.phase === 'running') void this.recheckKeys();
     for (const r of this.replications) r.reSync();
   }
 
