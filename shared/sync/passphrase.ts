@@ -20,7 +20,7 @@ import {
   type UnlockedKey,
 } from './keyDoc';
 import type { SyncTransport } from './transport';
-import { FORGED_CHANGE, getDoc, KEY_DOC_MISSING, serverEnvelopes } from './unlock';
+import { FORGED_CHANGE, getDoc, journalKinds, KEY_DOC_MISSING, serverEnvelopes } from './unlock';
 import { utcMinute } from './utcMinute';
 
 export interface PassphraseProgress {
@@ -84,10 +84,8 @@ async function startOrResume(
         throw new SyncPassphraseError(
           'The journal on the server is not encrypted (it has no passphrase yet).',
         );
-      for await (const page of serverEnvelopes(transport, 500)) {
-        if (page.some((e) => e.doc.enc === true))
-          throw new SyncPassphraseError(KEY_DOC_MISSING, 'restore-key');
-      }
+      if ((await journalKinds(transport)).encrypted)
+        throw new SyncPassphraseError(KEY_DOC_MISSING, 'restore-key');
       if (newPassphrase === '') return null;
       doc = { _id: KEY_DOC_ID, kith: 2, kdf: 'PBKDF2-SHA-256', current: null };
     } else if (isLegacyKeyDoc(stored)) {
