@@ -1,6 +1,6 @@
 import { BehaviorSubject, filter, map, type Observable } from 'rxjs';
 import type { CollectionName, Doc, KithDatabase } from './collections';
-import { sameValue } from './fieldTimes';
+import { compareStamps, sameValue } from './fieldTimes';
 import { RollbackPendingError, type WriteDescription } from './storageErrors';
 import { holdSync } from './syncHold';
 import {
@@ -42,14 +42,23 @@ type RollbackCollection = {
   bulkRemove(ids: string[]): Promise<WriteResult>;
 };
 
+/** Whether some field of `doc` was stamped after `stamp`. */
+function editedAfter(doc: Doc, stamp: string | undefined): boolean {
+  if (stamp === undefined) return false;
+  return Object.values(doc.fieldTimes ?? {}).some((t) => compareStamps(t, stamp) > 0);
+}
+
 /**
  * Puts every document of the chunks back as it was (created ones removed), the last chunk first,
- * touching only documents that differ; keeps going past failures. Returns what is still not back,
- * by collection ({} when everything is).
+ * touching only documents that differ; keeps going past failures. A document with a field stamped
+ * after `planStamp` (the write's, see IntentHeader) was edited since the write and is left as it is:
+ * taking the write back must not take that edit with it. Returns what is still not back, by
+ * collection ({} when everything is).
  */
 export async function rollBackChunks(
   db: KithDatabase,
   chunks: readonly UndoChunk[],
+  planStamp?: string,
 ): Promise<Partial<Record<CollectionName, number>>> {
   const left: Partial<Record<CollectionName, number>> = {};
   const count = (collection: CollectionName, n: number) => {
@@ -64,10 +73,14 @@ export async function rollBackChunks(
       count(chunk.collection, chunk.created.length + chunk.before.length);
       continue;
     }
-    const toRemove = chunk.created.filter((id) => current.has(id));
+    const edited = (id: string) => {
+      const now = current.get(id);
+      return !!now && editedAfter(now.toMutableJSON(), planStamp);
+    };
+    const toRemove = chunk.created.filter((id) => current.has(id) && !edited(id));
     const toRestore = chunk.before.filter((doc) => {
       const now = current.get(doc.id);
-      return !now || !sameValue(now.toMutableJSON(), doc);
+      return !now || (!sameValue(now.toMutableJSON(), doc) && !edited(doc.id));
     });
     if (toRemove.length > 0) {
       try {
@@ -128,7 +141,7 @@ async function finish(db: KithDatabase): Promise<InterruptedWrite | null> {
     await clearIntent(db, header).catch(() => undefined);
     return null;
   }
-  const left = await rollBackChunks(db, await readUndo(db, header));
+  const left = await rollBackChunks(db, await readUndo(db, header), header.planStamp);
   const base = { ...describe(header), startedAt: header.startedAt };
   if (Object.keys(left).length > 0) {
     const pending: InterruptedWrite = { ...base, outcome: 'pending', left };
