@@ -1,7 +1,8 @@
-import { BehaviorSubject, filter, map, type Observable } from 'rxjs';
+import { BehaviorSubject, type Observable } from 'rxjs';
 import type { CollectionName, Doc, KithDatabase } from './collections';
 import { compareStamps, sameValue } from './fieldTimes';
 import { RollbackPendingError, type WriteDescription } from './storageErrors';
+import { localDocumentChanges$ } from './localChanges';
 import { holdSync } from './syncHold';
 import {
   clearIntent,
@@ -182,18 +183,9 @@ function holdSyncWhileRecorded(db: KithDatabase): (writing: boolean) => void {
       release = null;
     }
   };
-  // Not getLocal$: it runs a promise per change event of every collection, which a restore of
-  // 100,000 documents turns into minutes of rxjs bookkeeping. The bulks of local changes suffice.
-  const subscription = db.eventBulks$
-    .pipe(
-      filter((bulk) => bulk.isLocal && !bulk.collectionName),
-      map((bulk) => bulk.events.filter((event) => event.documentId === INTENT_HEADER_ID).at(-1)),
-      filter((event) => event !== undefined),
-    )
-    .subscribe((event) => {
-      const data = event.documentData as { _deleted?: boolean; data?: { state?: string } };
-      update(event.operation !== 'DELETE' && !data._deleted && data.data?.state === 'writing');
-    });
+  const subscription = localDocumentChanges$<{ state?: string }>(db, INTENT_HEADER_ID).subscribe((header) =>
+    update(header?.state === 'writing'),
+  );
   db.onClose.push(() => {
     subscription.unsubscribe();
     update(false);
