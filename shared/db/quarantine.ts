@@ -173,7 +173,13 @@ export function quarantine$(db: KithDatabase): Observable<QuarantineIndex> {
       (index) => {
         if (!changed) subscriber.next(index);
       },
-      (error: unknown) => subscriber.error(error),
+      // Closing while reading (a window closing, a test ending): nothing more will change. RxDB drops
+      // a database's local documents first thing when it closes, and says LD8 ("not activated") for
+      // them from then on; Kith always opens with them.
+      (error: unknown) =>
+        db.closed || (error as { code?: unknown } | null)?.code === 'LD8'
+          ? subscriber.complete()
+          : subscriber.error(error),
     );
     return () => subscription.unsubscribe();
   });
