@@ -1,5 +1,7 @@
 import { byCollection, writeFailure, type ChangeEntry } from './change';
+import { nextStamp, observeStamps } from './clock';
 import type { CollectionName, Doc, KithDatabase } from './collections';
+import { compareStamps, type FieldStamp } from './fieldTimes';
 import { markRollbackPending, rollBackChunks, takeBackLeftover } from './recovery';
 import {
   isStorageFull,
@@ -143,57 +145,107 @@ export interface BulkWriteOptions {
   description: WriteDescription;
 }
 
+/**
+ * The latest stamp this write can leave in the journal: later than every stamp it writes (a restore
+ * writes a backup's own stamps, which may be ahead of this device's clock) and than the time it
+ * starts. Whatever the journal holds with a later stamp was edited after the write began, and taking
+ * the write back must leave it alone (see rollBackChunks).
+ */
+function planStampOf(db: KithDatabase, entries: readonly ChangeEntry[]): FieldStamp {
+  const written = entries.flatMap((e) => (e.after ? [e.after] : []));
+  // Edits made here from now on come after what this write brings (sync does the same for pulls).
+  observeStamps(db, written);
+  let latest = nextStamp(db).stamp;
+  for (const doc of written) {
+    for (const stamp of Object.values(doc.fieldTimes ?? {})) {
+      if (compareStamps(stamp, latest) > 0) latest = stamp;
+    }
+  }
+  return latest;
+}
+
+/** Holding the lock and a hold on sync, with any earlier interrupted write taken back. */
 async function writeWithIntent(
   db: KithDatabase,
   entries: readonly ChangeEntry[],
   { onProgress, description }: BulkWriteOptions,
 ): Promise<void> {
-  // An interrupted write not yet taken back goes first: the journal must be whole before another starts.
-  await takeBackLeftover(db);
   if (entries.length === 0) return;
   await checkRoom(db, entries, description);
-  const release = holdSync(db);
+  const total = entries.length;
+  onProgress?.({ phase: 'writing', done: 0, total });
+  let header;
   try {
-    const total = entries.length;
-    onProgress?.({ phase: 'writing', done: 0, total });
-    let header;
-    try {
-      header = await beginIntent(db, description, total);
-    } catch (err) {
-      throw isStorageFull(err) ? new StorageFullError(description, 0, { cause: err }) : err;
-    }
-    const undo: UndoChunk[] = [];
-    let batches = 0;
-    let done = 0;
-    try {
-      for (const batch of batchesOf(entries)) {
-        const parts = batch.map(([collection, chunk]) => undoOf(collection, chunk));
-        await appendUndo(db, header, batches, parts);
-        batches++;
-        undo.push(...parts);
-        for (const [collection, chunk] of batch) {
-          await writeChunk(db, collection, chunk);
-          done += chunk.length;
-          onProgress?.({ phase: 'writing', done, total });
-        }
-      }
-      await markCommitted(db, header);
-    } catch (err) {
-      const left = await rollBackChunks(db, undo);
-      if (Object.keys(left).length > 0) {
-        // The record stays; so does the hold on sync, until the rollback is finished.
-        markRollbackPending(db, header, left);
-        throw new RollbackPendingError(description, left, { cause: err });
-      }
-      await clearIntent(db, header, batches).catch(() => undefined);
-      throw isStorageFull(err) ? new StorageFullError(description, done, { cause: err }) : err;
-    }
-    // Committed: a failure to clear the record only leaves a committed header, cleared at the next start.
-    await clearIntent(db, header, batches).catch(() => undefined);
-  } finally {
-    // A record left in 'writing' state keeps sync held by itself (see recovery's holdSyncWhileRecorded).
-    release();
+    header = await beginIntent(db, description, total, planStampOf(db, entries));
+  } catch (err) {
+    throw isStorageFull(err) ? new StorageFullError(description, 0, { cause: err }) : err;
   }
+  const undo: UndoChunk[] = [];
+  let batches = 0;
+  let done = 0;
+  try {
+    for (const batch of batchesOf(entries)) {
+      const parts = batch.map(([collection, chunk]) => undoOf(collection, chunk));
+      await appendUndo(db, header, batches, parts);
+      batches++;
+      undo.push(...parts);
+      for (const [collection, chunk] of batch) {
+        await writeChunk(db, collection, chunk);
+        done += chunk.length;
+        onProgress?.({ phase: 'writing', done, total });
+      }
+    }
+    await markCommitted(db, header);
+  } catch (err) {
+    const left = await rollBackChunks(db, undo, header.planStamp);
+    if (Object.keys(left).length > 0) {
+      // The record stays; so does the hold on sync, until the rollback is finished.
+      markRollbackPending(db, header, left);
+      throw new RollbackPendingError(description, left, { cause: err });
+    }
+    // Should this fail (a full disk), the next start rolls back again from the record: the plan's
+    // stamp in it keeps that from undoing what was edited in between.
+    await clearIntent(db, header, batches).catch(() => undefined);
+    throw isStorageFull(err) ? new StorageFullError(description, done, { cause: err }) : err;
+  }
+  // Committed: a failure to clear the record only leaves a committed header, cleared at the next start.
+  await clearIntent(db, header, batches).catch(() => undefined);
+}
+
+/** What `plan` returns: the entries to write, and what the caller gets back once they are written. */
+export interface PlannedWrite<T> {
+  entries: readonly ChangeEntry[];
+  result: T;
+}
+
+/**
+ * Reads the journal, plans a bulk write from what it read and writes it, all under the write lock and
+ * a hold on sync: no other import or restore can write between the read and the write (its changes
+ * would be overwritten by a plan made without them, or the plan's by its), and what is read is the
+ * journal after any interrupted write was taken back. `plan` must read what it needs inside.
+ *
+ * Throws as writeAllOrNothing does; BulkWriteBusyError before `plan` runs.
+ */
+export async function planAndWriteAllOrNothing<T>(
+  db: KithDatabase,
+  plan: () => Promise<PlannedWrite<T>>,
+  options: BulkWriteOptions,
+): Promise<T> {
+  const attempt = await writeLockOf(db).tryRun(async () => {
+    // An interrupted write not yet taken back goes first: the journal must be whole before another starts.
+    await takeBackLeftover(db);
+    const release = holdSync(db);
+    try {
+      const { entries, result } = await plan();
+      await writeWithIntent(db, entries, options);
+      return result;
+    } finally {
+      // A record left in 'writing' state keeps sync held by itself (see recovery's holdSyncWhileRecorded).
+      release();
+    }
+  });
+  if (!attempt.ran) throw new BulkWriteBusyError();
+  return attempt.value;
 }
 
 /**
@@ -211,6 +263,5 @@ export async function writeAllOrNothing(
   entries: readonly ChangeEntry[],
   options: BulkWriteOptions,
 ): Promise<void> {
-  const attempt = await writeLockOf(db).tryRun(() => writeWithIntent(db, entries, options));
-  if (!attempt.ran) throw new BulkWriteBusyError();
+  await planAndWriteAllOrNothing(db, async () => ({ entries, result: undefined }), options);
 }

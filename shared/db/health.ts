@@ -2,6 +2,7 @@ import { INDEX_MAX, INDEX_MIN, prepareQuery, type PreparedQuery } from 'rxdb';
 import type { ValidationIssue } from '../domain/validation';
 import { checkStoredDocument, describeIssues } from './checkDocument';
 import { COLLECTION_NAMES, type CollectionName, type KithDatabase } from './collections';
+import { idsIn, REFERENCE_RULES, type ReferencedCollection, type ReferenceField } from './references';
 
 /**
  * "Check the journal" (Settings › Data health): every stored document against the rules a document
@@ -13,20 +14,7 @@ import { COLLECTION_NAMES, type CollectionName, type KithDatabase } from './coll
  * journal in pages and hand the main thread back between them; `checkJournal` drives it.
  */
 
-/** Collections that other documents refer to. */
-export type ReferencedCollection = 'people' | 'communities' | 'encounters';
-
-/** Fields that hold the id of another document. */
-export type ReferenceField =
-  | 'participantIds'
-  | 'initiatorId'
-  | 'communityId'
-  | 'aId'
-  | 'bId'
-  | 'personId'
-  | 'encounterId'
-  | 'introducedById'
-  | 'communityIds';
+export type { ReferencedCollection, ReferenceField } from './references';
 
 interface ProblemBase {
   collection: CollectionName;
@@ -70,8 +58,6 @@ interface Reference {
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const strings = (v: unknown): string[] =>
-  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
 const FIELD_WORDS: Record<ReferenceField, string> = {
   participantIds: 'A person met',
@@ -93,28 +79,12 @@ const TARGET_NOUN: Record<ReferencedCollection, string> = {
 
 /** The references a document holds, read defensively: the document may break its schema. */
 function referencesOf(collection: CollectionName, d: Record<string, unknown>): Omit<Reference, 'docId'>[] {
-  const one = (field: ReferenceField, target: ReferencedCollection, essential = false) => {
-    const id = str(d[field]);
-    return id === '' ? [] : [{ collection, field, target, id, essential }];
-  };
-  const many = (field: ReferenceField, target: ReferencedCollection, essential = false) =>
-    [...new Set(strings(d[field]))].map((id) => ({ collection, field, target, id, essential }));
-  switch (collection) {
-    case 'encounters': {
-      const participants = many('participantIds', 'people');
-      // The last person met cannot be removed: an encounter is with someone.
-      if (participants.length === 1) participants[0]!.essential = true;
-      return [...participants, ...one('initiatorId', 'people'), ...one('communityId', 'communities')];
-    }
-    case 'ties':
-      return [...one('aId', 'people', true), ...one('bId', 'people', true)];
-    case 'followups':
-      return [...one('personId', 'people'), ...one('encounterId', 'encounters')];
-    case 'people':
-      return [...one('introducedById', 'people'), ...many('communityIds', 'communities')];
-    default:
-      return [];
-  }
+  return (REFERENCE_RULES[collection] ?? []).flatMap((rule) => {
+    const ids = idsIn(rule, d);
+    // The last person met cannot be removed: an encounter is with someone.
+    const essential = rule.essential || (rule.field === 'participantIds' && ids.length === 1);
+    return ids.map((id) => ({ collection, field: rule.field, target: rule.target, id, essential }));
+  });
 }
 
 /** “Encounter “Coffee” on 2026-02-30”, from whatever of the document is readable. */

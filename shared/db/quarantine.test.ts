@@ -11,7 +11,7 @@ import {
   setAside,
   type SetAside,
 } from './quarantine';
-import { databasesClosedAfterEach } from './testing';
+import { databasesClosedAfterEach, openTestDatabase } from './testing';
 
 const journal = databasesClosedAfterEach();
 
@@ -68,5 +68,19 @@ describe('quarantine', () => {
     const db = await journal();
     await Promise.all(Array.from({ length: 20 }, (_, i) => setAside(db, [item(`e${i}`)])));
     expect((await listQuarantined(db)).entries).toHaveLength(20);
+  });
+
+  it('ends the live list quietly when the journal closes while it is read', async () => {
+    const db = await openTestDatabase();
+    const closing = db.close();
+    // A view subscribing as its window closes: no error reaches it, the list just ends.
+    const ended = await new Promise<string>((resolve) =>
+      quarantine$(db).subscribe({
+        complete: () => resolve('complete'),
+        error: (e: unknown) => resolve(String(e)),
+      }),
+    );
+    await closing;
+    expect(ended).toBe('complete');
   });
 });

@@ -1,6 +1,7 @@
-import { filter, map, Observable } from 'rxjs';
+import { map, Observable } from 'rxjs';
 import type { ValidationIssue } from '../domain/validation';
 import type { KithDatabase } from './collections';
+import { localDocumentChanges$ } from './localChanges';
 
 /**
  * Documents set aside: they arrived from sync, a backup or an import but cannot be stored (they fail
@@ -157,20 +158,10 @@ export function listQuarantined(db: KithDatabase): Promise<QuarantineIndex> {
 
 /**
  * The list, live: the data health view and the sync status follow it (every window of the journal:
- * local documents are shared by them). Not getLocal$: it runs a promise per change event of every
- * collection, which an import or a restore of 100,000 documents turns into minutes of rxjs
- * bookkeeping; the bulks of local-document changes suffice.
+ * local documents are shared by them).
  */
 export function quarantine$(db: KithDatabase): Observable<QuarantineIndex> {
-  const changes = db.eventBulks$.pipe(
-    filter((bulk) => bulk.isLocal && !bulk.collectionName),
-    map((bulk) => bulk.events.filter((event) => event.documentId === INDEX_ID).at(-1)),
-    filter((event) => event !== undefined),
-    map((event) => {
-      const data = event.documentData as { _deleted?: boolean; data?: QuarantineIndex };
-      return event.operation === 'DELETE' || data._deleted ? EMPTY : (data.data ?? EMPTY);
-    }),
-  );
+  const changes = localDocumentChanges$<QuarantineIndex>(db, INDEX_ID).pipe(map((index) => index ?? EMPTY));
   return new Observable<QuarantineIndex>((subscriber) => {
     let changed = false;
     const subscription = changes.subscribe((index) => {
@@ -182,7 +173,13 @@ export function quarantine$(db: KithDatabase): Observable<QuarantineIndex> {
       (index) => {
         if (!changed) subscriber.next(index);
       },
-      (error: unknown) => subscriber.error(error),
+      // Closing while reading (a window closing, a test ending): nothing more will change. RxDB drops
+      // a database's local documents first thing when it closes, and says LD8 ("not activated") for
+      // them from then on; Kith always opens with them.
+      (error: unknown) =>
+        db.closed || (error as { code?: unknown } | null)?.code === 'LD8'
+          ? subscriber.complete()
+          : subscriber.error(error),
     );
     return () => subscription.unsubscribe();
   });

@@ -6,7 +6,8 @@ import { writeAllOrNothing } from './bulkWrite';
 import type { KithDatabase } from './collections';
 import { openDatabase, type OpenDatabaseOptions } from './database';
 import { blankPerson } from './documents';
-import { createPerson } from './people';
+import { COLLECTION_NAMES } from './collections';
+import { createPerson, updatePerson } from './people';
 import { Plan } from './plan';
 import { interruptedWrite$ } from './recovery';
 import { BulkWriteBusyError, NotEnoughRoomError } from './storageErrors';
@@ -97,6 +98,70 @@ describe('recovery at open', () => {
     await expect.poll(async () => (await firstValueFrom(interruptedWrite$(second)))?.outcome).toBe('undone');
     expect(await fullSnapshot(second)).toEqual(before);
     await expect.poll(() => isSyncHeld(second)).toBe(false);
+  });
+});
+
+/**
+ * The fake-indexeddb storage, whose local documents (the write-ahead record) cannot be written while
+ * `full.local` is set: the disk filled up just as a rollback was to clear its record.
+ */
+function localDocumentsFillUp(indexedDB: InstanceType<typeof IDBFactory>) {
+  const inner = fakeStorage(indexedDB);
+  const full = { local: false };
+  const journal = new Set<string>(COLLECTION_NAMES);
+  const storage: typeof inner = {
+    ...inner,
+    async createStorageInstance(params) {
+      const instance = await inner.createStorageInstance(params);
+      if (journal.has(params.collectionName)) return instance;
+      const bulkWrite = instance.bulkWrite.bind(instance);
+      instance.bulkWrite = async (rows, context) => {
+        if (full.local) throw new Error('QuotaExceededError: the disk is full.');
+        return bulkWrite(rows, context);
+      };
+      return instance;
+    },
+  };
+  return { storage, full };
+}
+
+describe('a record that outlives its rollback', () => {
+  it('does not undo, at the next start, what was edited after the failed write', async () => {
+    const indexedDB = new IDBFactory();
+    const name = uniqueName();
+    const { storage, full } = localDocumentsFillUp(indexedDB);
+    const db = await open(indexedDB, name, { storage });
+    const { person: ada } = await createPerson(db, { name: 'Ada', role: 'Analyst' });
+    const { person: bob } = await createPerson(db, { name: 'Bob', role: 'Builder' });
+
+    // An import that updates Ada and Bob and adds three people; the storage refuses the third new one.
+    const plan = new Plan(db);
+    plan.update('people', ada, { role: 'Imported role' });
+    plan.update('people', bob, { role: 'Imported role' });
+    const entries = [...plan.toEntries(), ...newPeople(db)];
+    let inserted = 0;
+    db.people.preInsert(() => {
+      if (++inserted === 3) {
+        full.local = true;
+        throw new Error('The disk is full.');
+      }
+    }, false);
+    await expect(writeAllOrNothing(db, entries, { description: IMPORT })).rejects.toThrow();
+    // Taken back at once, but the record could not be cleared: it is still on disk, 'writing'.
+    full.local = false;
+    expect((await readIntent(db))?.state).toBe('writing');
+    expect((await db.people.findOne(ada.id).exec())?.role).toBe('Analyst');
+
+    // Room was made; the person edits Ada, then closes Kith.
+    await updatePerson(db, ada.id, { role: 'Countess' });
+    await db.close();
+
+    const again = await open(indexedDB, name);
+    await expect.poll(async () => (await firstValueFrom(interruptedWrite$(again)))?.outcome).toBe('undone');
+    expect((await again.people.findOne(ada.id).exec())?.role).toBe('Countess');
+    expect((await again.people.findOne(bob.id).exec())?.role).toBe('Builder');
+    expect(await again.people.count().exec()).toBe(3);
+    expect(await readIntent(again)).toBeNull();
   });
 });
 

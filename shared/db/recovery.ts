@@ -1,7 +1,8 @@
-import { BehaviorSubject, filter, map, type Observable } from 'rxjs';
+import { BehaviorSubject, type Observable } from 'rxjs';
 import type { CollectionName, Doc, KithDatabase } from './collections';
-import { sameValue } from './fieldTimes';
+import { compareStamps, sameValue } from './fieldTimes';
 import { RollbackPendingError, type WriteDescription } from './storageErrors';
+import { localDocumentChanges$ } from './localChanges';
 import { holdSync } from './syncHold';
 import {
   clearIntent,
@@ -42,14 +43,23 @@ type RollbackCollection = {
   bulkRemove(ids: string[]): Promise<WriteResult>;
 };
 
+/** Whether some field of `doc` was stamped after `stamp`. */
+function editedAfter(doc: Doc, stamp: string | undefined): boolean {
+  if (stamp === undefined) return false;
+  return Object.values(doc.fieldTimes ?? {}).some((t) => compareStamps(t, stamp) > 0);
+}
+
 /**
  * Puts every document of the chunks back as it was (created ones removed), the last chunk first,
- * touching only documents that differ; keeps going past failures. Returns what is still not back,
- * by collection ({} when everything is).
+ * touching only documents that differ; keeps going past failures. A document with a field stamped
+ * after `planStamp` (the write's, see IntentHeader) was edited since the write and is left as it is:
+ * taking the write back must not take that edit with it. Returns what is still not back, by
+ * collection ({} when everything is).
  */
 export async function rollBackChunks(
   db: KithDatabase,
   chunks: readonly UndoChunk[],
+  planStamp?: string,
 ): Promise<Partial<Record<CollectionName, number>>> {
   const left: Partial<Record<CollectionName, number>> = {};
   const count = (collection: CollectionName, n: number) => {
@@ -64,10 +74,14 @@ export async function rollBackChunks(
       count(chunk.collection, chunk.created.length + chunk.before.length);
       continue;
     }
-    const toRemove = chunk.created.filter((id) => current.has(id));
+    const edited = (id: string) => {
+      const now = current.get(id);
+      return !!now && editedAfter(now.toMutableJSON(), planStamp);
+    };
+    const toRemove = chunk.created.filter((id) => current.has(id) && !edited(id));
     const toRestore = chunk.before.filter((doc) => {
       const now = current.get(doc.id);
-      return !now || !sameValue(now.toMutableJSON(), doc);
+      return !now || (!sameValue(now.toMutableJSON(), doc) && !edited(doc.id));
     });
     if (toRemove.length > 0) {
       try {
@@ -128,7 +142,7 @@ async function finish(db: KithDatabase): Promise<InterruptedWrite | null> {
     await clearIntent(db, header).catch(() => undefined);
     return null;
   }
-  const left = await rollBackChunks(db, await readUndo(db, header));
+  const left = await rollBackChunks(db, await readUndo(db, header), header.planStamp);
   const base = { ...describe(header), startedAt: header.startedAt };
   if (Object.keys(left).length > 0) {
     const pending: InterruptedWrite = { ...base, outcome: 'pending', left };
@@ -169,18 +183,9 @@ function holdSyncWhileRecorded(db: KithDatabase): (writing: boolean) => void {
       release = null;
     }
   };
-  // Not getLocal$: it runs a promise per change event of every collection, which a restore of
-  // 100,000 documents turns into minutes of rxjs bookkeeping. The bulks of local changes suffice.
-  const subscription = db.eventBulks$
-    .pipe(
-      filter((bulk) => bulk.isLocal && !bulk.collectionName),
-      map((bulk) => bulk.events.filter((event) => event.documentId === INTENT_HEADER_ID).at(-1)),
-      filter((event) => event !== undefined),
-    )
-    .subscribe((event) => {
-      const data = event.documentData as { _deleted?: boolean; data?: { state?: string } };
-      update(event.operation !== 'DELETE' && !data._deleted && data.data?.state === 'writing');
-    });
+  const subscription = localDocumentChanges$<{ state?: string }>(db, INTENT_HEADER_ID).subscribe((header) =>
+    update(header?.state === 'writing'),
+  );
   db.onClose.push(() => {
     subscription.unsubscribe();
     update(false);

@@ -28,6 +28,13 @@ export interface IntentHeader extends WriteDescription {
   /** Documents the write was to touch. */
   total: number;
   state: 'writing' | 'committed';
+  /**
+   * The latest stamp the write leaves in the journal (a record from before it was kept has none). A
+   * document stored with a later stamp was edited after the write began, so taking the write back
+   * leaves it as it is: a record that outlives its rollback (clearing it failed on a full disk) must
+   * not undo, at the next start, what was edited since.
+   */
+  planStamp?: string;
 }
 
 /** What takes one chunk back: created documents are removed, the others put back as they were. */
@@ -64,7 +71,8 @@ function isHeader(value: unknown): value is IntentHeader {
     !!h &&
     typeof h.id === 'string' &&
     (h.kind === 'import' || h.kind === 'restore') &&
-    (h.state === 'writing' || h.state === 'committed')
+    (h.state === 'writing' || h.state === 'committed') &&
+    (h.planStamp === undefined || typeof h.planStamp === 'string')
   );
 }
 
@@ -82,6 +90,7 @@ export async function beginIntent(
   db: KithDatabase,
   description: WriteDescription,
   total: number,
+  planStamp?: string,
 ): Promise<IntentHeader> {
   const header: IntentHeader = {
     ...description,
@@ -89,6 +98,7 @@ export async function beginIntent(
     startedAt: Date.now(),
     total,
     state: 'writing',
+    ...(planStamp === undefined ? {} : { planStamp }),
   };
   await db.upsertLocal(INTENT_HEADER_ID, header);
   return header;

@@ -8,8 +8,13 @@ import {
   updatePerson,
   type KithDatabase,
 } from '../db';
+import { writeAllOrNothing } from '../db/bulkWrite';
+import { Plan } from '../db/plan';
 import { listQuarantined } from '../db/quarantine';
-import { databasesClosedAfterEach, fullSnapshot } from '../db/testing';
+import { BulkWriteBusyError } from '../db/storageErrors';
+import { compareStamps } from '../db/fieldTimes';
+import { databasesClosedAfterEach, fullSnapshot, snapshot } from '../db/testing';
+import { mergeVersions } from '../sync/merge';
 import type { Encounter, FollowUp, Person, Tie } from '../domain/entities';
 import { backupFileName, backupToJson, createBackup, restoreBackup } from './backup';
 import { BackupError, MAX_REJECTED, parseBackup, rejectedPath } from './backupFormat';
@@ -72,19 +77,49 @@ describe('backup', () => {
     expect(backupFileName(new Date(2026, 10, 26, 22, 5))).toBe('kith-backup-2026-11-26-2205.json');
   });
 
-  it('replace makes a changed journal exactly the backup again', async () => {
-    const db = await fullJournal();
-    const before = await fullSnapshot(db);
+  it('replace makes a changed journal the backup again, stamping what it changes so that sync keeps it', async () => {
+    const db = await journal();
+    const { person: ada } = await createPerson(db, { name: 'Ada', role: 'Analyst' });
+    const { person: bob } = await createPerson(db, { name: 'Bob', role: 'Builder' });
+    const { person: carol } = await createPerson(db, { name: 'Carol' });
     const backup = parseBackup(backupToJson(await createBackup(db)));
-    const extra = await createPerson(db, { name: 'Added later' });
-    const someone = before.people.find((p) => !('isOwner' in p && p.isOwner)) as { id: string };
-    await updatePerson(db, someone.id, { role: 'Changed later' });
-    await deletePerson(db, before.people.find((p) => p.id !== someone.id && p.id !== 'owner')!.id);
+    const asBackedUp = await snapshot(db);
+    const carolBefore = (await fullSnapshot(db)).people.find((p) => p.id === carol.id);
+
+    // Edited after the backup; the server has these edits too (the newest stamps it has seen).
+    await updatePerson(db, ada.id, { role: 'Countess' });
+    const serverAda = (await db.people.findOne(ada.id).exec())!.toMutableJSON();
+    const bobAsDeleted = (await db.people.findOne(bob.id).exec())!.toMutableJSON();
+    await deletePerson(db, bob.id);
+    const { person: later } = await createPerson(db, { name: 'Added later' });
 
     const result = await restoreBackup(db, backup, { mode: 'replace' });
-    expect(result.removed).toBe(1);
-    expect(await db.people.findOne(extra.person.id).exec()).toBeNull();
-    expect(await fullSnapshot(db)).toEqual(before);
+    expect(result).toMatchObject({ created: 1, updated: 1, removed: 1, keptFromJournal: 0 });
+    expect(await db.people.findOne(later.id).exec()).toBeNull();
+    expect(await snapshot(db)).toEqual(asBackedUp);
+
+    const people = new Map((await fullSnapshot(db)).people.map((p) => [p.id, p as Person]));
+    const restoredAda = people.get(ada.id)!;
+    const restoreStamp = restoredAda.fieldTimes.role!;
+    expect(compareStamps(restoreStamp, serverAda.fieldTimes.role)).toBeGreaterThan(0);
+    // Only the field the restore changed is stamped anew.
+    expect({ ...restoredAda.fieldTimes, role: '' }).toEqual({ ...ada.fieldTimes, role: '' });
+    // Sync's merge with the server's copy keeps the restored role instead of undoing the restore.
+    expect(
+      mergeVersions('people', { ...serverAda, _deleted: false }, { ...restoredAda, _deleted: false }),
+    ).toMatchObject({ role: 'Analyst', _deleted: false });
+
+    // Bob was removed here: his removal was an edit of every field, so every field is stamped, and
+    // he stays when the server's removal meets him.
+    const restoredBob = people.get(bob.id)!;
+    expect(Object.keys(restoredBob.fieldTimes).sort()).toEqual(Object.keys(bob.fieldTimes).sort());
+    expect(new Set(Object.values(restoredBob.fieldTimes))).toEqual(new Set([restoreStamp]));
+    expect(
+      mergeVersions('people', { ...bobAsDeleted, _deleted: true }, { ...restoredBob, _deleted: false }),
+    ).toMatchObject({ name: 'Bob', _deleted: false });
+
+    // What the restore did not change keeps its stamps exactly.
+    expect(people.get(carol.id)).toEqual(carolBefore);
   });
 
   it('merge keeps newer edits on either side, field by field, and never loses journal text', async () => {
@@ -104,9 +139,21 @@ describe('backup', () => {
       notes: `${String(Date.now() + 60_000).padStart(15, '0')}@laptop`,
     };
     await updatePerson(db, ada.id, { notes: 'Journal notes' });
+    const adaRoleStamp = (await db.people.findOne(ada.id).exec())!.fieldTimes.role;
 
     const result = await restoreBackup(db, backup, { mode: 'merge' });
     expect(result).toMatchObject({ created: 1, removed: 0 });
+    const stored = (id: string) =>
+      db.people
+        .findOne(id)
+        .exec()
+        .then((d) => d!.toMutableJSON());
+    // Merging stamps nothing anew: each field keeps the stamp of the side it came from…
+    expect((await stored(ada.id)).fieldTimes.role).toBe(adaRoleStamp);
+    // …but Bob, removed here, comes back with every field stamped (the removal was an edit of them all).
+    const bobBack = await stored(bob.id);
+    expect(new Set(Object.values(bobBack.fieldTimes)).size).toBe(1);
+    expect(compareStamps(Object.values(bobBack.fieldTimes)[0], adaRoleStamp)).toBeGreaterThan(0);
     const people = new Map((await db.people.find().exec()).map((d) => [d.id, d.toMutableJSON()]));
     expect(people.get(ada.id)?.role).toBe('Countess');
     expect(people.get(ada.id)?.notes).toMatch(
@@ -114,6 +161,44 @@ describe('backup', () => {
     );
     expect(people.get(bob.id)?.name).toBe('Bob');
     expect(people.get(carol.id)?.name).toBe('Carol');
+  });
+
+  it('reads the journal holding the write lock: an import cannot write between its read and its write', async () => {
+    const db = await journal();
+    const { person: ada } = await createPerson(db, { name: 'Ada', role: 'Analyst', notes: 'Old notes' });
+    const backup = parseBackup(backupToJson(await createBackup(db)));
+    const backupAda = backup.collections.people.find((p) => p.id === ada.id)!;
+    backupAda.notes = 'Backup notes';
+    backupAda.fieldTimes = {
+      ...backupAda.fieldTimes,
+      notes: `${String(Date.now() + 60_000).padStart(15, '0')}@laptop`,
+    };
+    const importOf = async (role: string) => {
+      const plan = new Plan(db);
+      plan.update('people', (await db.people.findOne(ada.id).exec())!.toMutableJSON(), { role });
+      return plan.toEntries();
+    };
+    const edit = await importOf('Imported');
+
+    // The import starts while the restore reads: had it written then, the restore's merge (planned
+    // from what it read) would have put Ada's old role back over it while the import said "done".
+    const restoring = restoreBackup(db, backup, { mode: 'merge' });
+    await expect(
+      writeAllOrNothing(db, edit, { description: { kind: 'import', source: 'contacts.vcf' } }),
+    ).rejects.toBeInstanceOf(BulkWriteBusyError);
+    expect(await restoring).toMatchObject({ updated: 1 });
+    expect((await db.people.findOne(ada.id).exec())?.toMutableJSON()).toMatchObject({
+      role: 'Analyst',
+      notes: expect.stringMatching(/^Backup notes/),
+    });
+
+    // And the other way round: a restore started while an import writes is refused before it reads.
+    const importing = writeAllOrNothing(db, await importOf('Imported'), {
+      description: { kind: 'import', source: 'contacts.vcf' },
+    });
+    await expect(restoreBackup(db, backup, { mode: 'replace' })).rejects.toBeInstanceOf(BulkWriteBusyError);
+    await importing;
+    expect((await db.people.findOne(ada.id).exec())?.role).toBe('Imported');
   });
 
   it('leaves the journal exactly as it was when a write fails in the middle of a restore', async () => {
@@ -285,6 +370,38 @@ describe('restoring a backup with documents that cannot be restored', () => {
       ),
       origin: `kith-backup.json, collections.encounters[${encounters.indexOf(firstEncounter)}] (id “${firstEncounter.id}”)`,
     });
+  });
+
+  it('replace keeps the journal’s own copy of a document whose backup version is set aside, and what that copy refers to', async () => {
+    const db = await journal();
+    const { person: ada } = await createPerson(db, { name: 'Ada' });
+    const { encounter: coffee } = await recordEncounter(db, {
+      date: '2026-03-14',
+      title: 'Coffee',
+      participantIds: [ada.id],
+    });
+    const backup = JSON.parse(backupToJson(await createBackup(db)));
+    // Made after the backup: Dan, and lunch with him.
+    const { person: dan } = await createPerson(db, { name: 'Dan' });
+    const { encounter: lunch } = await recordEncounter(db, {
+      date: '2026-03-15',
+      title: 'Lunch',
+      participantIds: [dan.id],
+    });
+    // The file is damaged: Ada lost her name, and it holds a copy of lunch on a day that does not exist.
+    backup.collections.people.find((p: Person) => p.id === ada.id).name = '  ';
+    backup.collections.encounters.push({ ...lunch, date: '2026-02-30' });
+    const parsed = parseBackup(JSON.stringify(backup));
+    expect(parsed.rejected).toHaveLength(2);
+    const before = await fullSnapshot(db);
+
+    const result = await restoreBackup(db, parsed, { mode: 'replace', fileName: 'old.json' });
+    // Ada and lunch stay as the journal has them, and Dan because lunch is with him; coffee, with
+    // Ada, is restored: she is still there.
+    expect(result).toMatchObject({ setAside: 2, setAsideForReferences: 0, keptFromJournal: 3, removed: 0 });
+    expect(await fullSnapshot(db)).toEqual(before);
+    expect((await db.encounters.findOne(coffee.id).exec())?.participantIds).toEqual([ada.id]);
+    expect((await listQuarantined(db)).entries.map((e) => e.docId).sort()).toEqual([ada.id, lunch.id].sort());
   });
 
   it('merge keeps references to people only the journal has, and sets aside those to nobody', async () => {

@@ -1,6 +1,7 @@
 import type { ChangeEntry } from '../db/change';
+import { nextStamp } from '../db/clock';
 import { COLLECTION_NAMES, type CollectionName, type Doc, type KithDatabase } from '../db/collections';
-import { sameValue } from '../db/fieldTimes';
+import { sameContent, sameValue, stampChanges } from '../db/fieldTimes';
 import { mergeVersions } from '../sync/merge';
 import { describeIssues } from '../db/checkDocument';
 import { listQuarantined, release, setAside, type SetAside } from '../db/quarantine';
@@ -14,8 +15,9 @@ import {
   type ParsedBackup,
   type RejectedDocument,
 } from './backupFormat';
-import { writeAllOrNothing, type ProgressCallback } from './bulkWrite';
-import { unresolvedReferences, type Unresolved } from './backupReferences';
+import { planAndWriteAllOrNothing, type PlannedWrite } from '../db/bulkWrite';
+import type { ProgressCallback } from './bulkWrite';
+import { keptForReferences, unresolvedReferences, type Unresolved } from './backupReferences';
 
 type Readable = { find(): { exec(): Promise<{ toMutableJSON(): unknown }[]> } };
 
@@ -74,6 +76,12 @@ export interface RestoreResult {
   setAside: number;
   /** Set aside because they refer to a document the journal will not have (counted in `setAside`). */
   setAsideForReferences: number;
+  /**
+   * Replace: documents the journal keeps as they are although the backup does not restore them,
+   * because the backup's version was set aside (or such a document refers to them): the journal's
+   * own copy rather than nothing.
+   */
+  keptFromJournal: number;
   /** Why the set-aside documents could not be listed under Data health (the restore itself stands). */
   setAsideError?: string;
 }
@@ -102,21 +110,36 @@ function merged(collection: CollectionName, current: Doc, incoming: Doc): Doc {
 const byCollection = <T>(make: () => T) =>
   Object.fromEntries(COLLECTION_NAMES.map((name) => [name, make()])) as Record<CollectionName, T>;
 
-/**
- * Restores a parsed backup (see parseBackup), all or nothing, also across a crash (see
- * writeAllOrNothing): 'merge' keeps what the journal has and adds or updates from the backup field by
- * field; 'replace' makes the journal exactly the backup (documents it lacks are removed). Documents
- * parseBackup rejected, and those that refer to a document the journal will not have (see
- * ./backupReferences), are set aside after the write, never written. A failed write puts everything
- * back and rethrows.
- */
-export async function restoreBackup(
+type StorageOf = {
+  storageInstance: { findDocumentsById(ids: string[], withDeleted: boolean): Promise<Doc[]> };
+};
+
+/** Which of `ids` this journal once had and removed: their tombstones are still in storage. */
+async function removedHere(
   db: KithDatabase,
-  backup: KithBackup | ParsedBackup,
+  collection: CollectionName,
+  ids: string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const found = await (db[collection] as unknown as StorageOf).storageInstance.findDocumentsById(ids, true);
+  return new Set(found.filter((d) => (d as Doc & { _deleted?: boolean })._deleted).map((d) => d.id));
+}
+
+interface Planned {
+  result: RestoreResult;
+  unresolved: Unresolved[];
+  /** The ids written from the backup, by collection. */
+  restored: Record<CollectionName, string[]>;
+}
+
+/** Reads the journal and plans the restore: called holding the write lock (see restoreBackup). */
+async function planRestore(
+  db: KithDatabase,
+  incoming: Record<CollectionName, Doc[]>,
+  rejected: readonly RejectedDocument[],
   options: RestoreOptions,
-): Promise<RestoreResult> {
-  const fileName = options.fileName ?? 'the backup';
-  const rejected = 'rejected' in backup ? backup.rejected : [];
+): Promise<PlannedWrite<Planned>> {
+  const { mode } = options;
   const current = byCollection(() => new Map<string, Doc>());
   let read = 0;
   for (const collection of COLLECTION_NAMES) {
@@ -125,18 +148,41 @@ export async function restoreBackup(
   }
   const setAsideIds = byCollection(() => new Set<string>());
   for (const r of rejected) if (r.id) setAsideIds[r.collection].add(r.id);
-  const incoming = backup.collections as unknown as Record<CollectionName, Doc[]>;
   const unresolved = unresolvedReferences({
     incoming,
     setAside: setAsideIds,
-    kept:
-      options.mode === 'merge'
-        ? Object.fromEntries(COLLECTION_NAMES.map((c) => [c, new Set(current[c].keys())]))
-        : {},
+    journal: Object.fromEntries(COLLECTION_NAMES.map((c) => [c, new Set(current[c].keys())])),
+    mode,
   });
   const left = byCollection(() => new Set<string>());
   for (const u of unresolved) left[u.collection].add(u.id);
 
+  const restored = byCollection((): string[] => []);
+  const restoredIds = byCollection(() => new Set<string>());
+  for (const collection of COLLECTION_NAMES) {
+    for (const doc of incoming[collection]) {
+      if (left[collection].has(doc.id)) continue;
+      restored[collection].push(doc.id);
+      restoredIds[collection].add(doc.id);
+    }
+  }
+  // Replace: a document whose backup version is set aside stays as the journal has it, rather than
+  // being removed because the backup "lacks" it; so does what such a document refers to.
+  const kept = byCollection(() => new Set<string>());
+  if (mode === 'replace') {
+    for (const collection of COLLECTION_NAMES) {
+      for (const id of [...setAsideIds[collection], ...left[collection]])
+        if (current[collection].has(id) && !restoredIds[collection].has(id)) kept[collection].add(id);
+    }
+    const extra = keptForReferences(current, kept, restoredIds);
+    for (const collection of COLLECTION_NAMES) for (const id of extra[collection]) kept[collection].add(id);
+  }
+
+  // A restore is an edit as far as sync is concerned (as undo's is): every field it changes gets a
+  // fresh stamp, or the server's newer copy wins the next merge and silently undoes it, and other
+  // devices refuse it as a rollback. A document this journal removed comes back with every field
+  // stamped (its removal was an edit of all of them); one it never had keeps the backup's stamps.
+  const { ms, stamp } = nextStamp(db);
   const entries: ChangeEntry[] = [];
   const result: RestoreResult = {
     created: 0,
@@ -145,36 +191,82 @@ export async function restoreBackup(
     unchanged: 0,
     setAside: rejected.length + unresolved.length,
     setAsideForReferences: unresolved.length,
+    keptFromJournal: COLLECTION_NAMES.reduce((n, c) => n + kept[c].size, 0),
   };
-  const restored = byCollection((): string[] => []);
   for (const collection of COLLECTION_NAMES) {
-    const kept = new Set<string>();
-    for (const doc of incoming[collection]) {
-      if (left[collection].has(doc.id)) continue;
-      kept.add(doc.id);
-      restored[collection].push(doc.id);
+    const docs = incoming[collection].filter((d) => restoredIds[collection].has(d.id));
+    const removed = await removedHere(
+      db,
+      collection,
+      docs.filter((d) => !current[collection].has(d.id)).map((d) => d.id),
+    );
+    for (const doc of docs) {
       const before = current[collection].get(doc.id) ?? null;
-      const after = before === null || options.mode === 'replace' ? doc : merged(collection, before, doc);
-      if (before !== null && sameValue(before, after)) {
-        result.unchanged++;
-        continue;
+      let after: Doc;
+      if (before === null) {
+        after = removed.has(doc.id)
+          ? ({ ...doc, updatedAt: ms, fieldTimes: stampChanges(null, doc, stamp) } as Doc)
+          : doc;
+      } else if (mode === 'replace') {
+        // Bookkeeping the backup's (when the content is the same too: nothing then needs stamping).
+        const changed = !sameContent(before, doc);
+        after = {
+          ...doc,
+          updatedAt: changed ? ms : doc.updatedAt,
+          fieldTimes: stampChanges(before, doc, stamp),
+        } as Doc;
+        if (sameValue(before, after)) {
+          result.unchanged++;
+          continue;
+        }
+      } else {
+        after = merged(collection, before, doc);
+        if (sameValue(before, after)) {
+          result.unchanged++;
+          continue;
+        }
       }
       entries.push({ collection, id: doc.id, before, after });
       if (before === null) result.created++;
       else result.updated++;
     }
-    if (options.mode === 'replace') {
+    if (mode === 'replace') {
       for (const [id, before] of current[collection]) {
-        if (kept.has(id)) continue;
+        if (restoredIds[collection].has(id) || kept[collection].has(id)) continue;
         entries.push({ collection, id, before, after: null });
         result.removed++;
       }
     }
   }
-  await writeAllOrNothing(db, entries, {
-    onProgress: options.onProgress,
-    description: { kind: 'restore', source: fileName, mode: options.mode },
-  });
+  return { entries, result: { result, unresolved, restored } };
+}
+
+/**
+ * Restores a parsed backup (see parseBackup), all or nothing, also across a crash (see
+ * writeAllOrNothing): 'merge' keeps what the journal has and adds or updates from the backup field by
+ * field; 'replace' makes the journal the backup (documents it lacks are removed, changed fields are
+ * stamped anew so that the restore wins over what sync holds). Documents parseBackup rejected, and
+ * those that refer to a document the journal will not have (see ./backupReferences), are set aside
+ * after the write, never written; replacing, the journal keeps its own copy of those. The journal is
+ * read, the restore planned and written holding the write lock, so no other import or restore slips
+ * in between. A failed write puts everything back and rethrows.
+ */
+export async function restoreBackup(
+  db: KithDatabase,
+  backup: KithBackup | ParsedBackup,
+  options: RestoreOptions,
+): Promise<RestoreResult> {
+  const fileName = options.fileName ?? 'the backup';
+  const rejected = 'rejected' in backup ? backup.rejected : [];
+  const incoming = backup.collections as unknown as Record<CollectionName, Doc[]>;
+  const { result, unresolved, restored } = await planAndWriteAllOrNothing(
+    db,
+    () => planRestore(db, incoming, rejected, options),
+    {
+      onProgress: options.onProgress,
+      description: { kind: 'restore', source: fileName, mode: options.mode },
+    },
+  );
   try {
     await setAsideFromBackup(db, fileName, rejected, unresolved, incoming);
     // A valid version of a document set aside from an earlier backup arrived: its entry goes.

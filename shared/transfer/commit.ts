@@ -7,14 +7,16 @@ import {
   type EncounterFields,
   type PersonFields,
 } from '../domain/validation';
-import type { Change } from '../db/change';
-import { checkStoredDocument } from '../db/checkDocument';
-import type { KithDatabase } from '../db/collections';
+import type { Change, ChangeEntry } from '../db/change';
+import { checkStoredDocument, describeIssues } from '../db/checkDocument';
+import { COLLECTION_NOUNS, type KithDatabase } from '../db/collections';
+import { planAndWriteAllOrNothing } from '../db/bulkWrite';
+import { listQuarantined, release, setAside, type SetAside } from '../db/quarantine';
 import type { Content } from '../db/content';
 import { newId } from '../db/ids';
 import { Plan } from '../db/plan';
 import type { SourceRef } from './candidates';
-import { writeAllOrNothing, type ProgressCallback } from './bulkWrite';
+import type { ProgressCallback } from './bulkWrite';
 import type { EncounterRow, ImportChoices, ImportPreview, PersonRow } from './preview';
 import { resolveImport, type Destination } from './resolve';
 
@@ -50,6 +52,14 @@ export interface ImportResult {
   encounters: number;
   /** Encounters chosen for creation whose every attendee was skipped: not created. */
   encountersWithoutPeople: EncounterRow[];
+  /**
+   * Documents the journal's rules refuse (checkStoredDocument: a damaged stored person the file
+   * updates…), and encounters with a new person among them: not written, listed under Settings ›
+   * Data health; the rest was imported.
+   */
+  setAside: number;
+  /** Why the set-aside documents could not be listed under Data health (the import itself stands). */
+  setAsideError?: string;
 }
 
 export interface CommitOptions {
@@ -89,7 +99,9 @@ async function freshJournal(db: KithDatabase, ids: string[]): Promise<Map<string
 /**
  * Writes a preview as chosen, all or nothing: every row is validated first (an ImportCommitError
  * names each bad row's file, record and field, and nothing is written), then everything is written
- * in bulk; if a write fails, what was written is put back and the error rethrown.
+ * in bulk; if a write fails, what was written is put back and the error rethrown. A document the
+ * journal's own rules refuse (checkStoredDocument) is set aside instead, and the rest imported
+ * (see setAsideRefused).
  */
 export async function commitImport(
   db: KithDatabase,
@@ -98,6 +110,64 @@ export async function commitImport(
   options: CommitOptions = {},
 ): Promise<ImportResult> {
   const { onProgress } = options;
+  const file = preview.people[0]?.candidate.ref.file ?? preview.encounters[0]?.candidate.ref.file ?? 'a file';
+  // The journal is read, the import planned and written holding the write lock: another import or a
+  // restore cannot write in between (its changes would be lost under a plan made without them).
+  const { entries, leftOut, created, updated, encounters, encountersWithoutPeople } =
+    await planAndWriteAllOrNothing(
+      db,
+      async () => {
+        const planned = await planImport(db, preview, choices, file, onProgress);
+        return { entries: planned.entries, result: planned };
+      },
+      { onProgress, description: { kind: 'import', source: file } },
+    );
+  const result: ImportResult = {
+    change: { label: options.label ?? `Import ${file}`, entries },
+    created,
+    updated,
+    encounters,
+    encountersWithoutPeople,
+    setAside: leftOut.length,
+  };
+  try {
+    await setAside(
+      db,
+      leftOut.map(({ created: _created, ...item }) => item),
+    );
+    // A valid version of a person set aside by an earlier import arrived: its entry goes.
+    if ((await listQuarantined(db)).entries.some((e) => e.source === 'import')) {
+      await release(
+        db,
+        'import',
+        'people',
+        entries.filter((e) => e.collection === 'people').map((e) => e.id),
+      );
+    }
+  } catch (err) {
+    // The import stands; only the list of what was left out could not be written (a full disk).
+    result.setAsideError = err instanceof Error ? err.message : String(err);
+  }
+  return result;
+}
+
+interface PlannedImport {
+  entries: ChangeEntry[];
+  leftOut: LeftOut[];
+  created: number;
+  updated: number;
+  encounters: number;
+  encountersWithoutPeople: EncounterRow[];
+}
+
+/** Reads the journal and plans the import: called holding the write lock (see commitImport). */
+async function planImport(
+  db: KithDatabase,
+  preview: ImportPreview,
+  choices: ImportChoices,
+  file: string,
+  onProgress: ProgressCallback | undefined,
+): Promise<PlannedImport> {
   const journal = await freshJournal(db, [...preview.journal.keys()]);
   const r = resolveImport({ ...preview, journal }, choices);
   const rows = new Map(preview.people.map((p) => [p.key, p]));
@@ -169,26 +239,71 @@ export async function commitImport(
     const doc = plan.create('encounters', fields as Content<Encounter>);
     rowOf.set(doc.id, { key: row.key, ref: row.candidate.ref });
   }
-  const entries = plan.toEntries();
-  // Every document as it will be stored passes the same check as anything arriving from sync or a
-  // backup (schema and the journal's rules), so nothing the journal would refuse is written.
-  for (const e of entries) {
-    const found = checkStoredDocument(e.collection, e.after);
-    if (found.length > 0) {
-      const row = rowOf.get(e.id) ?? { key: e.id, ref: { file: '', record: 0 } };
-      note(row.key, row.ref, found);
-    }
-  }
-  if (issues.length > 0) throw new ImportCommitError(issues);
-
-  const file = preview.people[0]?.candidate.ref.file ?? preview.encounters[0]?.candidate.ref.file ?? 'a file';
-  await writeAllOrNothing(db, entries, { onProgress, description: { kind: 'import', source: file } });
-
+  const { entries, leftOut } = setAsideRefused(plan.toEntries(), (id) => rowOf.get(id)?.ref, file);
+  const left = (collection: string, created: boolean) =>
+    leftOut.filter((e) => e.collection === collection && e.created === created).length;
   return {
-    change: { label: options.label ?? `Import ${file}`, entries },
-    created: people.length,
-    updated: updates.length,
-    encounters: encounters.length,
+    entries,
+    leftOut,
+    created: people.length - left('people', true),
+    updated: updates.length - left('people', false),
+    encounters: encounters.length - left('encounters', true),
     encountersWithoutPeople: r.encountersWithoutPeople,
   };
+}
+
+interface LeftOut extends SetAside {
+  /** A document the import would have created (else one it would have updated). */
+  created: boolean;
+}
+
+/**
+ * Every document as it will be stored passes the same check as anything arriving from sync or a
+ * backup (schema and the journal's rules); one that fails is left out and set aside with the row
+ * that would have written it, and so is an encounter with a new person left out (it would name
+ * someone the journal does not have). The rest is imported: one bad row must not cost the others.
+ */
+function setAsideRefused(
+  all: ChangeEntry[],
+  refOf: (id: string) => SourceRef | undefined,
+  file: string,
+): { entries: ChangeEntry[]; leftOut: LeftOut[] } {
+  const leftOut: LeftOut[] = [];
+  const gone = new Set<string>();
+  const leave = (e: ChangeEntry, issues: LeftOut['issues']) => {
+    const ref = refOf(e.id);
+    gone.add(e.id);
+    leftOut.push({
+      source: 'import',
+      collection: e.collection,
+      docId: e.id,
+      reason: describeIssues(issues),
+      issues,
+      origin: ref ? `${ref.file || file}, record ${ref.record}` : file,
+      raw: e.after,
+      created: e.before === null,
+    });
+  };
+  for (const e of all) {
+    const found = checkStoredDocument(e.collection, e.after);
+    if (found.length > 0) leave(e, found);
+  }
+  const newPeopleLeft = new Set(
+    leftOut.filter((e) => e.created && e.collection === 'people').map((e) => e.docId),
+  );
+  if (newPeopleLeft.size > 0) {
+    for (const e of all) {
+      if (e.collection !== 'encounters' || gone.has(e.id) || !e.after) continue;
+      const missing = (e.after as Encounter).participantIds.filter((id) => newPeopleLeft.has(id));
+      if (missing.length === 0) continue;
+      leave(
+        e,
+        missing.map((id) => ({
+          path: 'participantIds',
+          message: `It is with ${COLLECTION_NOUNS.people.one} “${id}”, who could not be imported either.`,
+        })),
+      );
+    }
+  }
+  return { entries: all.filter((e) => !gone.has(e.id)), leftOut };
 }

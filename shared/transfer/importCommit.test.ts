@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPerson, recordEncounter, undoChange, updatePerson, type KithDatabase } from '../db';
+import { listQuarantined, quarantinedRaw } from '../db/quarantine';
 import { fullSnapshot, openTestDatabase } from '../db/testing';
 import { commitImport, ImportCommitError } from './commit';
 import { previewImport } from './preview';
@@ -234,13 +235,13 @@ describe('import commit', () => {
     expect(await fullSnapshot(db)).toEqual(before);
   });
 
-  it('writes nothing the journal’s own rules would refuse, naming the row that would have written it', async () => {
+  it('sets aside what the journal’s own rules would refuse, named by its row, and imports the rest', async () => {
     db = await openTestDatabase();
     const { person: ada } = await createPerson(db, { name: 'Ada', emails: ['ada@example.org'] });
     // Damaged on this device (an old bug, a bad sector): the edit time of her role is not a stamp. The
     // schema lets it through; the rules every document from outside must pass do not.
     await db.people.upsert({ ...ada, fieldTimes: { ...ada.fieldTimes, role: 'yesterday' } });
-    const before = await fullSnapshot(db);
+    const adaBefore = (await db.people.findOne(ada.id).exec())!.toMutableJSON();
     const preview = await previewImport(
       db,
       parsedContacts([
@@ -248,17 +249,29 @@ describe('import commit', () => {
         contact(2, { name: 'Ada', emails: ['ada@example.org'], organisation: 'Engines' }),
       ]),
     );
-    const error = await commitImport(db, preview).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ImportCommitError);
-    expect((error as ImportCommitError).issues).toEqual([
-      {
-        row: 'p2',
-        ref: { file: 'contacts.vcf', record: 2 },
-        path: 'fieldTimes.role',
-        message: 'The edit time of “role” is damaged.',
-      },
+    const result = await commitImport(db, preview);
+    expect(result).toMatchObject({ created: 1, updated: 0, setAside: 1 });
+    expect(result.setAsideError).toBeUndefined();
+    expect((await people()).map((p) => p.name)).toEqual(['Ada', 'New Person']);
+    expect((await db.people.findOne(ada.id).exec())!.toMutableJSON()).toEqual(adaBefore);
+
+    const { entries } = await listQuarantined(db);
+    expect(entries).toEqual([
+      expect.objectContaining({
+        source: 'import',
+        collection: 'people',
+        docId: ada.id,
+        reason: 'fieldTimes.role: The edit time of “role” is damaged.',
+        origin: 'contacts.vcf, record 2',
+      }),
     ]);
-    expect(await fullSnapshot(db)).toEqual(before);
+    // What it would have written is kept for “Save a copy”.
+    expect(JSON.parse((await quarantinedRaw(db, entries[0]!.key))!)).toMatchObject({
+      organisation: 'Engines',
+    });
+    // The undo takes back only what was written.
+    await undoChange(db, result.change);
+    expect((await people()).map((p) => p.name)).toEqual(['Ada']);
   });
 
   it('undoes an import of thousands of contacts in one step', async () => {

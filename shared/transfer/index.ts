@@ -38,11 +38,14 @@
  *     backup, a newer version, no valid owner, more than MAX_REJECTED bad documents. Older schema
  *     versions are migrated. Check the file's size first (checkFileSize(name, bytes, 'backup')).
  *   restoreBackup(db, backup, { mode: 'merge' | 'replace', onProgress, fileName }) → { created,
- *     updated, removed, unchanged, setAside, setAsideForReferences }. 'merge': field by field by
- *     fieldTimes (the newer edit wins; a journal text that loses is kept below the backup's).
- *     'replace': the journal becomes exactly the backup. All or nothing either way, also across a
- *     crash (shared/db/bulkWrite). The rejected documents, and every backup document that refers to
- *     a document the journal will not have, are set aside (shared/db/quarantine). Not undoable.
+ *     updated, removed, unchanged, setAside, setAsideForReferences, keptFromJournal }. 'merge':
+ *     field by field by fieldTimes (the newer edit wins; a journal text that loses is kept below the
+ *     backup's). 'replace': the journal becomes the backup, every field it changes stamped anew (so
+ *     sync keeps the restore). All or nothing either way, also across a crash, and read, planned and
+ *     written under the write lock (shared/db/bulkWrite). The rejected documents, and every backup
+ *     document that refers to a document the journal will not have, are set aside
+ *     (shared/db/quarantine); replacing, the journal keeps its own copy of those (keptFromJournal).
+ *     Not undoable.
  *
  * LIMITS (./limits): 50 MB per imported file and 100,000 records per import (checkFileSize,
  *   checkRecordCount before parsing, checkParsedCount after), 512 MB per backup; FileTooLargeError.
