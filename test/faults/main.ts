@@ -15,7 +15,7 @@ the embedded sync server run as its own process, one scenario at a time, and pri
 scenario, outcome, documents lost, documents wrongly accepted. Exits 1 if any scenario fails.
 
   --only NAME     run only these scenarios (comma-separated; a kind such as "hostile" runs all of it)
-  --short         only the short subset \`npm test\` runs (KITH_FAULTS_IN_TEST=1)
+  --short         only the short subset \`npm test\` runs (KITH_FAULTS_IN_TEST=0 leaves it out)
   --seed N        replay a run (every random choice derives from it; printed at the start)
   --json FILE     also write the table as JSON ({ seed, rows: [{ scenario, outcome, lost, … }] })
   --reuse-build   reuse out/faults-app and out/faults-probe if they exist

@@ -17,6 +17,8 @@ export const FIXED_APP = {
   /** Settings › Sync after a passphrase change was cut short. */
   interruptedAlert: /passphrase change was interrupted/i,
   finishButton: 'Finish the passphrase change',
+  /** The dialog that button opens (the usual one, titled for finishing). */
+  finishDialog: 'Finish the passphrase change',
   currentPassphraseField: 'Current passphrase',
 } as const;
 
@@ -136,9 +138,12 @@ export async function openTransfer(page: Page): Promise<void> {
 export async function startImport(page: Page, file: string): Promise<string> {
   await openTransfer(page);
   await page.getByLabel('Choose a file to import').setInputFiles(file);
-  await page
-    .getByRole('heading', { name: 'Preview: nothing is saved until you import' })
-    .waitFor({ timeout: 120_000 });
+  // The preview, or the app's reason for not showing one (a file over the import limits, say).
+  const preview = page.getByRole('heading', { name: 'Preview: nothing is saved until you import' });
+  const refused = page.getByRole('region', { name: 'Import', exact: true }).getByRole('alert');
+  await preview.or(refused).first().waitFor({ timeout: 120_000 });
+  if ((await preview.count()) === 0)
+    throw new Error(`the import shows no preview: "${(await refused.first().textContent())?.slice(0, 120)}"`);
   const summary = (await page.getByText(/^This import /).textContent()) ?? '';
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   return summary;
@@ -163,8 +168,8 @@ export async function startReplaceRestore(page: Page, backupFile: string): Promi
     .click();
 }
 
-function passphraseDialog(page: Page): Locator {
-  return page.getByRole('dialog', { name: 'Change sync passphrase' });
+function passphraseDialog(page: Page, name = 'Change sync passphrase'): Locator {
+  return page.getByRole('dialog', { name });
 }
 
 /** Fills the "Change sync passphrase" dialog and presses Re-encrypt; `current` only where the dialog asks for it. */
@@ -200,8 +205,8 @@ export async function finishInterruptedChange(
   } catch {
     return 'Settings does not say the passphrase change was interrupted';
   }
-  await page.getByRole('button', { name: FIXED_APP.finishButton }).click();
-  const dialog = passphraseDialog(page);
+  await alert.first().getByRole('button', { name: FIXED_APP.finishButton }).click();
+  const dialog = passphraseDialog(page, FIXED_APP.finishDialog);
   await fillPassphraseDialog(dialog, passphrases.next, passphrases.current);
   try {
     await dialog.waitFor({ state: 'detached', timeout: 120_000 });

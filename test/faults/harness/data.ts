@@ -50,12 +50,17 @@ export function contacts(
   });
 }
 
-/** The same contacts as people already in the journal (ids from the seeded random source). */
+/**
+ * The same contacts as people already in the journal (ids from the seeded random source). Ids keep
+ * to what the app writes and accepts (letters, digits, _ and -: shared/db/checkDocument.ts), so
+ * "O'Brien" becomes "obrien": a device never pushes a document with another id (the sync request
+ * check refuses it before it is sent).
+ */
 export function peopleOf(people: ReturnType<typeof contacts>, random: Random, ms: number): Doc[] {
   const stamp = makeStamp(ms, 'faults-seed');
   return people.map((p) =>
     personDocument(
-      `seeded-${Math.floor(random.next() * 2 ** 48).toString(36)}-${p.last.toLowerCase()}`,
+      `seeded-${Math.floor(random.next() * 2 ** 48).toString(36)}-${p.last.toLowerCase().replace(/[^a-z0-9_-]/g, '')}`,
       { name: `${p.first} ${p.last}`, organisation: p.org, emails: [p.email] },
       { ms, stamp },
     ),

@@ -110,9 +110,30 @@ export async function checkUsable(findings: Findings, device: Device, when: stri
   findings.check(problem === null, `${when}: ${problem ?? ''}`);
 }
 
+/**
+ * The current key of a server's key document: format 2 (`kith: 2`) keeps it in `current`
+ * (shared/sync/keyDoc.ts); the first format kept one `salt` at the top, its key id the first 8
+ * characters. Null when there is no key document or no current key.
+ */
+function currentKeyOf(keyDoc: ServerDoc | null): { kid: string; salt: string } | null {
+  if (!keyDoc) return null;
+  if (keyDoc.kith === 2) {
+    const current = keyDoc.current as { kid?: unknown; salt?: unknown } | null | undefined;
+    return typeof current?.kid === 'string' && typeof current.salt === 'string'
+      ? { kid: current.kid, salt: current.salt }
+      : null;
+  }
+  return typeof keyDoc.salt === 'string' ? { kid: keyDoc.salt.slice(0, 8), salt: keyDoc.salt } : null;
+}
+
 /** The key id of a server's key document (what every ciphertext names in `kid`). */
 export function keyIdOf(keyDoc: ServerDoc | null): string | null {
-  return typeof keyDoc?.salt === 'string' ? keyDoc.salt.slice(0, 8) : null;
+  return currentKeyOf(keyDoc)?.kid ?? null;
+}
+
+/** The salt of a server's key document's current key (a new salt is a new key: a forked journal). */
+export function saltOf(keyDoc: ServerDoc | null): string | null {
+  return currentKeyOf(keyDoc)?.salt ?? null;
 }
 
 /** Envelopes on the server that are plaintext, and those sealed with another key than the key document's. */

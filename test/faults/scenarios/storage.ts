@@ -1,4 +1,5 @@
 import { statfs } from 'node:fs/promises';
+import { IMPORT_LIMITS } from '../../../shared/transfer/limits';
 import { contacts, journalOf, SMALL, vcardFile } from '../harness/data';
 import type { Scenario } from '../harness/scenario';
 import { smallDisk } from '../harness/tmpfs';
@@ -11,6 +12,9 @@ import { checkUsable, judgeAllOrNothing } from './common';
 const DISK_MB = 48;
 /** Characters of notes per contact: random letters, which the storage cannot compress much. */
 const NOTE_CHARS = 4_000;
+
+/** About the rest of a card besides its notes (name, organisation, email, the vCard lines). */
+const CARD_CHARS = 200;
 
 /** Words that tell a person the device ran out of room (the check of the error message). */
 const STORAGE_WORDS = /storage|disk|space|quota|full/i;
@@ -36,12 +40,19 @@ const storageFullImport: Scenario = {
     await a.openApp();
     const free = profileDir ? await statfs(profileDir).then((s) => s.bavail * s.bsize) : 0;
     findings.note('freeBytesBeforeTheImport', free);
-    const count = Math.ceil((DISK_MB * 1.3 * 1024 * 1024) / NOTE_CHARS);
+    // More than the disk holds, yet within what one import may bring (a bigger file is refused for
+    // its size before anything is read: shared/transfer/limits.ts). The old app filled this disk
+    // after some 5,000 such contacts.
+    const bytes = Math.min(DISK_MB * 1.3 * 1024 * 1024, IMPORT_LIMITS.fileBytes * 0.9);
+    const count = Math.ceil(bytes / (NOTE_CHARS + CARD_CHARS));
     const people = contacts(count, ctx.random, 'full');
     await startImport(a.page, await ctx.file('big.vcf', vcardFile(people, ctx.random, NOTE_CHARS)));
-    const imported = a.page.getByText(/^Imported big\.vcf/);
-    const refused = a.page.getByRole('alert').filter({ hasText: /^Nothing was imported/ });
-    const progress = a.page.getByText(/^Saving: [\d,]+ of /);
+    // Found by role in Import & export's Import section: the result is a status, a failure an alert
+    // (whose words vary: "Nothing was imported: …", "The storage is full …", "There is not enough room …").
+    const section = a.page.getByRole('region', { name: 'Import', exact: true });
+    const imported = section.getByRole('status').filter({ hasText: /^Imported big\.vcf/ });
+    const refused = section.getByRole('alert');
+    const progress = section.getByRole('status').filter({ hasText: /^Saving: [\d,]+ of / });
     const ended = imported.or(refused).first();
     // How far the import got before the disk was full (the last progress shown).
     let lastProgress = '';
@@ -51,7 +62,13 @@ const storageFullImport: Scenario = {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     findings.note('lastProgressShown', lastProgress);
-    const message = (await refused.textContent().catch(() => null)) ?? (await imported.textContent()) ?? '';
+    const message =
+      (await refused
+        .first()
+        .textContent()
+        .catch(() => null)) ??
+      (await imported.textContent()) ??
+      '';
     findings.note('message', message);
     if (profileDir) {
       findings.check((await refused.count()) > 0, 'the import claims success');
@@ -70,7 +87,13 @@ const storageFullImport: Scenario = {
     );
     // Read in the same browser session first, then after a relaunch: Chromium may treat a store
     // that hit a full disk differently when it opens it again.
-    findings.note('journalBeforeTheRelaunch', countsText(await a.read()));
+    // (The probe may fail to open the store here: that is noted, and the relaunch decides.)
+    findings.note(
+      'journalBeforeTheRelaunch',
+      await a
+        .read()
+        .then(countsText, (err: Error) => `unreadable: ${err.message.split('\n')[0]?.slice(0, 100)}`),
+    );
     await a.close();
     const after = await a.read();
     findings.note('journalAfterTheRelaunch', countsText(after));
