@@ -24,7 +24,13 @@ export interface TransferProgress {
 export type ProgressCallback = (progress: TransferProgress) => void;
 
 /** Bytes this origin may still store (navigator.storage.estimate: quota − usage), or null when unknown. */
-export type StorageRoom = () => Promise<number | null>;
+/**
+ * Bytes this origin may still store, or null when unknown. `reserve`: the room the write wants kept
+ * free; an implementation that can test the disk itself (the browser's, see
+ * renderer/db/browserStorage.ts) checks at least that much, because a quota estimate knows nothing of
+ * a disk that is fuller than the quota thinks.
+ */
+export type StorageRoom = (reserve: number) => Promise<number | null>;
 
 interface WriteResult {
   success: { primary?: string }[];
@@ -67,10 +73,15 @@ function estimatedBytes(entries: readonly ChangeEntry[]): number {
 }
 
 /**
- * Refuses early a write that clearly cannot fit: the documents' own JSON is a lower bound of what
- * IndexedDB stores for them, so refusing only when even that exceeds the room left never refuses a
- * write that would have fitted.
+ * The room a write wants free: twice the documents' own JSON (a lower bound of what IndexedDB stores
+ * for them; its log and compaction write much of it twice), and at least 1 MiB. A browser whose disk
+ * fills in the middle of a write can lose the whole IndexedDB store, not just the write (measured by
+ * the fault suite's storage-full-import row on a 48 MB disk), so refusing a write that might just
+ * have fitted is the safer mistake.
  */
+const reserveFor = (needed: number): number => Math.max(2 * needed, 1 << 20);
+
+/** Refuses, before anything is written, a write that the room left cannot take. */
 async function checkRoom(
   db: KithDatabase,
   entries: readonly ChangeEntry[],
@@ -78,10 +89,11 @@ async function checkRoom(
 ): Promise<void> {
   const room = rooms.get(db);
   if (!room) return;
-  const available = await room().catch(() => null);
-  if (available === null) return;
   const needed = estimatedBytes(entries);
-  if (needed > available) throw new NotEnoughRoomError(description, needed, available);
+  const reserve = reserveFor(needed);
+  const available = await room(reserve).catch(() => null);
+  if (available === null) return;
+  if (available < reserve) throw new NotEnoughRoomError(description, reserve, available);
 }
 
 function undoOf(collection: CollectionName, chunk: readonly ChangeEntry[]): UndoChunk {

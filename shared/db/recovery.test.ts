@@ -188,7 +188,7 @@ describe('a bulk write', () => {
     );
     expect(error).toBeInstanceOf(NotEnoughRoomError);
     expect((error as Error).message).toMatch(
-      /^There is not enough room on this device to import contacts\.vcf: it needs at least \d KB and Kith may use only about 300 bytes more\. Nothing was written\./,
+      /^There is not enough room on this device to import contacts\.vcf: it needs at least [\d.]+ [KM]B and Kith may use only about 300 bytes more\. Nothing was written\./,
     );
     expect(await fullSnapshot(db)).toEqual(after);
     expect(await readIntent(db)).toBeNull();

@@ -26,7 +26,11 @@ export function restoreResultText(file: string, mode: RestoreMode, r: RestoreRes
   const parts = [`${r.created.toLocaleString()} added`, `${r.updated.toLocaleString()} updated`];
   if (mode === 'replace') parts.push(`${r.removed.toLocaleString()} removed`);
   parts.push(`${r.unchanged.toLocaleString()} already the same`);
-  const head = `Restored ${file} (${mode === 'replace' ? 'replacing the journal' : 'merged'}): ${parts.join(', ')}`;
+  const kept =
+    r.keptFromJournal > 0
+      ? `, ${count(r.keptFromJournal, 'document', 'documents')} kept as the journal had ${r.keptFromJournal === 1 ? 'it' : 'them'} (the backup’s version was set aside)`
+      : '';
+  const head = `Restored ${file} (${mode === 'replace' ? 'replacing the journal' : 'merged'}): ${parts.join(', ')}${kept}`;
   if (r.setAside === 0) return `${head}.`;
   const because =
     r.setAsideForReferences > 0
