@@ -4,6 +4,7 @@ import {
   discardAllQuarantined,
   discardQuarantined,
   listQuarantined,
+  MAX_COPIES_KEPT,
   MAX_LISTED,
   quarantine$,
   quarantinedRaw,
@@ -62,6 +63,17 @@ describe('quarantine', () => {
     expect(index.entries).toHaveLength(MAX_LISTED);
     expect(index.dropped).toBe(5);
     expect(index.entries[0]?.docId).toBe('e5');
+  }, 60_000);
+
+  it('keeps the copy of what arrived for the newest entries only, and lists the older ones without it', async () => {
+    const db = await journal();
+    const many = Array.from({ length: MAX_COPIES_KEPT + 3 }, (_, i) => item(`e${i}`));
+    await setAside(db, many);
+    const { entries } = await listQuarantined(db);
+    expect(entries).toHaveLength(MAX_COPIES_KEPT + 3);
+    expect(entries.slice(0, 3).map((e) => e.copyKept)).toEqual([false, false, false]);
+    for (const e of entries.slice(0, 3)) expect(await quarantinedRaw(db, e.key)).toBeNull();
+    expect(JSON.parse((await quarantinedRaw(db, entries[3]!.key)) ?? '')).toMatchObject({ id: 'e3' });
   }, 60_000);
 
   it('serialises concurrent writers so no entry is lost', async () => {

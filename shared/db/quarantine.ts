@@ -31,9 +31,11 @@ export interface QuarantinedDocument {
   origin: string;
   /** When it was set aside (ms since the epoch). */
   at: number;
+  /** false once its copy was let go to make room for newer ones (see MAX_COPIES_KEPT). */
+  copyKept?: boolean;
 }
 
-export type SetAside = Omit<QuarantinedDocument, 'key' | 'at'> & {
+export type SetAside = Omit<QuarantinedDocument, 'key' | 'at' | 'copyKept'> & {
   /** What arrived (a document, or the envelope when it could not be opened), kept for "Save a copy". */
   raw?: unknown;
 };
@@ -42,7 +44,13 @@ const INDEX_ID = 'quarantine';
 /** Entries listed; beyond it the oldest are dropped from the list and counted, so a flood cannot fill the disk. */
 export const MAX_LISTED = 2_000;
 /** What is kept of one arrival for "Save a copy" (a photo is at most 150,000 characters). */
-const MAX_RAW_CHARS = 400_000;
+const MAX_RAW_CHARS = 200_000;
+/**
+ * Arrivals whose copy is kept: the newest ones. Older entries stay listed with their reason, without
+ * the copy, so a flood from a hostile server takes at most about 20 million characters, not 2,000
+ * full documents (a disk filled to the last byte can cost the browser its whole journal).
+ */
+export const MAX_COPIES_KEPT = 100;
 
 interface QuarantineIndex {
   entries: QuarantinedDocument[];
@@ -103,19 +111,36 @@ export function setAside(
     for (const { raw, ...item } of items) {
       const key = quarantineKey(item.source, item.collection, item.docId);
       byKey.delete(key);
-      byKey.set(key, { ...item, issues: item.issues.slice(0, 20), key, at: now });
-      await db.upsertLocal(rawId(key), { text: rawText(raw) });
+      const text = rawText(raw);
+      if (text !== '') await db.upsertLocal(rawId(key), { text });
+      else await removeRaw(db, key);
+      byKey.set(key, {
+        ...item,
+        issues: item.issues.slice(0, 20),
+        key,
+        at: now,
+        ...(text === '' ? { copyKept: false } : {}),
+      });
     }
     const entries = [...byKey.values()];
     const over = Math.max(0, entries.length - MAX_LISTED);
     for (const gone of entries.slice(0, over)) await removeRaw(db, gone.key);
-    await writeIndex(db, { entries: entries.slice(over), dropped: index.dropped + over });
+    const listed = entries.slice(over);
+    for (const older of listed.slice(0, Math.max(0, listed.length - MAX_COPIES_KEPT))) {
+      if (older.copyKept === false) continue;
+      await removeRaw(db, older.key);
+      older.copyKept = false;
+    }
+    await writeIndex(db, { entries: listed, dropped: index.dropped + over });
   });
 }
 
 async function removeRaw(db: KithDatabase, key: string): Promise<void> {
   const doc = await db.getLocal(rawId(key));
-  await doc?.remove();
+  if (!doc) return;
+  // A removed local document keeps its last data in storage: empty it first, so the room is freed.
+  await db.upsertLocal(rawId(key), { text: '' });
+  await (await db.getLocal(rawId(key)))?.remove();
 }
 
 async function removeWhere(db: KithDatabase, gone: (e: QuarantinedDocument) => boolean): Promise<void> {
