@@ -189,6 +189,7 @@ export interface IpcInvokeContract {
   'backup:save-settings': { request: BackupSettingsInput; response: BackupSettingsView };
   'backup:choose-folder': { request: undefined; response: BackupSettingsView };
   'backup:write': { request: BackupWriteRequest; response: BackupWriteResult };
+  'storage:free-bytes': { request: undefined; response: number | null };
 }
 
 /** Main → renderer messages (`webContents.send` / `ipcRenderer.on`). */
@@ -228,4 +229,9 @@ export interface KithBridge {
   chooseBackupFolder(): Promise<BackupSettingsView>;
   /** Main writes the backup into the backup folder atomically and keeps the newest `keep` files. */
   writeBackup(request: BackupWriteRequest): Promise<BackupWriteResult>;
+  /**
+   * Free bytes on the disk that holds the journal (the OS's figure for the user data folder), or null
+   * when the OS does not say. Imports and restores check it before they write.
+   */
+  freeDiskBytes(): Promise<number | null>;
 }

@@ -69,6 +69,7 @@ describe('starting Kith', () => {
       'dialog:open-file',
       'dialog:save-file',
       'shell:open-external',
+      'storage:free-bytes',
       'sync:load-settings',
       'sync:request',
       'sync:save-settings',

@@ -23,6 +23,7 @@ describe('the preload bridge (window.kith)', () => {
     expect(Object.keys(bridge).sort()).toEqual([
       'appInfo',
       'chooseBackupFolder',
+      'freeDiskBytes',
       'loadBackupSettings',
       'loadSyncSettings',
       'onMenuCommand',
@@ -77,6 +78,12 @@ describe('the preload bridge (window.kith)', () => {
       ['backup:choose-folder', undefined],
       ['backup:write', { content: '{}', automatic: true }],
     ]);
+  });
+
+  it('asks for the free disk bytes with no payload', async () => {
+    ipcRenderer.invoke.mockResolvedValue({ ok: true, value: 48 * 1024 * 1024 });
+    await expect(bridge.freeDiskBytes()).resolves.toBe(48 * 1024 * 1024);
+    expect(ipcRenderer.invoke.mock.calls).toEqual([['storage:free-bytes', undefined]]);
   });
 
   it('resolves with the main process’s value', async () => {

@@ -38,6 +38,7 @@ const bridge = {
   saveBackupSettings: (settings) => invoke('backup:save-settings', settings),
   chooseBackupFolder: () => invoke('backup:choose-folder', undefined),
   writeBackup: (request) => invoke('backup:write', request),
+  freeDiskBytes: () => invoke('storage:free-bytes', undefined),
   onMenuCommand: (callback) => {
     const listener = (_event: IpcRendererEvent, command: MenuCommand): void => callback(command);
     ipcRenderer.on('menu:command', listener);

@@ -1,5 +1,6 @@
 import type { StorageRoom, WriteLock, WriteLockFactory } from '../../shared/db';
 import { inProcessWriteLock } from '../../shared/db';
+import { freeDiskBytes } from '../platform';
 
 /**
  * One bulk write per journal across every tab and window of this origin, with the Web Locks API: a
@@ -22,10 +23,22 @@ export const webWriteLock: WriteLockFactory = (name) => {
   return lock;
 };
 
-/** What this origin may still store; null where the browser does not say. */
+/**
+ * What this origin may still store: the smaller of the browser's quota estimate and, on the desktop,
+ * the disk's free bytes; null only when neither is known. The estimate knows nothing of the real disk
+ * (on a 48 MB disk Chromium says 1 GiB quota, no usage), and a disk that fills in the middle of a
+ * write can lose the whole IndexedDB journal. Nothing is written to find out: a scratch file fills
+ * the disk just the same.
+ */
 export const browserStorageRoom: StorageRoom = async () => {
+  const figures = await Promise.all([quotaRoom(), freeDiskBytes()].map((p) => p.catch(() => null)));
+  const known = figures.filter((bytes): bytes is number => bytes !== null);
+  return known.length > 0 ? Math.min(...known) : null;
+};
+
+async function quotaRoom(): Promise<number | null> {
   const storage = (globalThis.navigator as Navigator | undefined)?.storage;
   if (!storage?.estimate) return null;
   const { quota, usage } = await storage.estimate();
   return quota === undefined || usage === undefined ? null : Math.max(0, quota - usage);
-};
+}

@@ -8,6 +8,7 @@ import { checkExternalUrl } from '../../shared/security/externalUrl';
 import { bridgeWith } from './bridge';
 import { deviceNameFor } from './deviceName';
 
+export { freeDiskBytes } from './storage';
 export { loadSyncSettings, saveSyncSettings, syncTransport, testSyncConnection } from './sync';
 export {
   automaticBackups,

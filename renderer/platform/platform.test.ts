@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KithBridge } from '../../shared/ipc';
-import { appInfo, isDesktop, onMenuCommand, openExternal, setThemeSource } from './index';
+import { appInfo, freeDiskBytes, isDesktop, onMenuCommand, openExternal, setThemeSource } from './index';
 
 const globals = window as unknown as Record<string, unknown>;
 
@@ -41,6 +41,13 @@ describe('in the desktop app', () => {
     expect(bridge.onMenuCommand.mock.results[0]?.value).toHaveBeenCalled();
   });
 
+  it('asks the shell for the free disk bytes, when the shell offers it', async () => {
+    installBridge();
+    await expect(freeDiskBytes()).resolves.toBeNull();
+    (globals.kith as Record<string, unknown>).freeDiskBytes = vi.fn(async () => 48 * 1024 * 1024);
+    await expect(freeDiskBytes()).resolves.toBe(48 * 1024 * 1024);
+  });
+
   it('passes the shell’s refusal through', async () => {
     const bridge = installBridge();
     bridge.openExternal.mockRejectedValue(new Error('Refused to open the link: not file:.'));
@@ -77,6 +84,10 @@ describe('in a browser', () => {
       expect(open).not.toHaveBeenCalled();
     },
   );
+
+  it('does not know the free disk bytes', async () => {
+    await expect(freeDiskBytes()).resolves.toBeNull();
+  });
 
   it('leaves the theme to CSS and has no menu to subscribe to', async () => {
     await expect(setThemeSource('dark')).resolves.toBeUndefined();

@@ -23,12 +23,11 @@ export interface TransferProgress {
 
 export type ProgressCallback = (progress: TransferProgress) => void;
 
-/** Bytes this origin may still store (navigator.storage.estimate: quota − usage), or null when unknown. */
 /**
  * Bytes this origin may still store, or null when unknown. `reserve`: the room the write wants kept
- * free; an implementation that can test the disk itself (the browser's, see
- * renderer/db/browserStorage.ts) checks at least that much, because a quota estimate knows nothing of
- * a disk that is fuller than the quota thinks.
+ * free. The renderer's (renderer/db/browserStorage.ts) takes the smaller of the quota estimate and,
+ * on the desktop, the OS's free disk bytes, because a quota estimate knows nothing of a disk that is
+ * fuller than the quota thinks.
  */
 export type StorageRoom = (reserve: number) => Promise<number | null>;
 

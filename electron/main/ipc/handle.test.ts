@@ -52,6 +52,7 @@ describe('IPC payloads', () => {
     ],
     ['theme:set-source', 'dark', 'payload: Invalid input: expected object, received string'],
     ['app:info', { sneaky: true }, 'payload: Invalid input: expected undefined, received object'],
+    ['storage:free-bytes', '/etc', 'payload: Invalid input: expected undefined, received string'],
   ])('%s with %j gets an error naming the field', async (channel, payload, message) => {
     const result = await ipcMain.invoke(channel, appFrame(), payload);
     expect(result).toEqual({ ok: false, error: expect.stringContaining(message) });
@@ -119,6 +120,7 @@ describe('the handlers', () => {
       'dialog:open-file',
       'dialog:save-file',
       'shell:open-external',
+      'storage:free-bytes',
       'sync:load-settings',
       'sync:request',
       'sync:save-settings',

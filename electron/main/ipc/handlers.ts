@@ -1,4 +1,5 @@
-import type { IpcMain } from 'electron';
+import { app, type IpcMain } from 'electron';
+import { statfs as nodeStatfs } from 'node:fs/promises';
 import { z } from 'zod';
 import { THEME_SOURCES, type AppPlatform, type IpcInvokeChannel, type IpcRequest } from '../../../shared/ipc';
 import { MAX_EXTERNAL_URL_LENGTH } from '../../../shared/security/externalUrl';
@@ -8,6 +9,7 @@ import type { SyncService } from '../sync/syncService';
 import { setThemeSource } from '../theme';
 import { createDesktopTransfer, type TransferServices } from '../transfer/desktopTransfer';
 import { handle, type IpcHandlerFn } from './handle';
+import { storageHandlers, type Statfs } from './storageHandlers';
 import { syncHandlers } from './syncHandlers';
 import { transferHandlers } from './transferHandlers';
 
@@ -27,6 +29,8 @@ export interface IpcDependencies {
   sync?: SyncService;
   /** Tests pass their own; the app's uses the native dialogs and <userData>/backups. */
   transfer?: TransferServices;
+  /** Tests pass their own; the app's asks the OS about the disk that holds userData. */
+  statfs?: Statfs;
 }
 
 export function appPlatform(platform: NodeJS.Platform): AppPlatform {
@@ -35,7 +39,13 @@ export function appPlatform(platform: NodeJS.Platform): AppPlatform {
 
 // Handlers stay one-liners that call into a module of their own; when a domain (dialogs, backups,
 // sync credentials) grows, its entries move to a file per domain and are spread in here.
-export function createIpcHandlers({ version, platform, sync, transfer }: IpcDependencies): IpcHandlerMap {
+export function createIpcHandlers({
+  version,
+  platform,
+  sync,
+  transfer,
+  statfs = nodeStatfs,
+}: IpcDependencies): IpcHandlerMap {
   return {
     'app:info': {
       schema: z.undefined(),
@@ -51,6 +61,7 @@ export function createIpcHandlers({ version, platform, sync, transfer }: IpcDepe
     },
     ...syncHandlers(sync ?? createDesktopSyncService(platform)),
     ...transferHandlers(transfer ?? createDesktopTransfer()),
+    ...storageHandlers(statfs, () => app.getPath('userData')),
   };
 }
 
