@@ -129,15 +129,20 @@ describe('Settings › Sync in the browser', () => {
     expect(result.textContent).toContain('127.0.0.1:9');
   });
 
-  it('"Change passphrase" re-encrypts with the new one and syncs on with it', async () => {
+  /** Sync set up with a passphrase, and its Change passphrase dialog open. */
+  async function changePassphraseDialog() {
     const { user, form, engine } = await showSection();
     await fill(user, form, SETUP);
     await user.click(form.getByRole('checkbox', { name: 'Sync this journal' }));
     await user.click(form.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(engine.deps.startSync).toHaveBeenCalledTimes(1));
-
     await user.click(await screen.findByRole('button', { name: 'Change passphrase' }));
     const dialog = within(await screen.findByRole('dialog', { name: 'Change sync passphrase' }));
+    return { user, engine, dialog };
+  }
+
+  it('"Change passphrase" re-encrypts with the new one and syncs on with it', async () => {
+    const { user, engine, dialog } = await changePassphraseDialog();
     await user.type(dialog.getByLabelText('New passphrase'), 'new-secret');
     await user.type(dialog.getByLabelText('Repeat the new passphrase'), 'new-secrex');
     expect(dialog.getByText('The two passphrases differ.')).toBeTruthy();
@@ -159,14 +164,7 @@ describe('Settings › Sync in the browser', () => {
   });
 
   it('"Change passphrase" turns encryption off only after a warning the person confirms', async () => {
-    const { user, form, engine } = await showSection();
-    await fill(user, form, SETUP);
-    await user.click(form.getByRole('checkbox', { name: 'Sync this journal' }));
-    await user.click(form.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(engine.deps.startSync).toHaveBeenCalledTimes(1));
-
-    await user.click(await screen.findByRole('button', { name: 'Change passphrase' }));
-    const dialog = within(await screen.findByRole('dialog', { name: 'Change sync passphrase' }));
+    const { user, engine, dialog } = await changePassphraseDialog();
     await user.click(dialog.getByRole('checkbox', { name: 'Turn encryption off (no passphrase)' }));
     expect(dialog.queryByLabelText('New passphrase')).toBeNull();
     expect(dialog.getByRole('note').textContent).toMatch(
