@@ -34,7 +34,11 @@ export const ALLOWED_SYNC_REQUESTS: readonly SyncRequestShape[] = [
   },
   { method: 'GET', path: 'kith-key' },
   { method: 'GET', path: 'kith-journal' },
-  { method: 'PUT', path: 'kith-key', body: { _id: 'kith-key', kith: 2, kdf: 'PBKDF2-SHA-256', current: { kid: 'k' } } },
+  {
+    method: 'PUT',
+    path: 'kith-key',
+    body: { _id: 'kith-key', kith: 2, kdf: 'PBKDF2-SHA-256', current: { kid: 'k' } },
+  },
   { method: 'PUT', path: 'kith-journal', body: { _id: 'kith-journal', kith: 1, journalId: 'j' } },
   { method: 'DELETE', path: 'kith-key?rev=3-abc' },
   { method: 'GET', path: 'people%3Aabc' },

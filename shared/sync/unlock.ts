@@ -93,7 +93,9 @@ export async function* serverEnvelopes(
 }
 
 /** Whether the server holds encrypted and plain journal documents (read until one encrypted is found). */
-export async function journalKinds(transport: SyncTransport): Promise<{ encrypted: boolean; plain: boolean }> {
+export async function journalKinds(
+  transport: SyncTransport,
+): Promise<{ encrypted: boolean; plain: boolean }> {
   const found = { encrypted: false, plain: false };
   for await (const page of serverEnvelopes(transport, 500)) {
     for (const { doc } of page) found[doc.enc === true ? 'encrypted' : 'plain'] = true;
