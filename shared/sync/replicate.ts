@@ -10,15 +10,13 @@ import { syncHeld$ } from '../db/syncHold';
 import { ensureDatabase } from './connection';
 import type { SyncDoc } from './envelope';
 import { SyncPassphraseError, type SyncAction } from './errors';
+import { checkedConflictHandler, guardedConflictHandler, type LocalDoc } from './conflicts';
 import {
-  checkedConflictHandler,
-  guardedConflictHandler,
   KEY_CHANGED,
   pullHandler,
   pushHandler,
   type Checkpoint,
   type HandlerContext,
-  type LocalDoc,
   writeOwnCopies,
 } from './handlers';
 import { send, SyncHttpError, SyncOfflineError } from './http';

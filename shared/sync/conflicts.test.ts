@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkedConflictHandler, guardedConflictHandler, isOlder, type LocalDoc } from './handlers';
+import { checkedConflictHandler, guardedConflictHandler, isOlder, type LocalDoc } from './conflicts';
 import { conflictHandlerFor } from './merge';
 import type { SyncDoc } from './envelope';
 
