@@ -297,16 +297,18 @@ export function pullHandler(ctx: HandlerContext): ReplicationPullHandler<SyncDoc
     });
     documents.length = 0;
     documents.push(...current);
+    // Only what other writers sent releases an entry set aside: this device's own echo (a repair it
+    // wrote) must not erase the record of what the server did.
+    await ctx
+      .accepted(
+        current.map((d) => d.id),
+        current,
+      )
+      .catch(() => undefined);
     if (documents.length === 0 && ownLast) {
       const reading = await read(ctx, ownLast);
       if (reading.kind === 'doc') documents.push(reading.doc as WithDeleted<SyncDoc>);
     }
-    await ctx
-      .accepted(
-        documents.map((d) => d.id),
-        documents,
-      )
-      .catch(() => undefined);
     for (const doc of documents) ctx.handedOver.set(doc.id, doc);
     return { documents, checkpoint: { seq: since } };
   };

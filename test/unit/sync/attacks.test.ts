@@ -95,6 +95,9 @@ describe('a hostile sync server', () => {
       'the repaired person on a new device',
       async () => (await server.person(fresh, ids[1]!))?.role === 'Admiral',
     );
+    // The repairs do not erase the record of what the server did.
+    await d.session!.awaitInSync();
+    expect((await listQuarantined(d.db)).entries.map((e) => e.docId).sort()).toEqual([...ids].sort());
   });
 
   it('cannot roll a device back by replaying an older ciphertext under a new revision', async () => {
