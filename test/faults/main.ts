@@ -188,6 +188,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const site = await serveSite(appDir);
   const rows: Row[] = [];
   const startedAt = new Date().toISOString();
+  // At the start: the checkout may move on while a 15-minute run is under way.
+  const commit = commitOf();
   try {
     for (const scenario of scenarios)
       rows.push(await runScenario(scenario, site, options.seed, options.control));
@@ -198,7 +200,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     suite: 'kith-faults',
     seed: options.seed,
     startedAt,
-    commit: commitOf(),
+    commit,
     rows,
     passed: rows.filter((r) => r.outcome === 'pass').length,
     failed: rows.filter((r) => r.outcome === 'fail').length,
