@@ -3,7 +3,8 @@ import { DATASETS, generateNetwork, type DatasetSpec, type SampleNetwork } from 
 
 /** FNV-1a over the JSON text: a fingerprint that changes if any byte of any document changes. */
 function fingerprint(network: SampleNetwork): string {
-  const text = JSON.stringify(network);
+  const { truth: _truth, ...documents } = network;
+  const text = JSON.stringify(documents);
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -33,8 +34,10 @@ describe('generateNetwork', () => {
   // purpose, update the value (and say so, since earlier figures are then not comparable).
   // Changed for people schema v2 (issue 5): every person gained blank addresses, birthday and photo
   // (and their stamps); nothing else moved, so earlier figures stay comparable.
+  // Since issue 10 the fingerprint covers the documents only (the truth grew a closeness series);
+  // the documents were the same as for '655a998e:7112560' with the truth.
   it('has a stable fingerprint for the benchmark seed', () => {
-    expect(fingerprint(generateNetwork(DATASETS.typical, 20261101))).toBe('655a998e:7112560');
+    expect(fingerprint(generateNetwork(DATASETS.typical, 20261101))).toBe('e58bcee9:6545725');
   });
 
   it.each([

@@ -1,49 +1,21 @@
-import type { Community, DayString, Encounter, FollowUp, Person, Tie } from '../domain/entities';
+import type { Community, Encounter, FollowUp, Person, Tie } from '../domain/entities';
 import { ownerDocument } from '../db/documents';
 import { DAY_MS, dayNumber, dayString, REFERENCE_DAY } from './calendar';
 import { communityDocument } from './communityDocs';
 import { checkSpec, type DatasetSpec } from './datasets';
 import { encounterDocument } from './encounterDocs';
 import { planFollowUps } from './followUps';
-import type { Window } from './model';
+import type { PersonPlan, Window } from './model';
 import { personDocument } from './personDocs';
 import { communityCount, planCommunities } from './planCommunities';
 import { fillGatherings, planOneToOnes } from './planEncounters';
 import { planPeople } from './planPeople';
 import { createRandom } from './random';
-import { planTies, type PersonTieTruth } from './ties';
+import { planTies } from './ties';
+import type { GroundTruth } from './truth';
 import { createIds, SAMPLE_DEVICE } from './tracked';
 
-export type { PersonTieTruth };
-
-/** What the strength model should recover for the owner's tie with one person. */
-export interface OwnerTieTruth {
-  personId: string;
-  /** Latent closeness, 0..1. */
-  closeness: number;
-  /** Latent sociability (1 = ordinary; hubs are far above). */
-  hub: number;
-  /** Day of the first encounter. */
-  start: DayString;
-  ended: boolean;
-  /** Last day contact was possible; '' when the tie is alive on the reference day. */
-  end: DayString | '';
-  /** The communities they belong to, where the owner met them first. */
-  communityIds: string[];
-}
-
-/** Kept apart from the documents: it is never stored, only compared against. */
-export interface GroundTruth {
-  seed: number;
-  spec: DatasetSpec;
-  /** The journal covers firstDay..referenceDay. */
-  firstDay: DayString;
-  referenceDay: DayString;
-  /** One per person, in the order of `people`. */
-  ownerTies: OwnerTieTruth[];
-  /** One per explicit tie, in the order of `ties`. */
-  personTies: PersonTieTruth[];
-}
+export type { GroundTruth, OwnerTieTruth, PersonTieTruth } from './truth';
 
 export interface SampleNetwork {
   /** Exactly the owner openDatabase() creates: insert it only into an empty database. */
@@ -94,6 +66,12 @@ export function generateNetwork(spec: DatasetSpec, seed: number): SampleNetwork 
     newId,
     lastMs,
   );
+  const contactDays = personPlans.map(() => [] as number[]);
+  for (const plan of encounterPlans)
+    for (const i of plan.participants) {
+      const days = contactDays[i] as number[];
+      if (days[days.length - 1] !== plan.day) days.push(plan.day);
+    }
   const followUps = planFollowUps(random, encounters, last, newId, lastMs);
   const people = personPlans.map((plan) => personDocument(random, plan, personPlans, communityPlans, lastMs));
   const communities = communityPlans.map((plan) => communityDocument(random, plan, lastMs));
@@ -112,6 +90,7 @@ export function generateNetwork(spec: DatasetSpec, seed: number): SampleNetwork 
       spec: { people: spec.people, ties: spec.ties, encounters: spec.encounters, years: spec.years },
       firstDay: dayString(window.first),
       referenceDay: REFERENCE_DAY,
+      simulatedUntil: REFERENCE_DAY,
       ownerTies: personPlans.map((p) => ({
         personId: p.id,
         closeness: Math.round(p.closeness * 1e4) / 1e4,
@@ -120,8 +99,22 @@ export function generateNetwork(spec: DatasetSpec, seed: number): SampleNetwork 
         ended: p.ended,
         end: p.ended ? dayString(p.end) : '',
         communityIds: p.communities.map((c) => (communityPlans[c] as { id: string }).id),
+        lasting: false,
+        contactDays: contactDays[p.index] as number[],
       })),
       personTies,
+      closeness: staticCloseness(personPlans, window),
     },
   };
+}
+
+/** Closeness that never changes: each tie's latent closeness from the day they met. */
+function staticCloseness(people: readonly PersonPlan[], window: Window): GroundTruth['closeness'] {
+  const stepDays = 7;
+  const steps = Math.floor((window.last - window.first) / stepDays) + 1;
+  const values = new Float32Array(people.length * steps);
+  for (const p of people)
+    for (let k = 0; k < steps; k++)
+      values[p.index * steps + k] = window.first + k * stepDays >= p.start ? p.closeness : 0;
+  return { first: window.first, stepDays, steps, values };
 }

@@ -4,14 +4,7 @@ import { dayString } from './calendar';
 import type { CommunityPlan, PersonPlan, Window } from './model';
 import { WeightedPicker, type Random } from './random';
 import { journaledAt, tracked } from './tracked';
-
-export interface PersonTieTruth {
-  tieId: string;
-  aId: string;
-  bId: string;
-  /** Latent strength of the relationship between the two, 0..1. */
-  strength: number;
-}
+import type { PersonTieTruth } from './truth';
 
 /** Typical strength per kind; each tie varies around it. */
 const BASE_STRENGTH: Record<TieKind, number> = {
