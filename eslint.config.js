@@ -13,6 +13,8 @@ const SHARED_ALLOWED = [
   'date-fns',
   'd3-random',
   'graphology',
+  // linear algebra for the learned strength and the truth figures' reference (shared/network/ridge.ts)
+  'ml-matrix',
   // file formats for import and export (shared/transfer)
   'ical.js',
   'papaparse',
