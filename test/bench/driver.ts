@@ -7,8 +7,8 @@ import { measureApp } from './app/appFigures';
 import { APP_OUT, BENCH_OUT, buildApp, buildBenchPage } from './build';
 import { measureInserts } from './dataFigures';
 import { parseOptions, USAGE, type BenchOptions } from './options';
-import { formatTable, summarise, type Figure } from './stats';
-import { networkFigures } from '../../shared/network/figures';
+import { formatTable, formatTruthPairs, summarise, type Figure } from './stats';
+import { networkFigures, TRUTH_SEEDS, truthFigures } from '../../shared/network/figures';
 import { BENCH_SEED, DATASETS, generateNetwork } from '../../shared/sample';
 import { measureSyncFigures } from './syncFigures';
 import { measureTransferFigures } from './transferFigures';
@@ -45,12 +45,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     // Pure computation: measured in node, before any browser competes for the two cores.
     for (const dataset of ['typical', 'heavy'] as const) {
       log(`network figures (${dataset})…`);
+      const network = generateNetwork(DATASETS[dataset], BENCH_SEED);
       try {
-        for (const raw of networkFigures({ dataset, runs: options.quick ? 2 : 7 })) {
+        for (const raw of networkFigures({ dataset, runs: options.quick ? 2 : 7, network })) {
           figures.push(summarise(raw.name, raw.dataset, raw.unit, raw.values));
         }
       } catch (err) {
         left.push(`network figures (${dataset}) failed: ${(err as Error).message.split('\n')[0]}`);
+      }
+      log(`truth figures (${dataset}, seeds ${TRUTH_SEEDS.join(', ')})…`);
+      try {
+        const truth = truthFigures({ dataset, networks: new Map([[BENCH_SEED, network]]) });
+        for (const raw of truth.figures) {
+          figures.push(summarise(raw.name, raw.dataset, raw.unit, raw.values, raw.bySeed));
+        }
+        for (const note of truth.notes) log(note);
+      } catch (err) {
+        left.push(`truth figures (${dataset}) failed: ${(err as Error).message.split('\n')[0]}`);
       }
     }
   }
@@ -87,6 +98,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (!options.data && !options.app) {
     process.stdout.write(`${formatTable(figures)}\n`);
+    printTruth(figures);
     if (options.json) await writeJson(options.json, figures);
     for (const item of left) log(`NOT MEASURED: ${item}`);
     return left.length > 0 ? 1 : 0;
@@ -126,9 +138,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 
   process.stdout.write(`${formatTable(figures)}\n`);
+  printTruth(figures);
   if (options.json) await writeJson(options.json, figures);
   for (const item of left) log(`NOT MEASURED: ${item}`);
   return left.length > 0 ? 1 : 0;
+}
+
+function printTruth(figures: readonly Figure[]): void {
+  const pairs = formatTruthPairs(figures);
+  if (pairs) process.stdout.write(`\n${pairs}\n`);
 }
 
 async function writeJson(path: string, figures: readonly Figure[]): Promise<void> {

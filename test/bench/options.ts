@@ -17,14 +17,19 @@ export const USAGE = `Usage: npm run bench -- [--json FILE] [--only data|app|net
 Measures in headless Chromium (/usr/bin/chromium, or $CHROMIUM_PATH); prints a table of medians on
 stdout and progress on stderr; exits 1 if a group of figures could not be measured.
 
-  --json FILE   also write the figures to FILE as a JSON array of { name, dataset, median, unit, p95, runs }
+  --json FILE   also write the figures to FILE as a JSON array of { name, dataset, median, unit, p95, runs },
+                the truth figures with bySeed: { seed: median over its dates }
   --only data   only the database figures (bulk insert, RxDB and raw IndexedDB)
   --only app    only the app figures (journal first paint, filter and quick-switcher latency,
                 network map layout, long tasks and scrubbing frame time)
-  --only network  only the network model figures (strength, communities, introduction path, truth), in node
+  --only network  only the network model figures (strength, communities, introduction path), in node,
+                and the truth figures: the model against the generator's truth on three seeds at four
+                dates each, beside a learned reference fitted on the other seeds (docs/truth-figures.md);
+                about a minute and a half
   --only transfer only the import, export and backup figures (vcard, csv, ics, backup, restore), in node
   --only sync     only the sync figures (initial sync plain and encrypted, live propagation), in node
-  --quick       one or two runs each, to check the harness; not for quoting`;
+  --quick       one or two runs each, to check the harness; not for quoting (the truth figures are
+                not timings and are computed in full either way)`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const options: BenchOptions = {

@@ -8,6 +8,8 @@ export interface Figure {
   min?: number;
   max?: number;
   runs?: number;
+  /** For figures measured on several seeds (the truth figures): the median of each seed's samples. */
+  bySeed?: Record<string, number>;
 }
 
 /** Nearest-rank quantile of a non-empty sample (q in 0..1). */
@@ -23,8 +25,17 @@ export function quantile(values: readonly number[], q: number): number {
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** Median plus p95/min/max over runs; ratios keep two decimals, correlations and shares three, times one. */
-export function summarise(name: string, dataset: string, unit: string, values: readonly number[]): Figure {
+export function summarise(
+  name: string,
+  dataset: string,
+  unit: string,
+  values: readonly number[],
+  bySeed?: Readonly<Record<string, readonly number[]>>,
+): Figure {
   const digits = unit === 'x' ? 2 : unit === 'rho' || unit === 'share' ? 3 : 1;
+  const perSeed =
+    bySeed &&
+    Object.fromEntries(Object.entries(bySeed).map(([seed, v]) => [seed, round(quantile(v, 0.5), digits)]));
   return {
     name,
     dataset,
@@ -34,6 +45,7 @@ export function summarise(name: string, dataset: string, unit: string, values: r
     min: round(Math.min(...values), digits),
     max: round(Math.max(...values), digits),
     runs: values.length,
+    ...(perSeed ? { bySeed: perSeed } : {}),
   };
 }
 
@@ -55,5 +67,47 @@ export function formatTable(figures: readonly Figure[]): string {
     cells
       .map((c, i) => (numeric.has(i) ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number)))
       .join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const MODEL = ' — model';
+const REFERENCE = ' — reference';
+
+/**
+ * The truth figures side by side: each "… — model" figure with its "… — reference" (the learned
+ * reference fitted on other seeds, scored on the same ties), medians over seeds and dates, then the
+ * per-seed medians as model / reference.
+ */
+export function formatTruthPairs(figures: readonly Figure[]): string {
+  const rows: string[][] = [];
+  for (const model of figures) {
+    if (!model.name.endsWith(MODEL)) continue;
+    const name = model.name.slice(0, -MODEL.length);
+    const reference = figures.find((f) => f.dataset === model.dataset && f.name === name + REFERENCE);
+    const seeds = Object.keys(model.bySeed ?? {});
+    rows.push([
+      name,
+      model.dataset,
+      String(model.median),
+      reference ? String(reference.median) : '',
+      reference ? (model.median - reference.median).toFixed(3) : '',
+      seeds.map((s) => `${s}: ${model.bySeed?.[s] ?? ''} / ${reference?.bySeed?.[s] ?? ''}`).join(', '),
+    ]);
+  }
+  if (rows.length === 0) return '';
+  const header = [
+    'truth figure (median over seeds and dates)',
+    'dataset',
+    'model',
+    'reference',
+    'diff',
+    'by seed (model / reference)',
+  ];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number)))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
