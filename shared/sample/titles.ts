@@ -32,7 +32,10 @@ export function encounterTitle(
   community: CommunityPlan | undefined,
 ): string {
   if (random.chance(UNTITLED)) return '';
-  if (community && random.chance(COMMUNITY_TITLE)) {
+  // A community's own titles name its occasions, so only for the ways it meets ("Family dinner" is
+  // not a phone call).
+  const occasion = community?.profile.gatherings.some((g) => g.channel === plan.setting.channel);
+  if (community && occasion && random.chance(COMMUNITY_TITLE)) {
     if (community.profile.kind === 'event-series')
       return `${community.name} ${dayString(plan.day).slice(0, 4)}`;
     return random.pick(community.profile.titles);
