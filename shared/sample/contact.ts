@@ -36,7 +36,12 @@ const OFF_PHASE_WEIGHT = 0.05;
  */
 const STEADY_CLOSENESS = 0.6;
 /** Contact a tie gets even at closeness 0: a chance meeting, a question by message. */
-const BASE_RATE = 0.02;
+const BASE_RATE = 0.005;
+/**
+ * Close ties are kept up: the longer one has been quiet, the more likely the owner (or they) get in
+ * touch; weak ties just drift. Weeks of silence after which the pull has doubled, for a close tie.
+ */
+const KEEP_UP_WEEKS = 13;
 
 /** Family and partners are met at home, on the phone, by message: not in the owner's communities. */
 const FAMILY: readonly Setting[] = [
@@ -63,9 +68,12 @@ function phaseWeight(person: PersonPlan, day: number, closeness: number): number
  * closeness, partly the potential (a new acquaintance with promise is followed up), squared so that
  * the closest few get most of it (Saramäki et al. 2014).
  */
-function contactWeight(person: PersonPlan, closeness: number, day: number): number {
+function contactWeight(person: PersonPlan, closeness: number, day: number, silentWeeks: number): number {
   const drive = 0.3 * person.potential + 0.7 * closeness;
-  return person.chattiness * (BASE_RATE + drive * drive) * phaseWeight(person, day, closeness);
+  const steady = Math.min(1, (closeness / STEADY_CLOSENESS) ** 2);
+  // Capped at a year: a tie quiet for longer is fading, not being kept up.
+  const keepUp = 1 + steady * (Math.min(52, silentWeeks) / KEEP_UP_WEEKS) ** 2;
+  return person.chattiness * (BASE_RATE + drive * drive) * phaseWeight(person, day, closeness) * keepUp;
 }
 
 interface Slot {
@@ -153,7 +161,7 @@ export function simulateContact(
         lastContact[i] = k;
       }
       if ((startWeek[i] as number) <= k && p.end >= from)
-        total += contactWeight(p, closeness[i] as number, mid);
+        total += contactWeight(p, closeness[i] as number, mid, k - (lastContact[i] as number));
       cumulative[i] = total;
     }
 
