@@ -41,7 +41,12 @@ export const PROFILES: readonly CommunityProfile[] = [
     share: 0.14,
     medianSize: 30,
     gatheringsPerYear: 90,
-    gatherings: [s('meeting', 'in-person', 3), s('meeting', 'video', 2), s('office-chat', 'in-person', 4)],
+    gatherings: [
+      s('meeting', 'in-person', 3),
+      s('meeting', 'video', 2),
+      s('meeting', 'call', 1),
+      s('office-chat', 'in-person', 4),
+    ],
     oneToOne: [
       s('office-chat', 'in-person', 3),
       s('meeting', 'video', 1),

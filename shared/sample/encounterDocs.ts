@@ -5,7 +5,9 @@ import { OWNER_ID } from '../db/ids';
 import { clockTime, dayString } from './calendar';
 import type { CommunityPlan, PersonPlan } from './model';
 import { NOTES, PLACES, TAGS } from './names';
-import type { EncounterPlan } from './planEncounters';
+import type { EncounterPlan } from './contact';
+import { rateEncounter, type RatingHabits } from './ratings';
+import { encounterTitle } from './titles';
 import type { Random } from './random';
 import { journaledAt, maybeEdit, tracked } from './tracked';
 
@@ -38,15 +40,6 @@ const MINUTES: Record<Channel, number> = {
   list: 0,
 };
 
-const ONE_TO_ONE_TITLES: Record<Channel, string> = {
-  'in-person': 'Coffee with',
-  video: 'Video call with',
-  call: 'Call with',
-  message: 'Messages with',
-  email: 'Email with',
-  list: 'Thread with',
-};
-
 const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
 
 export function encounterDocument(
@@ -56,12 +49,14 @@ export function encounterDocument(
   communities: readonly CommunityPlan[],
   id: string,
   lastMs: number,
+  /** True closeness of person `index` on `day`. */
+  closenessOn: (index: number, day: number) => number,
+  habits: RatingHabits,
 ): Encounter {
   const { context, channel } = plan.setting;
   const community = communities[plan.community];
   const who = plan.participants.map((i) => people[i] as PersonPlan);
-  const first = who[0] as PersonPlan;
-  const closeness = who.reduce((sum, p) => sum + p.closeness, 0) / who.length;
+  const closeness = who.map((p) => closenessOn(p.index, plan.day));
   const [from, to] = HOURS[context];
   const minutes = MINUTES[channel];
   const content: EncounterContent = {
@@ -81,13 +76,10 @@ export function encounterDocument(
     channel,
     place:
       channel !== 'in-person' ? '' : community && random.chance(0.6) ? community.name : random.pick(PLACES),
-    title: title(random, plan, first, community),
+    title: encounterTitle(random, plan, who, community),
     participantIds: who.map((p) => p.id),
     initiatorId: initiator(random, plan, who, closeness),
-    // The owner rates close encounters higher, and rates one-to-ones more often than crowds.
-    rating: random.chance(plan.oneToOne ? 0.55 : 0.3)
-      ? clamp(Math.round(1 + 4 * closeness + random.normal(0, 0.5)), 1, 5)
-      : 0,
+    rating: rateEncounter(random, habits, plan.oneToOne, closeness),
     notes: random.chance(0.1) ? random.pick(NOTES) : '',
     communityId: community ? community.id : '',
     tags: random.chance(0.05) ? [random.pick(TAGS)] : [],
@@ -102,20 +94,6 @@ export function encounterDocument(
   return tracked(id, content, createdAt, edit);
 }
 
-function title(
-  random: Random,
-  plan: EncounterPlan,
-  first: PersonPlan,
-  community: CommunityPlan | undefined,
-): string {
-  if (random.chance(0.15)) return '';
-  if (plan.oneToOne) return `${ONE_TO_ONE_TITLES[plan.setting.channel]} ${first.first}`;
-  if (!community) return 'Get-together';
-  if (community.profile.kind === 'event-series')
-    return `${community.name} ${dayString(plan.day).slice(0, 4)}`;
-  return random.pick(community.profile.titles);
-}
-
 /**
  * Close ties are reciprocal (either side gets in touch); with weak ties the owner mostly reaches
  * out, except for sales and recruiter contacts, who come to the owner.
@@ -124,10 +102,11 @@ function initiator(
   random: Random,
   plan: EncounterPlan,
   who: readonly PersonPlan[],
-  closeness: number,
+  closeness: readonly number[],
 ): string {
   if (random.chance(plan.oneToOne ? 0.15 : 0.6)) return '';
-  const other = plan.oneToOne ? (who[0] as PersonPlan) : random.pick(who);
-  const theirs = plan.setting.context === 'sales-recruiter' ? 0.9 : 0.1 + 0.5 * closeness;
+  const k = plan.oneToOne ? 0 : random.int(0, who.length - 1);
+  const other = who[k] as PersonPlan;
+  const theirs = plan.setting.context === 'sales-recruiter' ? 0.9 : 0.1 + 0.5 * (closeness[k] as number);
   return random.chance(theirs) ? other.id : OWNER_ID;
 }

@@ -5,17 +5,21 @@ import { communityDocument } from './communityDocs';
 import { checkSpec, type DatasetSpec } from './datasets';
 import { encounterDocument } from './encounterDocs';
 import { planFollowUps } from './followUps';
-import type { PersonPlan, Window } from './model';
+import type { Window } from './model';
 import { personDocument } from './personDocs';
 import { communityCount, planCommunities } from './planCommunities';
-import { fillGatherings, planOneToOnes } from './planEncounters';
 import { planPeople } from './planPeople';
 import { createRandom } from './random';
 import { planTies } from './ties';
-import type { GroundTruth } from './truth';
+import { planOwnerTies } from './ownerTies';
+import { ratingHabits, type RatingHabits } from './ratings';
+import { simulateContact } from './contact';
+import { closenessSeries } from './closeness';
+import { seriesAt, type GroundTruth } from './truth';
 import { createIds, SAMPLE_DEVICE } from './tracked';
 
 export type { GroundTruth, OwnerTieTruth, PersonTieTruth } from './truth';
+export type { RatingHabits } from './ratings';
 
 export interface SampleNetwork {
   /** Exactly the owner openDatabase() creates: insert it only into an empty database. */
@@ -30,18 +34,31 @@ export interface SampleNetwork {
 
 /** Share of encounters that are community gatherings; the rest are one-to-ones. */
 const GATHERING_SHARE = 0.55;
+/** Contact is simulated this far past the reference day, so a year of silence after it is observable. */
+const FUTURE_DAYS = 400;
+
+export interface SampleOptions {
+  /** How often and how noisily the owner rates encounters (ratings.ts has the defaults and why). */
+  ratings?: Partial<RatingHabits>;
+}
 
 /**
  * A synthetic journal in the exact stored shapes: clustered communities, bursty contact, a few
- * hubs, ties that end. The same spec and seed always give the same documents, ids included.
+ * hubs, ties that end, closeness that grows with contact and fades without. The same spec, seed and
+ * options always give the same documents, ids included.
  */
-export function generateNetwork(spec: DatasetSpec, seed: number): SampleNetwork {
+export function generateNetwork(spec: DatasetSpec, seed: number, options: SampleOptions = {}): SampleNetwork {
   checkSpec(spec);
+  const habits = ratingHabits(options.ratings);
   const random = createRandom(seed);
   // Ids come from their own stream, so a change to the model does not reshuffle every id.
   const newId = createIds(createRandom((Math.imul(seed | 0, 0x9e3779b1) ^ 0x5bd1e995) >>> 0));
   const last = dayNumber(REFERENCE_DAY);
-  const window: Window = { first: last - Math.round(spec.years * 365.25) + 1, last };
+  const window: Window = {
+    first: last - Math.round(spec.years * 365.25) + 1,
+    last,
+    until: last + FUTURE_DAYS,
+  };
   const lastMs = (last + 1) * DAY_MS - 1;
 
   const gatheringBudget = Math.max(
@@ -50,12 +67,12 @@ export function generateNetwork(spec: DatasetSpec, seed: number): SampleNetwork 
   );
   const communityPlans = planCommunities(random, communityCount(spec.people), gatheringBudget, window, newId);
   const personPlans = planPeople(random, spec.people, communityPlans, window, newId);
-  const gatherings = fillGatherings(random, communityPlans, personPlans);
-  const oneToOnes = planOneToOnes(random, personPlans, communityPlans, spec.encounters - gatherings.length);
-  const encounterPlans = [...gatherings, ...oneToOnes].sort((a, b) => a.day - b.day);
+  const contact = simulateContact(random, personPlans, communityPlans, window, spec.encounters);
+  const closeness = closenessSeries(personPlans, contact.oneToOneDays, contact.groupDays, window);
+  const closenessOn = (index: number, day: number) => seriesAt(closeness, index, day);
 
-  const encounters = encounterPlans.map((plan) =>
-    encounterDocument(random, plan, personPlans, communityPlans, newId(), lastMs),
+  const encounters = contact.plans.map((plan) =>
+    encounterDocument(random, plan, personPlans, communityPlans, newId(), lastMs, closenessOn, habits),
   );
   const { ties, truth: personTies } = planTies(
     random,
@@ -66,15 +83,13 @@ export function generateNetwork(spec: DatasetSpec, seed: number): SampleNetwork 
     newId,
     lastMs,
   );
-  const contactDays = personPlans.map(() => [] as number[]);
-  for (const plan of encounterPlans)
-    for (const i of plan.participants) {
-      const days = contactDays[i] as number[];
-      if (days[days.length - 1] !== plan.day) days.push(plan.day);
-    }
   const followUps = planFollowUps(random, encounters, last, newId, lastMs);
-  const people = personPlans.map((plan) => personDocument(random, plan, personPlans, communityPlans, lastMs));
+  const people = personPlans.map((plan) =>
+    personDocument(random, plan, personPlans, communityPlans, lastMs, closenessOn, last),
+  );
   const communities = communityPlans.map((plan) => communityDocument(random, plan, lastMs));
+  // Drawn last, so the person-to-person ties keep their place (and ties[i] matches personTies[i]).
+  const ownerTies = planOwnerTies(random, personPlans, window, newId, lastMs);
 
   return {
     // The owner exactly as openDatabase() creates it (fixed id, stamps at time 0), so a sample can be
@@ -83,38 +98,38 @@ export function generateNetwork(spec: DatasetSpec, seed: number): SampleNetwork 
     people,
     communities,
     encounters,
-    ties,
+    ties: [...ties, ...ownerTies],
     followUps,
     truth: {
       seed,
       spec: { people: spec.people, ties: spec.ties, encounters: spec.encounters, years: spec.years },
       firstDay: dayString(window.first),
       referenceDay: REFERENCE_DAY,
-      simulatedUntil: REFERENCE_DAY,
+      simulatedUntil: dayString(window.until),
       ownerTies: personPlans.map((p) => ({
         personId: p.id,
-        closeness: Math.round(p.closeness * 1e4) / 1e4,
+        closeness: Math.round(closenessOn(p.index, last) * 1e4) / 1e4,
+        potential: Math.round(p.potential * 1e4) / 1e4,
         hub: Math.round(p.hub * 1e3) / 1e3,
         start: dayString(p.start),
         ended: p.ended,
         end: p.ended ? dayString(p.end) : '',
+        endsLater: !p.ended && p.end < window.until ? dayString(p.end) : '',
         communityIds: p.communities.map((c) => (communityPlans[c] as { id: string }).id),
-        lasting: false,
-        contactDays: contactDays[p.index] as number[],
+        lasting: p.lasting,
+        contactDays: contactDays(
+          contact.oneToOneDays[p.index] as number[],
+          contact.groupDays[p.index] as number[],
+        ),
       })),
       personTies,
-      closeness: staticCloseness(personPlans, window),
+      closeness,
     },
   };
 }
 
-/** Closeness that never changes: each tie's latent closeness from the day they met. */
-function staticCloseness(people: readonly PersonPlan[], window: Window): GroundTruth['closeness'] {
-  const stepDays = 7;
-  const steps = Math.floor((window.last - window.first) / stepDays) + 1;
-  const values = new Float32Array(people.length * steps);
-  for (const p of people)
-    for (let k = 0; k < steps; k++)
-      values[p.index * steps + k] = window.first + k * stepDays >= p.start ? p.closeness : 0;
-  return { first: window.first, stepDays, steps, values };
+/** Every day with any contact, ascending, each once. */
+function contactDays(a: readonly number[], b: readonly number[]): number[] {
+  const days = [...a, ...b].sort((x, y) => x - y);
+  return days.filter((d, i) => i === 0 || d !== days[i - 1]);
 }

@@ -34,16 +34,24 @@ export interface PersonPlan {
   id: string;
   first: string;
   last: string;
-  /** Latent closeness to the owner, 0..1; ratings, initiative and contact frequency follow it. */
-  closeness: number;
+  /**
+   * How close the tie can become, 0..1: true closeness grows towards it with contact and fades
+   * without (closeness.ts). Ratings, initiative and contact follow the true closeness at the date.
+   */
+  potential: number;
+  /** Family or partner: closeness that barely fades with silence (Roberts & Dunbar 2015). */
+  lasting: boolean;
+  /** How much contact this tie gets for its closeness (log-normal around 1): some people just write more. */
+  chattiness: number;
   /** Heavy-tailed sociability (1 = ordinary); hubs have many ties and go to many gatherings. */
   hub: number;
   /** Community indices; the first is where the owner met them. Empty for unaffiliated contacts. */
   communities: number[];
   /** The day the owner first met them (their first encounter). */
   start: number;
-  /** The last day contact is possible: the reference day, or the day the tie ended. */
+  /** The last day contact is possible: Window.until, or the day the tie ended (maybe after Window.last). */
   end: number;
+  /** Ended on or before the reference day (Window.last). */
   ended: boolean;
   /** Periods of active contact: encounters cluster inside these. */
   phases: Interval[];
@@ -54,6 +62,9 @@ export interface PersonPlan {
 }
 
 export interface Window {
+  /** The journal covers first..last (the reference day); documents never go past last. */
   first: number;
   last: number;
+  /** Contact is simulated up to here, after the reference day, so later silence is known to the truth. */
+  until: number;
 }

@@ -10,12 +10,45 @@ type PersonContent = Content<Person>;
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
 
+/**
+ * Keep-in-touch cadences people actually type: round periods (a week, a fortnight, a month, two,
+ * a quarter, half a year, a year). An assumption; the form suggests "30 is about monthly".
+ */
+const CADENCES = [7, 14, 30, 60, 90, 180, 365] as const;
+
+/**
+ * The owner sets a cadence for a few people, once, and rarely revisits it: more often for people
+ * they were close to when they set it, but also for a weak tie worth keeping warm (a mentor, a
+ * recruiter), and the period follows closeness only loosely. Assumed shares: about 3% of weak ties,
+ * about a quarter of close ones.
+ */
+function cadence(random: Random, closenessThen: number): number {
+  if (!random.chance(0.03 + 0.3 * closenessThen)) return 0;
+  const days = 30 * (0.5 / Math.max(0.1, closenessThen)) ** 0.7 * random.logNormal(1, 0.7);
+  let best: number = CADENCES[0];
+  for (const c of CADENCES) if (Math.abs(Math.log(c / days)) < Math.abs(Math.log(best / days))) best = c;
+  return best;
+}
+
+/**
+ * Archiving is tidying up, not a record of ended ties: owners archive a few ties that ended and a
+ * few live ones they no longer care to see (weak ones, mostly), and most ended ties stay as they
+ * were. Assumed shares.
+ */
+function archived(random: Random, ended: boolean, closenessNow: number): boolean {
+  if (ended) return random.chance(0.12);
+  return random.chance(closenessNow < 0.1 ? 0.05 : 0.005);
+}
+
 export function personDocument(
   random: Random,
   plan: PersonPlan,
   people: readonly PersonPlan[],
   communities: readonly CommunityPlan[],
   lastMs: number,
+  /** True closeness of person `index` on `day`. */
+  closenessOn: (index: number, day: number) => number,
+  referenceDay: number,
 ): Person {
   const name = `${plan.first} ${plan.last}`;
   const home = plan.communities[0] === undefined ? undefined : communities[plan.communities[0]];
@@ -30,6 +63,9 @@ export function personDocument(
     : home && random.chance(0.5)
       ? `Met at ${home.name}`
       : '';
+  // The cadence was set on some day the owner knew them, and reflects that day.
+  const knownUntil = Math.min(plan.end, referenceDay);
+  const setOn = plan.start + Math.floor(random.next() * (knownUntil - plan.start + 1));
   const content: PersonContent = {
     ...blankPerson(),
     name,
@@ -43,9 +79,9 @@ export function personDocument(
     introducedById: introducer ? introducer.id : '',
     howWeMet,
     notes: random.chance(0.08) ? random.pick(NOTES) : '',
-    cadenceDays: plan.closeness > 0.6 ? 30 : plan.closeness > 0.4 && random.chance(0.5) ? 90 : 0,
+    cadenceDays: cadence(random, closenessOn(plan.index, setOn)),
     wantToReach: random.chance(0.02),
-    archived: plan.ended && random.chance(0.2),
+    archived: archived(random, plan.ended, closenessOn(plan.index, referenceDay)),
     communityIds: random.chance(0.75)
       ? plan.communities.map((c) => (communities[c] as CommunityPlan).id)
       : [],

@@ -9,6 +9,8 @@ const PEOPLE_PER_COMMUNITY = 22;
 /**
  * The owner's communities, each with the span of days the owner was part of it and the days of its
  * gatherings. Gatherings come in bursts (seasons, projects, a run of meetups), not on a metronome.
+ * `gatheringBudget` is shared out over the journal (up to the reference day); the simulated days
+ * after it get gatherings at each community's own rate, and some communities end there.
  */
 export function planCommunities(
   random: Random,
@@ -29,8 +31,8 @@ export function planCommunities(
       : window.first + Math.floor(random.next() * Math.max(1, span - 90));
     const lasting = random.chance(profile.lasting);
     const end = lasting
-      ? window.last
-      : Math.min(window.last, start + 180 + Math.round(random.exponential(3 * 365)));
+      ? window.until
+      : Math.min(window.until, start + 180 + Math.round(random.exponential(3 * 365)));
     const { name, organisation } = communityName(random, profile, names);
     plans.push({
       index,
@@ -44,15 +46,22 @@ export function planCommunities(
     });
   }
 
+  const past = (c: CommunityPlan) => ({ from: c.active.from, to: Math.min(c.active.to, window.last) });
+  const lengthOf = (i: { from: number; to: number }) => Math.max(0, i.to - i.from + 1);
   const weights = plans.map(
-    (c) => c.profile.gatheringsPerYear * ((c.active.to - c.active.from + 1) / 365) * random.logNormal(1, 0.4),
+    (c) => c.profile.gatheringsPerYear * (lengthOf(past(c)) / 365) * random.logNormal(1, 0.4),
   );
   const counts = count > 0 ? apportion(gatheringBudget, weights) : [];
+  const shape = { meanBurst: 5, meanGapDays: 6 };
   for (const c of plans) {
-    const days = burstyDays(random, counts[c.index] ?? 0, [c.active], c.active, {
-      meanBurst: 5,
-      meanGapDays: 6,
-    });
+    const pastCount = counts[c.index] ?? 0;
+    const days = burstyDays(random, pastCount, [past(c)], past(c), shape);
+    // After the reference day, at the same rate as before it.
+    const future = { from: window.last + 1, to: c.active.to };
+    if (future.to >= future.from && pastCount > 0) {
+      const rate = pastCount / lengthOf(past(c));
+      days.push(...burstyDays(random, random.poisson(rate * lengthOf(future)), [future], future, shape));
+    }
     c.gatherings = days.map((day) => ({
       community: c.index,
       day,

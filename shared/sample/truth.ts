@@ -10,6 +10,8 @@ export interface OwnerTieTruth {
   personId: string;
   /** True closeness on the reference day, 0..1 (closenessAt gives any other day). */
   closeness: number;
+  /** What closeness grows towards with regular contact, 0..1 (see closeness.ts). */
+  potential: number;
   /** Latent sociability (1 = ordinary; hubs are far above). */
   hub: number;
   /** Day of the first encounter. */
@@ -17,6 +19,11 @@ export interface OwnerTieTruth {
   ended: boolean;
   /** Last day contact was possible; '' when the tie is alive on the reference day. */
   end: DayString | '';
+  /**
+   * For a tie alive on the reference day that ends before GroundTruth.simulatedUntil: the last day
+   * contact was possible ('' otherwise). The journal cannot know it.
+   */
+  endsLater: DayString | '';
   /** The communities they belong to, where the owner met them first. */
   communityIds: string[];
   /**
@@ -62,14 +69,23 @@ export interface GroundTruth {
   simulatedUntil: DayString;
   /** One per person, in the order of `people`. */
   ownerTies: OwnerTieTruth[];
-  /** One per explicit person-to-person tie, in the order of `ties`. */
+  /**
+   * One per explicit person-to-person tie, in the order of `ties`: the first spec.ties entries of
+   * SampleNetwork.ties. The ties after them are the owner's own (one end is OWNER_ID): family and
+   * partners the owner recorded, whose truth is the owner tie's `lasting`.
+   */
   personTies: PersonTieTruth[];
   closeness: ClosenessSeries;
 }
 
 /** True closeness of owner tie `person` (index into ownerTies) on `day`, linearly interpolated. */
 export function closenessAt(truth: GroundTruth, person: number, day: number): number {
-  const { first, stepDays, steps, values } = truth.closeness;
+  return seriesAt(truth.closeness, person, day);
+}
+
+/** The same, on a series alone. */
+export function seriesAt(series: ClosenessSeries, person: number, day: number): number {
+  const { first, stepDays, steps, values } = series;
   const x = Math.max(0, Math.min(steps - 1, (day - first) / stepDays));
   const k = Math.floor(x);
   const base = person * steps;
