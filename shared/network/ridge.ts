@@ -21,7 +21,7 @@ export interface RidgeModel {
  * sum w_i (y_i - b - x_i.beta)^2 + lambda |beta|^2 over standardised features.
  */
 export function fitRidge(
-  rows: readonly (readonly number[])[],
+  rows: readonly ArrayLike<number>[],
   targets: readonly number[],
   lambda = 1,
   sampleWeights?: readonly number[],
@@ -29,7 +29,7 @@ export function fitRidge(
   const n = rows.length;
   if (n === 0) throw new RangeError('A regression needs at least one row.');
   if (targets.length !== n) throw new RangeError(`${n} rows but ${targets.length} targets.`);
-  const p = (rows[0] as readonly number[]).length;
+  const p = (rows[0] as ArrayLike<number>).length;
   const w = (i: number) => sampleWeights?.[i] ?? 1;
   let total = 0;
   for (let i = 0; i < n; i++) total += w(i);
