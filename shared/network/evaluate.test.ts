@@ -25,10 +25,14 @@ describe('the model against the sample generator (typical dataset, benchmark see
   // 0.581, recall 0.831): the issue's targets of 0.9 are not reached, and evaluate.ts explains why
   // the generated data does not allow them. A change that makes the model worse at recovering the
   // truth fails here. The settings were tuned on another seed, so these are not fitted figures.
+  // Issue 10: closeness now fades with silence, and this generator's closeness never changes while
+  // a quarter of its live ties are silent for over 18 months, so the all-tie and live figures fell
+  // (0.54 / 0.60; without the decay 0.77 / 0.81 on seed 7). These figures are being replaced by
+  // truth at each date on the new generator; until then the floors follow the decaying model.
   it('ranks ties like their latent closeness', () => {
     expect(figures.ties).toBe(500);
-    expect(figures.spearman).toBeGreaterThanOrEqual(0.78);
-    expect(figures.spearmanLive).toBeGreaterThanOrEqual(0.82);
+    expect(figures.spearman).toBeGreaterThanOrEqual(0.53);
+    expect(figures.spearmanLive).toBeGreaterThanOrEqual(0.58);
     expect(figures.spearmanPairs).toBeGreaterThanOrEqual(0.59);
   });
 
