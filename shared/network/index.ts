@@ -44,6 +44,7 @@ export {
   LEARNED_FEATURES,
   LEARNED_LABELS,
   learnedSummary,
+  type LearnedFeature,
   type LearnedStrength,
   type LearnedSummary,
   type LearnedWeight,
