@@ -11,6 +11,8 @@ export interface Contact {
   weight: number;
   /** The group-size weight alone: how much of the encounter's rating and initiative is about this person. */
   share: number;
+  /** How much of the encounter's rating is about this person (model.groupRatings: 1/n, else `share`). */
+  ratingShare: number;
   /** 1..5, 0 = not rated. */
   rating: number;
   initiative: 'owner' | 'them' | 'unknown';
@@ -40,6 +42,8 @@ export function contactsByPerson(
     const day = dayNumber(e.date);
     const share = groupShare(people.length, settings);
     const weight = settingWeight(e, settings) * share;
+    // A group's rating says something about each person in it; how much is a model choice.
+    const ratingShare = settings.model.groupRatings ? 1 / people.length : share;
     for (const id of people) {
       if (!known.has(id)) {
         unknown.add(id);
@@ -47,7 +51,7 @@ export function contactsByPerson(
       }
       const initiative = e.initiatorId === ownerId ? 'owner' : e.initiatorId === id ? 'them' : 'unknown';
       const list = contacts.get(id) ?? [];
-      list.push({ day, weight, share, rating: e.rating, initiative, context: e.context });
+      list.push({ day, weight, share, ratingShare, rating: e.rating, initiative, context: e.context });
       contacts.set(id, list);
     }
   }

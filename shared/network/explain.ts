@@ -1,7 +1,8 @@
+import { TIE_LABELS } from '../domain/kinds';
 import { contactRate, ratingMean, rhythmOf } from './factors';
 import { FACTOR_NAMES, type FactorName, type StrengthSettings } from './settings';
 import type { OwnerTieDetail } from './tieDetail';
-import { percent, spanInWords, times } from './words';
+import { counted, halvings, percent, spanInWords, times } from './words';
 
 export const FACTOR_LABELS: Record<FactorName, string> = {
   closeness: 'Closeness',
@@ -34,6 +35,13 @@ export interface StrengthExplanation {
   summary: string;
   /** Largest contribution first. */
   factors: FactorExplanation[];
+  /**
+   * What the silence did: "Unseen for 3 years: closeness and frequency halved twice." Or why it did
+   * nothing (a tie marked lasting). Null when there is nothing to say (in touch as usual).
+   */
+  silence: string | null;
+  /** For a tie not rated yet: what the ratings of others taught and what counts most here. Else null. */
+  learned: string | null;
 }
 
 export function strengthWord(strength: number): string {
@@ -51,17 +59,22 @@ export function explainStrength(detail: OwnerTieDetail, settings: StrengthSettin
       strength: 0,
       summary: 'Not met yet on this date.',
       factors: [],
+      silence: null,
+      learned: null,
     };
   }
   const totalWeight = FACTOR_NAMES.reduce((sum, name) => sum + settings.factorWeights[name], 0);
   const rhythm = rhythmOf(m, settings);
   const round = (x: number) => Math.round(x);
+  const faded = detail.decay < 0.95 ? ` (${halvings(-Math.log2(detail.decay))} by the silence)` : '';
   const texts: Record<FactorName, string> = {
     closeness:
-      m.ratingWeight > 0
-        ? `Your ratings of your time together average ${ratingMean(m, settings).toFixed(1)} out of 5 (one-to-one encounters count most).`
-        : `No ratings yet, so they are assumed fairly distant (${settings.ratingPrior} out of 5) until you rate an encounter.`,
-    frequency: `About ${contactRate(m, settings).toFixed(1)} days with contact a year since you met (a day in a group counts less).`,
+      (m.ratingWeight > 0
+        ? `Your ratings of your time together average ${ratingMean(m).toFixed(1)} out of 5 (one-to-one encounters count most)`
+        : detail.learned
+          ? `Not rated yet: from your ratings of ${counted(detail.learned.ratedPeople, 'person', 'people')}, Kith estimates ${percent(detail.learned.closeness)}`
+          : `No ratings yet, so they are assumed fairly distant until you rate an encounter`) + `${faded}.`,
+    frequency: `About ${contactRate(m, settings).toFixed(1)} days with contact a year since you met (a day in a group counts less)${faded}.`,
     intensity: `Recent contact is worth about ${m.intensity.toFixed(1)} one-to-one meetings in person; each counts half after ${spanInWords(settings.intensityHalfLifeDays)}.`,
     rhythm:
       `Last contact ${rhythm.daysSinceLast === 0 ? 'today' : `${spanInWords(rhythm.daysSinceLast)} ago`}; you are usually in touch about every ${spanInWords(rhythm.usualGapDays)}` +
@@ -94,5 +107,38 @@ export function explainStrength(detail: OwnerTieDetail, settings: StrengthSettin
     strength: detail.strength,
     summary: `${strengthWord(detail.strength)} (${percent(detail.strength)}), mostly because of ${top.join(' and ')}.`,
     factors,
+    silence: silenceText(detail, rhythm.daysSinceLast),
+    learned: learnedText(detail),
   };
+}
+
+/** "Unseen for 3 years: closeness and how often halved twice." in the user's words. */
+function silenceText(detail: OwnerTieDetail, daysSinceLast: number): string | null {
+  const kind = detail.tieKind ? TIE_LABELS[detail.tieKind].toLowerCase() : null;
+  if (detail.silenceHalfLifeDays === 0) {
+    return kind
+      ? `You marked them as ${kind}: a tie that lasts, so silence does not weaken it.`
+      : 'Silence does not weaken this tie (your settings make unmarked ties lasting).';
+  }
+  if (detail.silenceDays < 1) return null;
+  const lead = `Unseen for ${spanInWords(daysSinceLast)}, ${spanInWords(detail.silenceDays)} longer than your usual pause`;
+  const n = -Math.log2(detail.decay);
+  const how = `closeness and how often halve every ${spanInWords(detail.silenceHalfLifeDays)} of silence${kind ? ` for ${kind}` : ''}`;
+  return `${lead}: closeness ${halvings(n)} (${how}). Marking them as family keeps a tie from fading.`;
+}
+
+function learnedText(detail: OwnerTieDetail): string | null {
+  const l = detail.learned;
+  if (!l) return null;
+  const up = l.parts.filter((p) => p.weight > 0.005).slice(0, 2);
+  const down = l.parts.filter((p) => p.weight < -0.005).slice(0, 1);
+  const parts = [
+    up.length > 0 ? `${up.map((p) => p.label).join(' and ')} raise it` : '',
+    down.length > 0 ? `${down[0]?.label} lowers it` : '',
+  ].filter(Boolean);
+  return (
+    `You have not rated time with them, so their closeness (${percent(l.closeness)}) is learned from your ` +
+    `${counted(l.ratings, 'rating', 'ratings')} of ${counted(l.ratedPeople, 'other person', 'other people')}` +
+    (parts.length > 0 ? `: ${parts.join(', ')}.` : '.')
+  );
 }

@@ -7,7 +7,10 @@ export {
   DEFAULT_STRENGTH_SETTINGS,
   FACTOR_NAMES,
   SETTING_RATIONALE,
+  SILENCE_KINDS,
   type FactorName,
+  type ModelSwitches,
+  type SilenceKind,
   type StrengthSettings,
 } from './settings';
 export {
@@ -18,7 +21,14 @@ export {
 } from './settingsSchema';
 export { dayNumber, dayString, type DayNumber } from './days';
 export { datedEncounters, datedTies } from './dated';
-export { buildTimeIndex, TimeIndex, type DayLike, type PersonEntry, type TieRef } from './timeIndex';
+export {
+  buildTimeIndex,
+  TimeIndex,
+  type DayLike,
+  type PersonEntry,
+  type TieRef,
+  type TimeIndexOptions,
+} from './timeIndex';
 export { tieAt, type OwnerTieDetail, type PairTieDetail, type TieDetail } from './tieDetail';
 export {
   explainStrength,
@@ -29,7 +39,17 @@ export {
 } from './explain';
 export { ownerTieStrength } from './strength';
 export { pairStrength } from './pairs';
-export type { FactorValues, Rhythm } from './factors';
+export type { FactorValues, OwnerTieInfo, Rhythm } from './factors';
+export {
+  LEARNED_FEATURES,
+  LEARNED_LABELS,
+  learnedSummary,
+  type LearnedFeature,
+  type LearnedStrength,
+  type LearnedSummary,
+  type LearnedWeight,
+} from './learn';
+export { ownerTieKinds } from './ownerKinds';
 export { networkAt, type EdgeAttributes, type NetworkGraph, type NodeAttributes } from './graph';
 export { communitiesOf, type Communities } from './communities';
 export { introductionPath, type IntroductionLink, type IntroductionPath } from './introductions';

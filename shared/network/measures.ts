@@ -18,6 +18,8 @@ export interface OwnerTieMeasures {
   contactDays: number;
   /** Distinct days with contact, each counted by its weightiest contact (a crowd counts less). */
   weightedDays: number;
+  /** The first day's part of weightedDays (the first meeting says little about the tie yet). */
+  firstWeight: number;
   /** Sum over contacts of weight x 2^(-(day - contact day) / half-life). */
   intensity: number;
   /** Sum of squared gaps between consecutive contact days (for burstiness). */
@@ -30,7 +32,7 @@ export interface OwnerTieMeasures {
   theyInitiated: number;
   /** Distinct contexts (kinds of setting) the two have met in. */
   contexts: number;
-  /** Sum of rating x share and of share, over rated contacts. */
+  /** Sum of rating x rating share and of rating share, over rated contacts. */
   ratingSum: number;
   ratingWeight: number;
 }
@@ -68,8 +70,8 @@ export function measureOwnerTie(
     if (c.initiative === 'owner') ownerInitiated += c.share;
     if (c.initiative === 'them') theyInitiated += c.share;
     if (c.rating > 0) {
-      ratingSum += c.rating * c.share;
-      ratingWeight += c.share;
+      ratingSum += c.rating * c.ratingShare;
+      ratingWeight += c.ratingShare;
     }
     contextBits |= CONTEXT_BIT[c.context];
   }
@@ -79,6 +81,7 @@ export function measureOwnerTie(
     last: days[days.length - 1] as number,
     contactDays: days.length,
     weightedDays: [...dayWeight.values()].reduce((a, b) => a + b, 0),
+    firstWeight: dayWeight.get(days[0] as number) as number,
     intensity,
     gapSquares,
     pauseDays,

@@ -1,6 +1,17 @@
 import { CONTEXT_BIT, type Contact } from './contacts';
 import type { DayNumber } from './days';
-import { combineFactors, emptyFactors, ownerTieFactors, type FactorValues } from './factors';
+import {
+  combineFactors,
+  emptyFactors,
+  factorsBeforeSilence,
+  NO_TIE_INFO,
+  ownerTieFactors,
+  ratingMean,
+  tieFeatures,
+  type FactorValues,
+  type OwnerTieInfo,
+} from './factors';
+import { fitLearned, type LearnedStrength } from './learn';
 import { bitCount, type OwnerTieMeasures } from './measures';
 import type { StrengthSettings } from './settings';
 import { seekTieEntry } from './seek';
@@ -28,7 +39,12 @@ export class OwnerTrack {
   private readonly contexts: Uint8Array;
   private readonly ratingSum: Float64Array;
   private readonly ratingWeight: Float64Array;
+  /** Per tie: the day of its last rated contact (NaN when never rated) and how many rated contacts. */
+  private readonly lastRated: Float64Array;
+  private readonly ratedContacts: Int32Array;
   private readonly cursor: Int32Array;
+  /** What the owner's ratings taught (see learn.ts); null while not fitted or too few ratings. */
+  learned: LearnedStrength | null = null;
   private readonly scratch: OwnerTieMeasures = {
     day: 0,
     first: 0,
@@ -44,13 +60,18 @@ export class OwnerTrack {
     contexts: 0,
     ratingSum: 0,
     ratingWeight: 0,
+    firstWeight: 0,
   };
   private readonly scratchFactors: FactorValues = emptyFactors();
 
-  /** `histories[i]`: tie i's contacts in date order, at least one each. */
+  /**
+   * `histories[i]`: tie i's contacts in date order, at least one each; `info[i]`: what the owner
+   * said about the tie (its kind, the cadence), none when absent.
+   */
   constructor(
     histories: readonly (readonly Contact[])[],
     private readonly settings: StrengthSettings,
+    private readonly info: readonly OwnerTieInfo[] = [],
   ) {
     const n = histories.length;
     this.offsets = new Int32Array(n + 1);
@@ -71,6 +92,8 @@ export class OwnerTrack {
     this.contexts = new Uint8Array(entries);
     this.ratingSum = new Float64Array(entries);
     this.ratingWeight = new Float64Array(entries);
+    this.lastRated = new Float64Array(n).fill(Number.NaN);
+    this.ratedContacts = new Int32Array(n);
     this.cursor = new Int32Array(n);
     for (let i = 0; i < n; i++) this.fill(i, histories[i] as readonly Contact[]);
   }
@@ -112,8 +135,10 @@ export class OwnerTrack {
       if (c.initiative === 'owner') this.ownerInitiated[k] = (this.ownerInitiated[k] as number) + c.share;
       if (c.initiative === 'them') this.theyInitiated[k] = (this.theyInitiated[k] as number) + c.share;
       if (c.rating > 0) {
-        this.ratingSum[k] = (this.ratingSum[k] as number) + c.rating * c.share;
-        this.ratingWeight[k] = (this.ratingWeight[k] as number) + c.share;
+        this.ratingSum[k] = (this.ratingSum[k] as number) + c.rating * c.ratingShare;
+        this.ratingWeight[k] = (this.ratingWeight[k] as number) + c.ratingShare;
+        this.lastRated[tie] = c.day;
+        this.ratedContacts[tie] = (this.ratedContacts[tie] as number) + 1;
       }
       mask |= CONTEXT_BIT[c.context];
       this.contexts[k] = bitCount(mask);
@@ -153,7 +178,41 @@ export class OwnerTrack {
     m.contexts = this.contexts[k] as number;
     m.ratingSum = this.ratingSum[k] as number;
     m.ratingWeight = this.ratingWeight[k] as number;
+    m.firstWeight = this.weightedDays[from] as number;
     return m;
+  }
+
+  /** What the owner said about tie i (kind, cadence). */
+  infoOf(i: number): OwnerTieInfo {
+    return this.info[i] ?? NO_TIE_INFO;
+  }
+
+  /**
+   * Fits the owner's model from every rated tie, measured on the day of its last rated contact
+   * (see learn.ts), and keeps it for the unrated ties. Null when learning is off or too few people
+   * are rated: the defaults apply.
+   */
+  learn(): LearnedStrength | null {
+    this.learned = null;
+    if (!this.settings.learnFromRatings) return null;
+    const rows: Float64Array[] = [];
+    const targets: number[] = [];
+    const weights: number[] = [];
+    let ratings = 0;
+    const factors = emptyFactors();
+    for (let i = 0, n = this.cursor.length; i < n; i++) {
+      const day = this.lastRated[i] as number;
+      if (Number.isNaN(day)) continue;
+      const m = this.measuresAt(i, day, this.scratch) as OwnerTieMeasures;
+      factorsBeforeSilence(m, this.settings, this.infoOf(i), null, factors);
+      rows.push(tieFeatures(factors, this.infoOf(i), this.settings));
+      targets.push((ratingMean(m) - 1) / 4);
+      // More ratings, surer label; the weight saturates so that one much-rated tie does not rule.
+      weights.push(m.ratingWeight / (m.ratingWeight + 1));
+      ratings += this.ratedContacts[i] as number;
+    }
+    this.learned = fitLearned(rows, targets, weights, ratings, this.settings);
+    return this.learned;
   }
 
   fillStrengths(out: Float64Array, at: number, day: DayNumber): void {
@@ -163,6 +222,7 @@ export class OwnerTrack {
   strengthAt(i: number, day: DayNumber): number {
     const m = this.measuresAt(i, day, this.scratch);
     if (!m) return 0;
-    return combineFactors(ownerTieFactors(m, this.settings, this.scratchFactors), this.settings);
+    const f = ownerTieFactors(m, this.settings, this.infoOf(i), this.learned, this.scratchFactors);
+    return combineFactors(f, this.settings);
   }
 }

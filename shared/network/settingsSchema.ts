@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, CONTEXT_KINDS, TIE_KINDS } from '../domain/kinds';
-import { DEFAULT_STRENGTH_SETTINGS, FACTOR_NAMES, type StrengthSettings } from './settings';
+import { DEFAULT_STRENGTH_SETTINGS, FACTOR_NAMES, SILENCE_KINDS, type StrengthSettings } from './settings';
 
 function number(min: number, max: number, what = 'a number') {
   return z
@@ -17,6 +17,7 @@ function record<K extends string>(keys: readonly K[], value: z.ZodType<number>) 
 }
 
 const weight = number(0, 10, 'a weight');
+const onOff = z.boolean({ error: 'must be on or off (true or false)' });
 const positive = (max: number, what?: string) => number(1e-6, max, what);
 
 /** The shape of StrengthSettings with the limits a user-edited value must respect. */
@@ -47,6 +48,22 @@ export const strengthSettingsSchema = z.strictObject({
   coAttendance: z.strictObject({
     halfLifeDays: number(1, 36_500, 'a number of days'),
     midpoint: positive(1_000),
+  }),
+  silenceHalfLifeDays: record(SILENCE_KINDS, number(0, 36_500, 'a number of days (0 = lasting)')),
+  model: z.strictObject(
+    {
+      contactPriorWeight: number(0, 1_000, 'a number of ratings'),
+      countFirstMeeting: onOff,
+      spanEndsAtLastContact: onOff,
+      reachingOut: onOff,
+      groupRatings: onOff,
+      cadenceEvidence: onOff,
+    },
+    { error: 'must be a table of the model’s parts' },
+  ),
+  learnFromRatings: onOff,
+  learnMinRatedPeople: number(1, 100_000, 'a number of people').refine(Number.isInteger, {
+    error: 'must be a whole number of people',
   }),
   tieKindStrength: record(TIE_KINDS, number(0, 1, 'a strength')),
   bridgeShare: number(0, 1, 'a share'),

@@ -1,7 +1,20 @@
 import type { DayString } from '../domain/entities';
 import type { TieKind } from '../domain/kinds';
 import { dayString, toDay, type DayLike, type DayNumber } from './days';
-import { combineFactors, ownerTieFactors, rhythmOf, type FactorValues, type Rhythm } from './factors';
+import {
+  combineFactors,
+  emptyFactors,
+  factorsBeforeSilence,
+  ownerTieFactors,
+  rhythmOf,
+  silenceBeyondRhythm,
+  silenceDecay,
+  silenceHalfLife,
+  tieFeatures,
+  type FactorValues,
+  type Rhythm,
+} from './factors';
+import { learnedParts, predictCloseness, type LearnedWeight } from './learn';
 import type { OwnerTieMeasures } from './measures';
 import type { TimeIndex } from './timeIndex';
 
@@ -18,6 +31,24 @@ export interface OwnerTieDetail {
   firstContact: DayString | '';
   lastContact: DayString | '';
   cadenceDays: number;
+  /** What the owner marked the person as, or null. */
+  tieKind: TieKind | null;
+  /** The half-life of silence that applies (0 = lasting). */
+  silenceHalfLifeDays: number;
+  /** Days of silence beyond the usual pause, and the share of closeness and frequency left after them. */
+  silenceDays: number;
+  decay: number;
+  /** For a tie not rated by then, closeness as learned from the owner's other ratings; else null. */
+  learned: LearnedDetail | null;
+}
+
+export interface LearnedDetail {
+  /** The predicted closeness before the silence decay, 0..1. */
+  closeness: number;
+  /** Each feature's part of it (against an average rated tie), largest first. */
+  parts: LearnedWeight[];
+  ratedPeople: number;
+  ratings: number;
 }
 
 export interface PairTieDetail {
@@ -64,20 +95,42 @@ export function tieAt(index: TimeIndex, tie: number, when: DayLike): TieDetail {
 }
 
 function ownerDetail(index: TimeIndex, tie: number, personId: string, day: DayNumber): OwnerTieDetail {
+  const settings = index.settings;
   const measures = index.owner.measuresAt(tie, day);
-  const factors = measures ? ownerTieFactors(measures, index.settings) : null;
+  const info = index.owner.infoOf(tie);
+  const learnedModel = index.owner.learned;
+  const factors = measures ? ownerTieFactors(measures, settings, info, learnedModel) : null;
   const person = index.people[index.personIndex.get(personId) as number];
+  const rhythm = measures ? rhythmOf(measures, settings) : null;
+  const halfLife = silenceHalfLife(info, settings);
+  let learned: LearnedDetail | null = null;
+  if (measures && learnedModel && measures.ratingWeight === 0) {
+    const before = emptyFactors();
+    factorsBeforeSilence(measures, settings, info, null, before);
+    const features = tieFeatures(before, info, settings);
+    learned = {
+      closeness: predictCloseness(learnedModel, features),
+      parts: learnedParts(learnedModel, features),
+      ratedPeople: learnedModel.ratedPeople,
+      ratings: learnedModel.ratings,
+    };
+  }
   return {
     kind: 'owner',
     tie,
     personId,
     day: dayString(day),
-    strength: factors ? combineFactors(factors, index.settings) : 0,
+    strength: factors ? combineFactors(factors, settings) : 0,
     measures,
     factors,
-    rhythm: measures ? rhythmOf(measures, index.settings) : null,
+    rhythm,
     firstContact: measures ? dayString(measures.first) : '',
     lastContact: measures ? dayString(measures.last) : '',
     cadenceDays: person?.cadenceDays ?? 0,
+    tieKind: info.kind,
+    silenceHalfLifeDays: halfLife,
+    silenceDays: rhythm ? silenceBeyondRhythm(rhythm) : 0,
+    decay: rhythm ? silenceDecay(rhythm, halfLife) : 1,
+    learned,
   };
 }

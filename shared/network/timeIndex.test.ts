@@ -5,6 +5,7 @@ import { CHANNELS, CONTEXT_KINDS, TIE_KINDS } from '../domain/kinds';
 import { contactsByPerson } from './contacts';
 import { dayNumber } from './days';
 import { measureOwnerTie } from './measures';
+import { ownerTieKinds } from './ownerKinds';
 import { pairStrength, pairTies } from './pairs';
 import { DEFAULT_STRENGTH_SETTINGS, type StrengthSettings } from './settings';
 import { resolveStrengthSettings } from './settingsSchema';
@@ -19,7 +20,13 @@ function randomJournal(seed: number) {
   const int = (n: number) => Math.floor(r() * n);
   const pick = <T>(xs: readonly T[]) => xs[int(xs.length)] as T;
   const people: Person[] = [person(OWNER)];
-  for (let i = 0; i < 30; i++) people.push(person(`p${i}`, { createdAt: Date.UTC(2020, 0, 1 + int(2000)) }));
+  for (let i = 0; i < 30; i++)
+    people.push(
+      person(`p${i}`, {
+        createdAt: Date.UTC(2020, 0, 1 + int(2000)),
+        cadenceDays: r() < 0.3 ? 7 + int(400) : 0,
+      }),
+    );
   const ids = people.slice(1).map((p) => p.id);
   const encounters: Encounter[] = [];
   for (let k = 0; k < 400; k++) {
@@ -40,6 +47,8 @@ function randomJournal(seed: number) {
     const b = pick(ids);
     if (a !== b) ties.push(tie(a, b, pick(TIE_KINDS), r() < 0.5 ? '' : on(int(2400) - 200)));
   }
+  // The owner marks some people (some twice, as two devices might before a sync).
+  for (let k = 0; k < 12; k++) ties.push(tie(OWNER, pick(ids), pick(TIE_KINDS)));
   return {
     people,
     encounters,
@@ -57,6 +66,11 @@ function checkAgainstBruteForce(seed: number, settings: StrengthSettings) {
   const index = buildTimeIndex(people, encounters, ties, settings);
   const known = new Set(people.filter((p) => !p.isOwner).map((p) => p.id));
   const { contacts } = contactsByPerson(encounters, OWNER, known, settings);
+  const kinds = ownerTieKinds(ties, OWNER, settings);
+  const infoOf = (id: string) => ({
+    kind: kinds.get(id) ?? null,
+    cadenceDays: people.find((p) => p.id === id)?.cadenceDays ?? 0,
+  });
   const pairs = new Map(pairTies(encounters, ties, OWNER, known, settings).map((p) => [`${p.a}|${p.b}`, p]));
   const appears = (id: string) => index.people[index.personIndex.get(id) as number]?.appears ?? NaN;
   const forward = [...dates].sort((a, b) => a - b);
@@ -67,7 +81,7 @@ function checkAgainstBruteForce(seed: number, settings: StrengthSettings) {
     index.ties.forEach((ref, i) => {
       const expected =
         ref.kind === 'owner'
-          ? ownerTieStrength(contacts.get(ref.b) ?? [], day, settings)
+          ? ownerTieStrength(contacts.get(ref.b) ?? [], day, settings, infoOf(ref.b), index.learned)
           : pairStrength(
               pairs.get(`${ref.a}|${ref.b}`) as NonNullable<ReturnType<typeof pairs.get>>,
               day,
@@ -88,6 +102,9 @@ function checkAgainstBruteForce(seed: number, settings: StrengthSettings) {
 describe('the time index', () => {
   it('gives every tie the brute-force strength at any date, jumping or sliding', () => {
     const { index, compared } = checkAgainstBruteForce(1, DEFAULT_STRENGTH_SETTINGS);
+    // The learned part and the owner's marks are on the path being compared.
+    expect(index.learned).not.toBeNull();
+    expect(index.ties.slice(0, index.ownerTieCount).some((t) => t.explicitKind !== null)).toBe(true);
     expect(index.ownerTieCount).toBeGreaterThan(20);
     expect(index.ties.length).toBeGreaterThan(index.ownerTieCount + 30);
     expect(compared).toBeGreaterThan(50_000);
@@ -101,6 +118,24 @@ describe('the time index', () => {
       burstinessPenalty: 0.5,
     });
     checkAgainstBruteForce(2, settings);
+  });
+
+  it('agrees with the brute force with every part of the model switched the other way', () => {
+    const d = DEFAULT_STRENGTH_SETTINGS.model;
+    const settings = resolveStrengthSettings({
+      model: {
+        contactPriorWeight: d.contactPriorWeight > 0 ? 0 : 2,
+        countFirstMeeting: !d.countFirstMeeting,
+        spanEndsAtLastContact: !d.spanEndsAtLastContact,
+        reachingOut: !d.reachingOut,
+        groupRatings: !d.groupRatings,
+        cadenceEvidence: !d.cadenceEvidence,
+      },
+      learnFromRatings: false,
+      silenceHalfLifeDays: { unmarked: 0, friend: 30 },
+    });
+    const { index } = checkAgainstBruteForce(5, settings);
+    expect(index.learned).toBeNull();
   });
 
   it('reports the same measures as measuring one tie directly', () => {

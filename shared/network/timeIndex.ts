@@ -3,6 +3,9 @@ import type { TieKind } from '../domain/kinds';
 import { contactsByPerson, type Contact } from './contacts';
 import { datedEncounters, datedTies } from './dated';
 import { dayNumber, dayOfTimestamp, toDay, type DayLike, type DayNumber } from './days';
+import type { OwnerTieInfo } from './factors';
+import type { LearnedStrength } from './learn';
+import { ownerTieKinds } from './ownerKinds';
 import { OwnerTrack } from './ownerTrack';
 import { PairTrack } from './pairTrack';
 import { pairTies } from './pairs';
@@ -15,7 +18,10 @@ export interface TieRef {
   /** The owner's id for owner ties; otherwise the smaller of the two ids. */
   a: string;
   b: string;
-  /** The explicit relationship behind a pair tie, if the owner recorded one. */
+  /**
+   * The explicit relationship, if the owner recorded one: between the two people of a pair tie, or
+   * for an owner tie, what the owner marked the person as (family, friend…).
+   */
   explicitKind: TieKind | null;
 }
 
@@ -30,6 +36,15 @@ export interface PersonEntry {
   cadenceDays: number;
   archived: boolean;
   wantToReach: boolean;
+}
+
+export interface TimeIndexOptions {
+  /**
+   * The owner's learned model to use instead of fitting one: a view built over part of the journal
+   * (one person's page) passes the model learned from the whole journal, so its numbers match the
+   * map's. Null: no learned part. Absent: fitted from this index's ties (see OwnerTrack.learn).
+   */
+  learned?: LearnedStrength | null;
 }
 
 export type { DayLike };
@@ -54,12 +69,15 @@ export class TimeIndex {
   readonly lastDay: DayNumber;
   readonly owner: OwnerTrack;
   readonly pairs: PairTrack;
+  /** What the owner's ratings taught (null: learning off, or too few rated people). */
+  readonly learned: LearnedStrength | null;
 
   constructor(
     people: readonly Person[],
     journalEncounters: readonly Encounter[],
     journalTies: readonly Tie[],
     readonly settings: StrengthSettings = DEFAULT_STRENGTH_SETTINGS,
+    options: TimeIndexOptions = {},
   ) {
     // A day that does not exist has no place in time: such documents stay out (see dated.ts).
     const encounters = datedEncounters(journalEncounters);
@@ -72,8 +90,10 @@ export class TimeIndex {
     const others = people.filter((p) => !p.isOwner);
     const known = new Set(others.map((p) => p.id));
     const { contacts, unknown } = contactsByPerson(encounters, this.ownerId, known, settings);
+    const ownerKinds = ownerTieKinds(ties, this.ownerId, settings);
 
     const histories: Contact[][] = [];
+    const infos: OwnerTieInfo[] = [];
     const refs: TieRef[] = [];
     const entries: PersonEntry[] = [];
     const personIndex = new Map<string, number>();
@@ -90,10 +110,14 @@ export class TimeIndex {
         wantToReach: p.wantToReach,
       });
       if (!history) continue;
+      const kind = ownerKinds.get(p.id) ?? null;
       histories.push(history);
-      refs.push({ kind: 'owner', a: this.ownerId, b: p.id, explicitKind: null });
+      infos.push({ kind, cadenceDays: p.cadenceDays });
+      refs.push({ kind: 'owner', a: this.ownerId, b: p.id, explicitKind: kind });
     }
-    this.owner = new OwnerTrack(histories, settings);
+    this.owner = new OwnerTrack(histories, settings, infos);
+    if (options.learned === undefined) this.learned = this.owner.learn();
+    else this.learned = this.owner.learned = settings.learnFromRatings ? options.learned : null;
     this.ownerTieCount = refs.length;
 
     const pairs = pairTies(encounters, ties, this.ownerId, known, settings);
@@ -150,6 +174,7 @@ export function buildTimeIndex(
   encounters: readonly Encounter[],
   ties: readonly Tie[],
   settings: StrengthSettings = DEFAULT_STRENGTH_SETTINGS,
+  options: TimeIndexOptions = {},
 ): TimeIndex {
-  return new TimeIndex(people, encounters, ties, settings);
+  return new TimeIndex(people, encounters, ties, settings, options);
 }

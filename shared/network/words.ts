@@ -18,3 +18,17 @@ export function percent(x: number): string {
 export function times(x: number): string {
   return x < 10 ? `${Math.round(x * 10) / 10} times` : `${Math.round(x)} times`;
 }
+
+const plurals = new Intl.PluralRules('en');
+
+/** "1 rating", "214 ratings": the count with the word in the form English wants for it. */
+export function counted(n: number, one: string, other: string): string {
+  return `${n.toLocaleString('en')} ${plurals.select(n) === 'one' ? one : other}`;
+}
+
+/** How many times a quantity halved, in words: "about halved", "halved twice", "halved 4 times". */
+export function halvings(n: number): string {
+  const k = Math.round(n);
+  if (k <= 1) return n < 0.75 ? `down to ${percent(2 ** -n)}` : 'halved';
+  return k === 2 ? 'halved twice' : `halved ${k} times`;
+}

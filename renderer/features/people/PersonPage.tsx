@@ -10,6 +10,7 @@ import { PersonActions } from './PersonActions';
 import { PersonCommunities } from './PersonCommunities';
 import { PersonDetails } from './PersonDetails';
 import { PersonFollowUps } from './PersonFollowUps';
+import { PersonRelationship } from './PersonRelationship';
 import { PersonTies } from './PersonTies';
 import './people.css';
 
@@ -62,6 +63,11 @@ export function PersonPage({ id }: { id: string }) {
       <ViewBoundary what={`the details of ${person.name}`} resetKeys={[person]}>
         <PersonDetails person={person} peopleById={peopleById} first={firstEncounter(timeline)} />
       </ViewBoundary>
+      {!person.isOwner && (
+        <ViewBoundary what="your relationship" resetKeys={[person]}>
+          <PersonRelationship person={person} />
+        </ViewBoundary>
+      )}
       {!person.isOwner && (
         <ViewBoundary what="the strength of this tie" resetKeys={[person, timeline]}>
           <PersonStrengthSection person={person} encounters={timeline} />

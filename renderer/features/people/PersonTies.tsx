@@ -6,11 +6,12 @@ import { TIE_KINDS, TIE_LABELS, type TieKind } from '../../../shared/domain/kind
 import { ValidationError } from '../../../shared/domain/validation';
 import { paths } from '../../app/paths';
 import { formatDayShort } from '../encounters';
-import { useDb, usePeople, usePeopleById } from '../../db';
+import { useDb, useOwner, usePeople, usePeopleById } from '../../db';
 import { AddForm, DateField, IconButton, PageSection, Select, TrashIcon, useReportErrors } from '../../ui';
 import { useUndo } from '../undo';
 
 import { PersonPicker } from './PersonPicker';
+import { isOwnerTie } from './PersonRelationship';
 import { usePersonTies } from './usePersonRecords';
 
 const KIND_OPTIONS = TIE_KINDS.map((k) => ({ value: k, label: TIE_LABELS[k] }));
@@ -18,7 +19,10 @@ const KIND_OPTIONS = TIE_KINDS.map((k) => ({ value: k, label: TIE_LABELS[k] }));
 /** Explicit relationships between this person and others, as the owner knows them. */
 export function PersonTies({ person }: { person: Person }) {
   const db = useDb();
-  const theirs = usePersonTies(person.id);
+  const owner = useOwner();
+  const all = usePersonTies(person.id);
+  // The owner's own tie with them is "Your relationship", not one of the ties between people.
+  const theirs = useMemo(() => all?.filter((t) => !isOwnerTie(t, owner?.id)), [all, owner]);
   const people = usePeople();
   const peopleById = usePeopleById();
   const { record } = useUndo();

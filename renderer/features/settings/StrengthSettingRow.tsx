@@ -9,12 +9,11 @@ interface Props {
   /** Ids of text that describes every entry of this setting (its rationale). */
   describedBy: string;
   /** Saves the value; rejects with a message to show when storage refuses it. */
-  onCommit(field: StrengthField, value: number | number[]): Promise<void>;
+  onCommit(field: StrengthField, value: StrengthValue): Promise<void>;
 }
 
-function format(value: unknown): string {
-  return Array.isArray(value) ? value.join(', ') : String(value);
-}
+/** What one setting holds: a number, the Dunbar list, or a switch. */
+export type StrengthValue = number | number[] | boolean;
 
 /** The list of Dunbar layers is typed as "5, 15, 50"; a single setting as a number. */
 function parse(text: string, isList: boolean): number | number[] | null {
@@ -29,7 +28,70 @@ function parse(text: string, isList: boolean): number | number[] | null {
  * One setting: its number, unit and default. What is typed is kept as typed until it is committed
  * (blur or Enter); a bad value stays in the box with a message naming the setting, and is not saved.
  */
-export function StrengthSettingRow({ field, settings, describedBy, onCommit }: Props) {
+export function StrengthSettingRow(props: Props) {
+  return typeof settingAt(DEFAULT_STRENGTH_SETTINGS, props.field.path) === 'boolean' ? (
+    <StrengthSwitchRow {...props} />
+  ) : (
+    <StrengthNumberRow {...props} />
+  );
+}
+
+function format(value: unknown): string {
+  return typeof value === 'boolean'
+    ? value
+      ? 'on'
+      : 'off'
+    : Array.isArray(value)
+      ? value.join(', ')
+      : String(value);
+}
+
+/** A setting that is on or off: saved as soon as it is switched. */
+function StrengthSwitchRow({ field, settings, describedBy, onCommit }: Props) {
+  const id = useId();
+  const on = settingAt(settings, field.path) === true;
+  const fallback = settingAt(DEFAULT_STRENGTH_SETTINGS, field.path) === true;
+  const [error, setError] = useState<string | null>(null);
+  const toggle = async (value: boolean) => {
+    try {
+      await onCommit(field, value);
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <div className={['strength-setting', error && 'field--invalid'].filter(Boolean).join(' ')}>
+      <label className="strength-setting__label strength-setting__switch" htmlFor={id}>
+        <input
+          id={id}
+          type="checkbox"
+          role="switch"
+          aria-label={field.name}
+          aria-describedby={[`${id}-default`, error ? `${id}-error` : null, describedBy]
+            .filter(Boolean)
+            .join(' ')}
+          checked={on}
+          onChange={(e) => void toggle(e.currentTarget.checked)}
+        />
+        {field.label}
+      </label>
+      <span
+        id={`${id}-default`}
+        className={on !== fallback ? 'strength-setting__default is-changed' : 'strength-setting__default'}
+      >
+        {on !== fallback ? `Changed; default ${format(fallback)}` : `Default ${format(fallback)}`}
+      </span>
+      {error && (
+        <p id={`${id}-error`} className="field__error strength-setting__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function StrengthNumberRow({ field, settings, describedBy, onCommit }: Props) {
   const id = useId();
   const stored = settingAt(settings, field.path);
   const fallback = settingAt(DEFAULT_STRENGTH_SETTINGS, field.path);

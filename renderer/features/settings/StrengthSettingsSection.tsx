@@ -10,7 +10,8 @@ import { useDb } from '../../db';
 import { Button, useToast } from '../../ui';
 import { useUndo } from '../undo';
 import { STRENGTH_GROUPS, type StrengthField, type StrengthTopic } from './strengthFields';
-import { StrengthSettingRow } from './StrengthSettingRow';
+import { LearnedStrengthPanel } from './LearnedStrengthPanel';
+import { StrengthSettingRow, type StrengthValue } from './StrengthSettingRow';
 import { useStrengthSettings } from './useStrengthSettings';
 import './strengthSettings.css';
 
@@ -21,7 +22,7 @@ function changedCount(settings: StrengthSettings): number {
 }
 
 /** Builds the sparse change for one setting (`channelWeights.video` → `{ channelWeights: { video } }`). */
-function changeFor(path: string, value: number | number[]): Record<string, unknown> {
+function changeFor(path: string, value: StrengthValue): Record<string, unknown> {
   const [key, entry] = path.split('.') as [string, string | undefined];
   return entry === undefined ? { [key]: value } : { [key]: { [entry]: value } };
 }
@@ -37,7 +38,7 @@ export function StrengthSettingsSection() {
   const settings = useStrengthSettings();
   const [resetting, setResetting] = useState(false);
 
-  const commit = async (field: StrengthField, value: number | number[]) => {
+  const commit = async (field: StrengthField, value: StrengthValue) => {
     const change = await setStrengthSettings(db, changeFor(field.path, value), `Change “${field.name}”`);
     if (change) undo.record(change);
   };
@@ -88,6 +89,7 @@ export function StrengthSettingsSection() {
               {group.title}
             </h3>
             <p className="muted">{group.intro}</p>
+            {group.panel === 'learned' && <LearnedStrengthPanel settings={settings} />}
             {group.topics.map((topic) => (
               <Topic key={topic.key} topic={topic} settings={settings} onCommit={commit} />
             ))}
@@ -104,7 +106,7 @@ function Topic({
 }: {
   topic: StrengthTopic;
   settings: StrengthSettings;
-  onCommit(field: StrengthField, value: number | number[]): Promise<void>;
+  onCommit(field: StrengthField, value: StrengthValue): Promise<void>;
 }) {
   const whyId = `strength-why-${topic.key}`;
   const rows = topic.fields.map((field) => (

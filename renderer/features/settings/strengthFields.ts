@@ -1,6 +1,11 @@
 import type { StrengthSettingPath } from '../../../shared/db';
 import { CHANNEL_LABELS, CONTEXT_LABELS, TIE_LABELS } from '../../../shared/domain/kinds';
-import { FACTOR_LABELS, type StrengthSettings } from '../../../shared/network';
+import {
+  FACTOR_LABELS,
+  type ModelSwitches,
+  type SilenceKind,
+  type StrengthSettings,
+} from '../../../shared/network';
 
 /** One number (or the Dunbar list) on the settings page. */
 export interface StrengthField {
@@ -24,8 +29,32 @@ export interface StrengthGroup {
   id: string;
   title: string;
   intro: string;
+  /** A view shown under the intro: 'learned' is what Kith learned from the ratings. */
+  panel?: 'learned';
   topics: StrengthTopic[];
 }
+
+/** The owner's tie kinds as the fading settings name them. */
+const SILENCE_LABELS: Record<SilenceKind, string> = {
+  partner: 'Partner',
+  family: 'Family',
+  friend: 'Friend',
+  colleague: 'Colleague',
+  neighbour: 'Neighbour',
+  introduced: 'Introduced',
+  other: 'Other',
+  unmarked: 'Not marked',
+};
+
+/** Each part of the closeness model: its label and unit ('' for a switch). */
+const MODEL_LABELS: Record<keyof ModelSwitches, [string, string]> = {
+  contactPriorWeight: ['Closeness implied by contact days, worth', 'ratings (0 = off)'],
+  countFirstMeeting: ['Count the first meeting in how often', ''],
+  spanEndsAtLastContact: ['A fading tie’s years end at its last contact', ''],
+  reachingOut: ['Who reaches out, instead of the balance', ''],
+  groupRatings: ['A group’s rating counts for each person in it', ''],
+  cadenceEvidence: ['Keep-in-touch reminders as evidence of closeness', ''],
+};
 
 function single(key: keyof StrengthSettings, label: string, unit: string): StrengthTopic {
   return { key, fields: [{ path: key, label, name: label, unit }] };
@@ -113,6 +142,42 @@ export const STRENGTH_GROUPS: StrengthGroup[] = [
       single('durationFullMonths', 'Length of acquaintance for full duration', 'months'),
       single('reciprocityPriorCount', 'Neutral start for who reaches out', 'initiations'),
       single('multiplexityMidpoint', 'Extra settings shared for half of that factor', 'settings'),
+    ],
+  },
+  {
+    id: 'silence',
+    title: 'Fading with silence',
+    intro:
+      'How fast closeness fades while you are out of touch, by what you marked each person as (on their page, under “Your relationship”). 0 days: the tie lasts, however long the silence.',
+    topics: [table('silenceHalfLifeDays', 'Half-life of silence', SILENCE_LABELS, 'days (0 = lasting)')],
+  },
+  {
+    id: 'model',
+    title: 'Parts of the closeness model',
+    intro:
+      'Each part can be kept or dropped: Kith measures them on generated journals, and you can switch one off if it does not fit how you keep your journal.',
+    topics: [
+      {
+        key: 'model',
+        title: 'Closeness model',
+        fields: (Object.keys(MODEL_LABELS) as (keyof typeof MODEL_LABELS)[]).map((entry) => ({
+          path: `model.${entry}`,
+          label: MODEL_LABELS[entry][0],
+          name: `Closeness model: ${MODEL_LABELS[entry][0]}`,
+          unit: MODEL_LABELS[entry][1],
+        })),
+      },
+    ],
+  },
+  {
+    id: 'learning',
+    title: 'Learning from your ratings',
+    intro:
+      'Your ratings are the best evidence of closeness. For people you have not rated, Kith learns from the people you have rated how the other factors predict your ratings.',
+    panel: 'learned',
+    topics: [
+      single('learnFromRatings', 'Learn from my ratings', ''),
+      single('learnMinRatedPeople', 'Rated people needed before learning', 'people'),
     ],
   },
   {

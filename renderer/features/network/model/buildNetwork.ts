@@ -183,6 +183,7 @@ export function builtMessage(built: BuiltNetwork, generation: number, ms: number
     tieSource: built.tieSource.slice(),
     tieTarget: built.tieTarget.slice(),
     tieIsOwner,
+    learned: built.index.learned,
     ms,
   };
 }

@@ -1,5 +1,5 @@
 export { NetworkModelProvider } from './NetworkModelProvider';
-export { useNetworkAnalysis, useNetworkModel } from './useNetworkModel';
+export { useLearnedStrength, useNetworkAnalysis, useNetworkModel } from './useNetworkModel';
 export type * from './types';
 export type {
   IntroductionPath,

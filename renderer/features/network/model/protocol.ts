@@ -4,6 +4,7 @@ import type {
   DunbarLayer,
   FadingTie,
   IntroductionPath,
+  LearnedStrength,
   StrengthSettings,
 } from '../../../../shared/network';
 import type {
@@ -84,6 +85,8 @@ export interface BuiltMessage {
   tieSource: Uint32Array;
   tieTarget: Uint32Array;
   tieIsOwner: Uint8Array;
+  /** What the owner's ratings taught (null: learning off or too few rated people). */
+  learned: LearnedStrength | null;
   ms: number;
 }
 

@@ -77,6 +77,8 @@ function explain(built: BuiltNetwork, personId: string, day: DayString): PersonE
       strength: node === 0 ? 1 : 0,
       summary: node === 0 ? 'This is you.' : 'Not met yet: record an encounter to start this tie.',
       factors: [],
+      silence: null,
+      learned: null,
       name: facts?.name ?? personId,
       firstContact: '',
       lastContact: '',

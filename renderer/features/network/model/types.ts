@@ -6,6 +6,7 @@ import type {
   DunbarLayer,
   FadingTie,
   IntroductionPath,
+  LearnedStrength,
   Rhythm,
   StrengthExplanation,
 } from '../../../../shared/network';
@@ -131,6 +132,11 @@ export interface NetworkModel {
   empty: boolean;
   ownerId: string | null;
   today: DayString;
+  /**
+   * What Kith learned from the owner's ratings, fitted in the worker with the time index: null before
+   * the first build, when learning is off, or with too few rated people.
+   */
+  learned: LearnedStrength | null;
   /** First encounter to today (or the last encounter, when later). Null before the first build. */
   range: { first: DayString; last: DayString } | null;
   /** The chosen date (follows the slider at once). */

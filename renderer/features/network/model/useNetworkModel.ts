@@ -1,5 +1,6 @@
 import { useCallback, useContext, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { DayString } from '../../../../shared/domain/entities';
+import type { LearnedStrength } from '../../../../shared/network';
 import type { NetworkClient } from './client';
 import { NetworkContext } from './context';
 import type { NetworkModel, SeriesOptions } from './types';
@@ -60,4 +61,23 @@ function sameButDay(a: NetworkState, b: NetworkState): boolean {
   const keys = Object.keys(b) as (keyof NetworkState)[];
   if (keys.length !== Object.keys(a).length) return false;
   return keys.every((key) => key === 'day' || Object.is(a[key], b[key]));
+}
+
+/**
+ * What the owner's ratings taught (fitted in the worker with the time index): undefined until the
+ * first build, then the model or null (learning off, too few rated people). Starts the worker, like
+ * the other network views: a view over part of the journal (a person's page) needs the model
+ * learned from all of it for its numbers to match the map's.
+ */
+export function useLearnedStrength(): LearnedStrength | null | undefined {
+  const context = useContext(NetworkContext);
+  if (!context)
+    throw new Error('useLearnedStrength() needs a NetworkModelProvider above it (AppProviders mounts one).');
+  const { client, activate } = context;
+  useEffect(() => activate(), [activate]);
+  const getSnapshot = useCallback(
+    () => (client.getSnapshot().status === 'ready' ? client.getSnapshot().learned : undefined),
+    [client],
+  );
+  return useSyncExternalStore(client.subscribe, getSnapshot);
 }

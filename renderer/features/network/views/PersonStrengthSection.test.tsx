@@ -36,7 +36,7 @@ describe('tie strength on the person page', () => {
       Object.values(FACTOR_LABELS).sort(),
     );
     const closeness = rows.find((r) => r.textContent?.startsWith('Closeness'))!;
-    expect(closeness.textContent).toMatch(/Your ratings of your time together average 4\.\d out of 5/);
+    expect(closeness.textContent).toMatch(/Your ratings of your time together average 5\.0 out of 5/);
     const shares = rows.map((r) => Number(/(\d+)%$/.exec(r.querySelectorAll('td')[1]!.textContent!)![1]));
     expect(shares.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(98);
     expect(shares.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(102);

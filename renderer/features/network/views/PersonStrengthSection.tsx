@@ -5,6 +5,8 @@ import { todayString } from '../../../../shared/domain/days';
 import { paths } from '../../../app/paths';
 import { useOwner } from '../../../db';
 import { useStrengthSettings } from '../../settings';
+import { usePersonTies } from '../../people/usePersonRecords';
+import { useLearnedStrength } from '../model';
 import { personTieHistory } from './personTie';
 import { StrengthExplanation } from './StrengthExplanation';
 import { StrengthTimeline } from './StrengthTimeline';
@@ -26,9 +28,16 @@ export function PersonStrengthSection({ person, encounters }: Props) {
   const owner = useOwner();
   const today = todayString();
   const settings = useStrengthSettings();
+  // What the owner marked them as, and what the ratings of everyone taught (from the network worker;
+  // until it has built, the page shows the strength without the learned part).
+  const ties = usePersonTies(person.id);
+  const learned = useLearnedStrength();
   const history = useMemo(
-    () => (owner && settings ? personTieHistory(owner, person, encounters, today, settings) : null),
-    [owner, person, encounters, today, settings],
+    () =>
+      owner && settings
+        ? personTieHistory(owner, person, encounters, today, settings, { ties, learned: learned ?? null })
+        : null,
+    [owner, person, encounters, today, settings, ties, learned],
   );
   const setWantToReach = useWantToReach();
   if (person.isOwner) return null;

@@ -11,7 +11,8 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /**
  * "Why is this tie strong?": every factor of the model with its own score, its share of the
- * strength (the factors' contributions add up to it) and what the number means for this tie.
+ * strength (the factors' contributions add up to it) and what the number means for this tie; what
+ * the silence took away, and for a tie not rated yet, what was learned from the owner's ratings.
  */
 export function StrengthExplanation({ explanation, id = 'why-strength' }: Props) {
   const total = explanation.factors.reduce((sum, f) => sum + f.contribution, 0);
@@ -21,6 +22,8 @@ export function StrengthExplanation({ explanation, id = 'why-strength' }: Props)
         Why is this tie strong?
       </h2>
       <p className="net-view__summary">{explanation.summary}</p>
+      {explanation.silence && <p className="net-view__note">{explanation.silence}</p>}
+      {explanation.learned && <p className="net-view__note">{explanation.learned}</p>}
       {explanation.factors.length > 0 && (
         <table className="factors">
           <thead>

@@ -1,6 +1,6 @@
-import type { DayString, Encounter, Person } from '../../../../shared/domain/entities';
+import type { DayString, Encounter, Person, Tie } from '../../../../shared/domain/entities';
 import { isRealDay } from '../../../../shared/domain/days';
-import type { OwnerTieDetail, StrengthExplanation } from '../../../../shared/network';
+import type { LearnedStrength, OwnerTieDetail, StrengthExplanation } from '../../../../shared/network';
 import { dayNumber, dayString } from '../../../../shared/network/days';
 import { explainStrength } from '../../../../shared/network/explain';
 import { DEFAULT_STRENGTH_SETTINGS, type StrengthSettings } from '../../../../shared/network/settings';
@@ -25,11 +25,19 @@ const SAMPLES = 160;
 /** Past this many contact days the sampled line shows the steps well enough on its own. */
 const MAX_STEP_POINTS = 400;
 
+export interface PersonTieContext {
+  /** The owner's Tie documents with this person (what the owner marked them as); others are ignored. */
+  ties?: readonly Tie[];
+  /** The model learned from the whole journal's ratings (null: none). */
+  learned?: LearnedStrength | null;
+}
+
 /**
  * The owner's tie with one person over time. The strength of an owner tie depends only on the
- * encounters with that person (the group size comes from each encounter's own participant list), so
- * a time index over just those encounters gives the same numbers as the map's index over the whole
- * journal, on the main thread, in well under a millisecond. Null when they have not met.
+ * encounters with that person (the group size comes from each encounter's own participant list),
+ * what the owner marked them as, and the model learned from the whole journal's ratings (passed in),
+ * so a time index over just those encounters gives the same numbers as the map's index over the
+ * whole journal, on the main thread, in well under a millisecond. Null when they have not met.
  */
 export function personTieHistory(
   owner: Person,
@@ -37,13 +45,19 @@ export function personTieHistory(
   encounters: readonly Encounter[],
   today: DayString,
   settings: StrengthSettings = DEFAULT_STRENGTH_SETTINGS,
+  context: PersonTieContext = {},
 ): PersonTieHistory | null {
   // A day that does not exist has no place on the timeline (Settings › Data health lists it).
   const theirs = encounters.filter(
     (e) => e.participantIds.includes(person.id) && e.date <= today && isRealDay(e.date),
   );
   if (theirs.length === 0 || person.isOwner) return null;
-  const index = buildTimeIndex([owner, person], theirs, [], settings);
+  const ownerTies = (context.ties ?? []).filter(
+    (t) => (t.aId === owner.id && t.bId === person.id) || (t.bId === owner.id && t.aId === person.id),
+  );
+  const index = buildTimeIndex([owner, person], theirs, ownerTies, settings, {
+    learned: context.learned ?? null,
+  });
   const tie = index.people[0]?.ownerTie ?? -1;
   if (tie < 0) return null;
 
