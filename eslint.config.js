@@ -19,8 +19,6 @@ const SHARED_ALLOWED = [
   'ical.js',
   'papaparse',
   'fast-xml-parser',
-  // the ridge regression behind the learned strength (shared/network/ridge.ts)
-  'ml-matrix',
   'vitest',
   'fake-indexeddb',
 ];

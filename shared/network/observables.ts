@@ -1,7 +1,7 @@
 import type { Encounter, Tie } from '../domain/entities';
 import { datedEncounters, datedTies } from './dated';
 import { dayNumber, DAYS_PER_MONTH, type DayNumber } from './days';
-import { contactRate, ratingMean, reciprocityOf, rhythmOf } from './factors';
+import { contactRate, reciprocityOf, rhythmOf } from './factors';
 import type { OwnerTieMeasures } from './measures';
 import type { TimeIndex } from './timeIndex';
 
@@ -109,7 +109,9 @@ export class JournalObservables {
       Math.log(rhythm.usualGapDays),
       Math.log1p(rhythm.ratio),
       rhythm.burstiness,
-      ratingMean(m, settings),
+      // The mean rating, smoothed towards the prior so an unrated tie has one.
+      (m.ratingSum + settings.ratingPrior * settings.ratingPriorWeight) /
+        (m.ratingWeight + settings.ratingPriorWeight),
       Math.log1p(m.ratingWeight),
       m.ratingWeight > 0 ? 1 : 0,
       reciprocityOf(m, settings),
