@@ -3,10 +3,10 @@
  * (its pulls are held back here, as a busy or unlucky device's can be). Its next edit of that field
  * must still carry the later stamp: were it stamped older than the value it replaces, every device
  * holding the merged version would take it for a server's rollback, refuse it and write the merged
- * version back, losing the edit; a device whose write-back failed would then disagree with the
- * others for good (the fuzz's divergences: a device that had already written its copy back once in
- * that session does not again). Found by the convergence fuzz (seed 6285 at 200 steps lost such an
- * edit; seeds 974 and 989 of the plain 1,000-seed run diverged on a role field).
+ * version back, losing the edit; a device that does not write it back (it writes a document back
+ * once per session, and a failed write is not retried) then disagrees with the others for good.
+ * Found by the convergence fuzz: seed 6285 at 200 steps lost such an edit; the same mechanism is
+ * the likely cause of seeds 974 and 989 diverging on a role field in the plain 1,000-seed run.
  */
 import { describe, expect, it } from 'vitest';
 import { createPerson, updatePerson } from '../../../shared/db';
