@@ -63,6 +63,13 @@ export interface HandlerContext {
    * device's clock moves past their stamps.
    */
   accepted(ids: string[], docs: readonly SyncDoc[]): Promise<void>;
+  /**
+   * Server versions a push met (conflicts) that RxDB is about to merge into this device's copies:
+   * this device's clock moves past their stamps, as it does for pulled ones. Without it, a device
+   * whose clock runs slow stamps its next edit of a merged field older than the value it replaces,
+   * and every device holding the merged version takes that edit for a server's rollback.
+   */
+  observe(docs: readonly SyncDoc[]): void;
   /** This device's copies, removed ones included. */
   local(ids: string[]): Promise<Map<string, LocalDoc>>;
   /** The server state this device last acknowledged per document (RxDB's "assumed master state"). */
@@ -373,7 +380,11 @@ export async function writeOwnCopies(ctx: HandlerContext, ids: readonly string[]
 export function pushHandler(ctx: HandlerContext): ReplicationPushHandler<SyncDoc> {
   const handler = push(ctx);
   return (rows) => {
-    const running = handler(rows);
+    // Before RxDB merges them: an edit made here after the merge comes after what it merged.
+    const running = handler(rows).then((conflicts) => {
+      ctx.observe(conflicts);
+      return conflicts;
+    });
     const tracked = running.catch(() => undefined);
     ctx.pushes.add(tracked);
     void tracked.then(() => ctx.pushes.delete(tracked));

@@ -387,6 +387,7 @@ class Session implements SyncSession {
         const known = ids.filter((id) => this.setAsideIds.has(`${name}|${id}`));
         if (known.length > 0) await release(this.db, 'sync', name, known);
       },
+      observe: (docs) => observeStamps(this.db, docs),
       local: async (ids) => {
         const docs = await collection.storageInstance.findDocumentsById(ids, true);
         return new Map(docs.map((d) => [d.id, d as unknown as LocalDoc]));

@@ -10,6 +10,7 @@ import { randomLcg } from 'd3-random';
  *   KITH_FUZZ_SEED=123 KITH_FUZZ_STEPS=2000 npx vitest run --project unit test/unit/sync/fuzz.test.ts
  * KITH_FUZZ_PASSPHRASE=… runs it encrypted; KITH_FUZZ_TRACE=/tmp/fuzz.log writes every step and,
  * while replicas differ, the differing documents as stored on each replica and on the server.
+ * Long runs (2026-12-07, after 0ef97df): seeds 1–1,000 all passed plain, seeds 1–200 encrypted.
  */
 import { appendFileSync } from 'node:fs';
 import { afterAll, expect, it } from 'vitest';
