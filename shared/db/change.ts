@@ -152,7 +152,7 @@ async function restore(db: KithDatabase, entries: ChangeEntry[], pick: 'before' 
       continue;
     }
     const current = stored.get(`${e.collection}/${e.id}`) ?? null;
-    const { ms, stamp } = nextStamp(db);
+    const { ms, stamp } = nextStamp(db, [current]);
     // A re-inserted document gets every field stamped: its removal was an edit of all of them.
     const fieldTimes = stampChanges(current, target, stamp);
     writes.push({

@@ -54,25 +54,41 @@ export function deviceContext(db: KithDatabase): DeviceContext {
   return ctx;
 }
 
-/** A fresh stamp and its millisecond time, for one write. */
-export function nextStamp(db: KithDatabase): { ms: number; stamp: FieldStamp } {
+/**
+ * A fresh stamp and its millisecond time, for one write. `editing`: the stored documents the write
+ * changes; the stamp comes after every stamp on them, even those this clock never saw (stamped by
+ * a faster device before this app started, or merged in by another tab), so an edit never looks
+ * older than what it replaces, which other devices would refuse as a server's rollback.
+ */
+export function nextStamp(
+  db: KithDatabase,
+  editing: readonly (object | null | undefined)[] = [],
+): { ms: number; stamp: FieldStamp } {
   const ctx = deviceContext(db);
+  const seen = latestStamp(editing);
+  if (seen > 0) ctx.clock.observe(seen);
   const ms = ctx.clock();
   return { ms, stamp: makeStamp(ms, ctx.deviceId) };
 }
 
-/** Documents arrived from another device: this device's next stamps come after theirs. */
-export function observeStamps(db: object, docs: readonly object[]): void {
-  const clock = contexts.get(db)?.clock;
-  if (!clock) return;
+/** The newest stamp time on `docs` that a clock may follow (at most a day ahead of this one); 0 if none. */
+export function latestStamp(docs: readonly (object | null | undefined)[]): number {
   let latest = 0;
   for (const doc of docs) {
-    const times = (doc as { fieldTimes?: unknown }).fieldTimes;
+    const times = (doc as { fieldTimes?: unknown } | null | undefined)?.fieldTimes;
     if (!times || typeof times !== 'object') continue;
     for (const stamp of Object.values(times as Record<string, unknown>)) {
       const ms = typeof stamp === 'string' ? (parseStamp(stamp)?.ms ?? 0) : 0;
       if (ms > latest && ms <= Date.now() + MAX_OBSERVED_AHEAD_MS) latest = ms;
     }
   }
+  return latest;
+}
+
+/** Documents arrived from another device: this device's next stamps come after theirs. */
+export function observeStamps(db: object, docs: readonly object[]): void {
+  const clock = contexts.get(db)?.clock;
+  if (!clock) return;
+  const latest = latestStamp(docs);
   if (latest > 0) clock.observe(latest);
 }

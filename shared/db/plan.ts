@@ -1,6 +1,6 @@
 import type { CollectionName, Doc, DocByCollection, KithDatabase } from './collections';
 import type { ChangeEntry } from './change';
-import { nextStamp } from './clock';
+import { latestStamp, nextStamp } from './clock';
 import type { Content } from './content';
 import { trackedDocument } from './documents';
 import { changedFields, stampChanges } from './fieldTimes';
@@ -15,11 +15,35 @@ type CollectionContent<K extends CollectionName> = Content<DocByCollection[K]>;
  */
 export class Plan {
   private readonly entries = new Map<string, ChangeEntry>();
-  private readonly ms: number;
-  private readonly stamp: string;
+  private ms: number;
+  private stamp: string;
 
-  constructor(db: KithDatabase) {
+  constructor(private readonly db: KithDatabase) {
     ({ ms: this.ms, stamp: this.stamp } = nextStamp(db));
+  }
+
+  /**
+   * One action, one stamp, after every stamp on what it edits: when `stored` carries a stamp as new
+   * as the plan's (a faster device's edit this clock has not seen), the whole plan moves to a later
+   * stamp, so the edit never looks older than what it replaces.
+   */
+  private stampAfter(stored: object): void {
+    if (latestStamp([stored]) < this.ms) return;
+    const old = { ms: this.ms, stamp: this.stamp };
+    ({ ms: this.ms, stamp: this.stamp } = nextStamp(this.db, [stored]));
+    for (const e of this.entries.values()) {
+      const doc = e.after as (Doc & { fieldTimes: Record<string, string> }) | null;
+      if (!doc) continue;
+      const fieldTimes = Object.fromEntries(
+        Object.entries(doc.fieldTimes).map(([f, s]) => [f, s === old.stamp ? this.stamp : s]),
+      );
+      e.after = {
+        ...doc,
+        ...(doc.createdAt === old.ms && e.before === null ? { createdAt: this.ms } : {}),
+        ...(doc.updatedAt === old.ms ? { updatedAt: this.ms } : {}),
+        fieldTimes,
+      } as Doc;
+    }
   }
 
   private key(collection: CollectionName, id: string): string {
@@ -51,6 +75,7 @@ export class Plan {
     const base = (existing?.after ?? stored) as DocByCollection[K];
     const next = { ...base, ...patch } as DocByCollection[K];
     if (changedFields(base, next).length === 0) return base;
+    this.stampAfter(stored);
     const after = {
       ...next,
       updatedAt: this.ms,

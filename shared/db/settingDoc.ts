@@ -15,7 +15,7 @@ export function settingDocWith(
   paths: Iterable<string>,
   read: (table: Record<string, unknown>, path: string) => unknown,
 ): SettingDoc {
-  const { ms, stamp } = nextStamp(db);
+  const { ms, stamp } = nextStamp(db, [stored]);
   const fieldTimes = { ...(stored?.fieldTimes ?? {}) };
   const before = stored?.value ?? {};
   for (const path of paths) {

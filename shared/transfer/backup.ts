@@ -182,7 +182,10 @@ async function planRestore(
   // fresh stamp, or the server's newer copy wins the next merge and silently undoes it, and other
   // devices refuse it as a rollback. A document this journal removed comes back with every field
   // stamped (its removal was an edit of all of them); one it never had keeps the backup's stamps.
-  const { ms, stamp } = nextStamp(db);
+  const { ms, stamp } = nextStamp(
+    db,
+    COLLECTION_NAMES.flatMap((c) => [...current[c].values()]),
+  );
   const entries: ChangeEntry[] = [];
   const result: RestoreResult = {
     created: 0,
