@@ -158,8 +158,8 @@ export const DEFAULT_STRENGTH_SETTINGS: StrengthSettings = {
     unmarked: 270,
   },
   // Tuned on generated journals (tuning seeds 7, 8, 9, never the report seeds; docs/strength.md has
-  // the figures): counting the first meeting and a contact prior worth one rating helped, group
-  // ratings helped; the span ending at the last contact, reaching out and the cadence did not.
+  // the figures): counting the first meeting and group ratings helped; the contact prior, the span
+  // ending at the last contact, reaching out and the cadence as evidence did not.
   model: {
     contactPriorWeight: 0,
     countFirstMeeting: true,
@@ -220,7 +220,7 @@ export const SETTING_RATIONALE: Record<keyof StrengthSettings, string> = {
   ratingPriorWeight:
     "The prior is worth half a rating: the owner's own word is the best evidence there is (Marsden & Campbell), so one rating already outweighs it.",
   factorWeights:
-    'Closeness first (Marsden & Campbell: the best single indicator), then distinct contact days (Urena-Carrion), then recent contact and who reaches out; rhythm, duration and shared settings add little beyond them. Proportions tuned on a sample seed other than the benchmark one.',
+    'Closeness first (Marsden & Campbell: the best single indicator), then distinct contact days (Urena-Carrion), then recent contact; rhythm, who reaches out, duration and shared settings added nothing beyond them on generated journals (0 by default). Proportions tuned on sample seeds other than the benchmark ones.',
   coAttendance:
     'People seen together are tied, but a crowd is not a clique: each encounter gives a pair 1/(n-1), and the memory of it fades over a year.',
   silenceHalfLifeDays:
