@@ -63,7 +63,7 @@ describe('closeness fading with silence', () => {
     const detail = faded.tieAt(0, dayNumber(on(LAST + 3 * 365))) as OwnerTieDetail;
     expect(detail.decay).toBeLessThan(0.25);
     expect(explainStrength(detail, faded.settings).silence).toMatch(
-      /^Unseen for 3 years, .*: closeness halved (twice|3 times) \(closeness and how often halve every 12 months of silence for friends\)/,
+      /^Unseen for 3 years: closeness halved 3 times \(closeness and how often halve every 12 months of silence for friends\)/,
     );
     const family = index('family');
     const kept = explainStrength(
@@ -71,5 +71,8 @@ describe('closeness fading with silence', () => {
       family.settings,
     );
     expect(kept.silence).toBe('You marked them as family: a tie that lasts, so silence does not weaken it.');
+    // A week's silence takes under 5%: nothing worth saying.
+    const recent = faded.tieAt(0, dayNumber(on(LAST + 7))) as OwnerTieDetail;
+    expect(explainStrength(recent, faded.settings).silence).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { closenessAt, silentAfter, type GroundTruth } from '../sample';
 import { dayNumber } from './days';
 import {
   auc,
+  belowLiveMedian,
   evaluateTruth,
   figuresOf,
   fitReference,
@@ -70,6 +71,8 @@ function handSample(seed: number, parts: Partial<DateSample> & { closeness: numb
     listed: all(false),
     eligible: all(true),
     silent: null,
+    daysSinceLast: all(0),
+    marked: all(false),
     observables: parts.closeness.map((c) => Float64Array.of(c)),
     ...parts,
   };
@@ -98,6 +101,35 @@ describe('figures of one sample', () => {
     expect(g.spearmanUnrated.model).toBeCloseTo(-1, 12);
     expect(g.spearmanUnrated.reference).toBeCloseTo(1, 12);
     expect(g.spearmanKnown.model).toBeCloseTo(spearman(more.strength, twelve), 12);
+  });
+
+  it('ties silent three years or more, unless marked lasting, are compared with the median live tie', () => {
+    const year = 365;
+    const sample = handSample(1, {
+      // Ties 0..3 are live and score 1, 2, 3, 4 (median 2.5); ties 4..7 are silent for years.
+      closeness: [1, 2, 3, 4, 0, 0, 0, 0],
+      strength: [1, 2, 3, 4, 2, 3, 1, 9],
+      live: [true, true, true, true, false, true, false, false],
+      daysSinceLast: [0, 10, 100, 3 * year - 1, 3 * year, 5 * year, 4 * year, 10 * year],
+      // Tie 7 is marked family: left out, however high it scores.
+      marked: [false, false, false, false, false, false, false, true],
+    });
+    // Live: ties 0..3 and 5 (scores 1, 2, 3, 4, 3; median 3). Silent for years, not marked: 4, 5, 6
+    // (scores 2, 3, 1): two of three are below 3; tie 3 is a day short of three years.
+    const f = figuresOf(sample, { closeness: [4, 3, 2, 1, 0, 5, 9, 0], fading: sample.closeness });
+    expect(f.longSilent).toBe(3);
+    expect(f.longSilentBelowMedian.model).toBeCloseTo(2 / 3, 12);
+    // The reference scores the live ties 4, 3, 2, 1, 5 (median 3) and the silent ones 0, 5, 9.
+    expect(f.longSilentBelowMedian.reference).toBeCloseTo(1 / 3, 12);
+    expect(belowLiveMedian([1, 2], [true, true], [false, false])).toBeNaN();
+    // An even number of live ties: the median is the mean of the middle two (2.5).
+    expect(
+      belowLiveMedian(
+        [1, 2, 3, 4, 2.4, 2.6],
+        [true, true, true, true, false, false],
+        [false, false, false, false, true, true],
+      ),
+    ).toBe(0.5);
   });
 
   it('live ties leave out the ended ones', () => {
@@ -246,6 +278,18 @@ describe('a date of a hand-made journal', () => {
     expect(f.fading).toMatchObject({ eligible: 3, excluded: 1, silent: 2, listed: 2 });
     expect(f.fading!.precision.model).toBe(0.5);
     expect(f.fading!.recall.model).toBe(0.5);
+  });
+
+  it('counts a tie silent for three years as long silent unless the journal marks it family', () => {
+    // 1,700 days after the start: b (last contact day 20) and c (day 50, ended) are silent for
+    // years; d too (day 500) but the owner marked her family; a (day 900) is not.
+    const later = sampleAt(index, observables, truth, d0 + 1700);
+    expect(later.daysSinceLast).toEqual([800, 1680, 1650, 1200]);
+    expect(later.marked).toEqual([false, false, false, true]);
+    const f = figuresOf(later, { closeness: later.closeness, fading: later.fadingScore });
+    expect(f.longSilent).toBe(2);
+    // Live ties are a, b and d; the silent friends sit below the median of them.
+    expect(f.longSilentBelowMedian.model).toBe(1);
   });
 
   it('has no fading label on a date whose following year is not simulated', () => {

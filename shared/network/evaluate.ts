@@ -1,6 +1,6 @@
 import { closenessAt, silentAfter, type GroundTruth } from '../sample';
 import { dayNumber, type DayNumber } from './days';
-import { rhythmOf } from './factors';
+import { fadingScore, rhythmOf } from './factors';
 import { fadingTies } from './keepInTouch';
 import type { JournalObservables } from './observables';
 import { ranks, spearman } from './rank';
@@ -18,8 +18,8 @@ import type { TimeIndex } from './timeIndex';
  * - fading, against an observable label, silence: no contact in the 365 days after the date (the
  *   generator simulates contact beyond the reference day, so it is known; a date whose label cannot
  *   be known has no fading figures). Ties in touch within fadingMinDays before the date are left out
- *   (the model never calls them fading, by rule) and counted apart. The fading score is the tie's
- *   rhythm ratio (silence / usual pause, rhythmOf): the model's own notion of how overdue a tie is.
+ *   (the model never calls them fading, by rule) and counted apart. The fading score is the model's
+ *   own notion of how overdue a tie is (fadingScore: days of silence x (1 - strength)).
  *   The list is fadingTies' rhythm reason (cadence reminders are the owner's wish, not a
  *   prediction), archived people included (archiving is the owner's judgement, not the model's).
  *
@@ -40,7 +40,7 @@ export interface DateSample {
   live: boolean[];
   /** At least one rated encounter up to `day`. */
   rated: boolean[];
-  /** The model's fading score: the rhythm ratio (silence / usual pause). */
+  /** The model's fading score (fadingScore: silence x weakness). */
   fadingScore: number[];
   /** On the model's fading list for its rhythm. */
   listed: boolean[];
@@ -48,6 +48,10 @@ export interface DateSample {
   eligible: boolean[];
   /** No contact in the 365 days after `day`; null for every tie when that is not known. */
   silent: boolean[] | null;
+  /** Days from the last contact to `day`. */
+  daysSinceLast: number[];
+  /** The journal marks the tie family or partner (an explicit owner tie): the owner says it lasts. */
+  marked: boolean[];
   /** The journal's observables of each tie on `day` (observables.ts). */
   observables: Float64Array[];
 }
@@ -87,7 +91,18 @@ export interface DateFigures {
   top150: Paired;
   /** Null when the 365 days after the date are not simulated. */
   fading: FadingFigures | null;
+  /** Known ties silent for LONG_SILENCE_DAYS or more and not marked family or partner. */
+  longSilent: number;
+  /**
+   * The share of those whose score is below the median score of the live ties at the date: a tie
+   * silent for years that the owner does not say lasts should not look like a tie still in use
+   * (NaN when there is no such tie or no live tie).
+   */
+  longSilentBelowMedian: Paired;
 }
+
+/** Three years without contact: "silent for years" in the issue's target. */
+export const LONG_SILENCE_DAYS = 3 * 365;
 
 /** Everything the truth figures need of one journal at one date. */
 export function sampleAt(
@@ -114,6 +129,8 @@ export function sampleAt(
     listed: [],
     eligible: [],
     silent: labelKnown ? [] : null,
+    daysSinceLast: [],
+    marked: [],
     observables: [],
   };
   const strengths = index.strengthsAt(day);
@@ -130,10 +147,12 @@ export function sampleAt(
     sample.closeness.push(closenessAt(truth, t, day));
     sample.live.push(!(tieTruth.ended && tieTruth.end !== '' && dayNumber(tieTruth.end) < day));
     sample.rated.push(m.ratingWeight > 0);
-    sample.fadingScore.push(rhythm.ratio);
+    sample.fadingScore.push(fadingScore(rhythm.daysSinceLast, strengths[tie] as number));
     sample.listed.push(listedTies.has(tie));
     sample.eligible.push(rhythm.daysSinceLast >= index.settings.fadingMinDays);
     sample.silent?.push(silentAfter(truth, t, day) === true);
+    sample.daysSinceLast.push(rhythm.daysSinceLast);
+    sample.marked.push(observables.isMarked(tie));
     sample.observables.push(row);
   }
   return sample;
@@ -279,7 +298,31 @@ export function figuresOf(sample: DateSample, reference: ReferenceScores): DateF
     top15: paired((s) => topOverlap(s, closeness, 15)),
     top150: paired((s) => topOverlap(s, closeness, 150)),
     fading: fadingOf(sample, reference.fading),
+    longSilent: longSilentOf(sample).filter(Boolean).length,
+    longSilentBelowMedian: paired((s) => belowLiveMedian(s, live, longSilentOf(sample))),
   };
+}
+
+/** Known ties silent for LONG_SILENCE_DAYS or more that the journal does not mark family or partner. */
+function longSilentOf(sample: DateSample): boolean[] {
+  return sample.daysSinceLast.map((d, i) => d >= LONG_SILENCE_DAYS && !sample.marked[i]);
+}
+
+/** The share of the `subset` ties whose score is below the median score of the `live` ties. */
+export function belowLiveMedian(
+  scores: readonly number[],
+  live: readonly boolean[],
+  subset: readonly boolean[],
+): number {
+  const liveScores = pick(scores, live).sort((a, b) => a - b);
+  const chosen = pick(scores, subset);
+  if (liveScores.length === 0 || chosen.length === 0) return Number.NaN;
+  const mid = liveScores.length >> 1;
+  const median =
+    liveScores.length % 2 === 1
+      ? (liveScores[mid] as number)
+      : ((liveScores[mid - 1] as number) + (liveScores[mid] as number)) / 2;
+  return chosen.filter((s) => s < median).length / chosen.length;
 }
 
 function fadingOf(sample: DateSample, referenceScore: readonly number[]): FadingFigures | null {

@@ -112,6 +112,9 @@ export function explainStrength(detail: OwnerTieDetail, settings: StrengthSettin
   };
 }
 
+/** The share of closeness left above which the silence goes unmentioned (it took under 5%). */
+const SILENCE_WORTH_SAYING = 0.95;
+
 /** "Unseen for 3 years: closeness and how often halved twice." in the user's words. */
 function silenceText(detail: OwnerTieDetail, daysSinceLast: number): string | null {
   const kind = detail.tieKind ? TIE_LABELS[detail.tieKind].toLowerCase() : null;
@@ -120,8 +123,9 @@ function silenceText(detail: OwnerTieDetail, daysSinceLast: number): string | nu
       ? `You marked them as ${kind}: a tie that lasts, so silence does not weaken it.`
       : 'Silence does not weaken this tie (your settings make unmarked ties lasting).';
   }
-  if (detail.silenceDays < 1) return null;
-  const lead = `Unseen for ${spanInWords(daysSinceLast)}, ${spanInWords(detail.silenceDays)} longer than your usual pause`;
+  // A few days' silence takes a sliver: worth a sentence only once it is felt.
+  if (detail.decay > SILENCE_WORTH_SAYING) return null;
+  const lead = `Unseen for ${spanInWords(daysSinceLast)}`;
   const n = -Math.log2(detail.decay);
   const how = `closeness and how often halve every ${spanInWords(detail.silenceHalfLifeDays)} of silence${kind ? ` for ${kind}` : ''}`;
   return `${lead}: closeness ${halvings(n)} (${how}). Marking them as family keeps a tie from fading.`;

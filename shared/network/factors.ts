@@ -54,6 +54,17 @@ export function isFading(daysSinceLast: number, ratio: number, settings: Strengt
   return ratio > settings.fadingThreshold && daysSinceLast >= settings.fadingMinDays;
 }
 
+/**
+ * How overdue a tie is, for ranking the fading ties: the days of silence weighed by how weak the tie
+ * has become (1 - strength, the strength already faded by the silence). On generated journals it
+ * ranks the ties that then stay silent for a year better than the rhythm ratio (docs/strength.md):
+ * a tie met once and a tie that pauses for months both look overdue by their rhythm, but a long
+ * silence on a weak tie is what precedes an ending.
+ */
+export function fadingScore(daysSinceLast: number, strength: number): number {
+  return daysSinceLast * (1 - strength);
+}
+
 /** The plain mean of the owner's ratings (1..5), NaN before any. */
 export function ratingMean(m: OwnerTieMeasures): number {
   return m.ratingSum / m.ratingWeight;
@@ -75,20 +86,16 @@ export function silenceHalfLife(info: OwnerTieInfo, settings: StrengthSettings):
 }
 
 /**
- * Days of silence that count towards fading: those beyond the tie's usual pause, so a tie in its
- * normal rhythm does not lose closeness between two meetings.
- */
-export function silenceBeyondRhythm(rhythm: Rhythm): number {
-  return Math.max(0, rhythm.daysSinceLast - rhythm.usualGapDays);
-}
-
-/**
- * How much of the closeness and frequency evidence is left after the silence: halved every
- * half-life (Roberts & Dunbar 2015: friendships fade within about 18 months without contact; family
- * much less). 1 for a lasting tie. A closed form of the days since the last contact: O(1) per tie.
+ * How much of the closeness and frequency evidence is left after the silence since the last
+ * contact: halved every half-life (Roberts & Dunbar 2015: friendships fade within about 18 months
+ * without contact; family much less). 1 for a lasting tie. Every day of silence counts, from the
+ * day after the last contact: measured on generated journals (docs/strength.md), counting only the
+ * silence beyond the tie's usual pause ranked ties worse (a tie seen twice a year is not as close
+ * as one seen weekly, between meetings too). A closed form of the days since the last contact:
+ * O(1) per tie.
  */
 export function silenceDecay(rhythm: Rhythm, halfLife: number): number {
-  return halfLife > 0 ? 2 ** (-silenceBeyondRhythm(rhythm) / halfLife) : 1;
+  return halfLife > 0 ? 2 ** (-rhythm.daysSinceLast / halfLife) : 1;
 }
 
 /** What a keep-in-touch cadence says about closeness, 0..1: weekly is close, yearly distant, none 0. */

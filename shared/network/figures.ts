@@ -15,6 +15,7 @@ import { networkAt } from './graph';
 import { introductionPath } from './introductions';
 import { fadingTies } from './keepInTouch';
 import { JournalObservables } from './observables';
+import type { StrengthSettings } from './settings';
 import { buildTimeIndex, type TimeIndex } from './timeIndex';
 
 /** One measured quantity and its samples; the bench harness summarises them (median, p95). */
@@ -150,6 +151,8 @@ export interface TruthFigureOptions {
   yearsBefore?: readonly number[];
   /** Generated networks to reuse, by seed (each must match dataset and seed). */
   networks?: ReadonlyMap<number, SampleNetwork>;
+  /** The model's settings (the tuning script tries others); the defaults when absent. */
+  settings?: StrengthSettings;
 }
 
 export interface TruthRun {
@@ -183,7 +186,7 @@ export function truthFigures(options: TruthFigureOptions = {}): TruthRun {
   const notes: string[] = [];
   for (const seed of seeds) {
     const net = options.networks?.get(seed) ?? generateNetwork(options.spec ?? DATASETS[dataset], seed);
-    const index = buildTimeIndex([net.owner, ...net.people], net.encounters, net.ties);
+    const index = buildTimeIndex([net.owner, ...net.people], net.encounters, net.ties, options.settings);
     const observables = new JournalObservables(index, net.encounters, net.ties);
     for (const y of years) {
       const sample = sampleAt(index, observables, net.truth, yearsBefore(net.truth.referenceDay, y));
@@ -231,7 +234,7 @@ export function truthFigures(options: TruthFigureOptions = {}): TruthRun {
   add('truth: fading, judged ties silent the next 365 days', 'ties', (f) => f.fading?.silent);
   add('truth: fading list size (rhythm reason)', 'ties', (f) => f.fading?.listed);
   paired(
-    'truth: fading AUC (model: rhythm ratio) vs silent the next 365 days',
+    'truth: fading AUC (model: silence x weakness) vs silent the next 365 days',
     'share',
     (f) => f.fading?.auc,
   );
@@ -241,5 +244,11 @@ export function truthFigures(options: TruthFigureOptions = {}): TruthRun {
     (f) => f.fading?.precision,
   );
   paired('truth: fading list recall (rhythm reason; reference: its top k)', 'share', (f) => f.fading?.recall);
+  add('truth: ties silent 3+ years (not marked lasting)', 'ties', (f) => f.longSilent);
+  paired(
+    'truth: ties silent 3+ years (not marked lasting) below the median live tie',
+    'share',
+    (f) => f.longSilentBelowMedian,
+  );
   return { figures, dates, notes };
 }

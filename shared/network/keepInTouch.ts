@@ -1,6 +1,6 @@
 import type { DayString } from '../domain/entities';
 import { dayString, toDay, type DayLike } from './days';
-import { rhythmOf } from './factors';
+import { fadingScore, rhythmOf } from './factors';
 import type { TimeIndex } from './timeIndex';
 import { spanInWords, times } from './words';
 
@@ -21,6 +21,8 @@ export interface FadingTie {
   strengthNow: number;
   /** How much strength the tie lost since the last contact. */
   strengthLost: number;
+  /** How overdue the tie is (fadingScore): its silence weighed by its weakness. */
+  score: number;
   /** Why it is listed, in words. */
   why: string;
 }
@@ -75,6 +77,7 @@ export function fadingTies(
       cadenceDays: person.cadenceDays,
       strengthNow,
       strengthLost: Math.max(0, strengthThen - strengthNow),
+      score: fadingScore(rhythm.daysSinceLast, strengthNow),
       why: why.join(' '),
     });
   }

@@ -25,21 +25,24 @@ const ratedPeople = (() => {
   return net.people.filter((p) => rated.has(p.id)).map((p) => p.id);
 })();
 
-// Every third rated person is held out: their ratings are removed, and the learned closeness of
-// their (now unrated) ties is compared with the generator's true closeness.
-const heldOut = ratedPeople.filter((_, i) => i % 3 === 0);
-const training = ratedPeople.filter((_, i) => i % 3 !== 0);
+// The ties learning is for: people the owner never rated. Their strength at the reference day,
+// with the model learned from some of the rated people, is compared with the true closeness.
+const neverRated = net.people.filter((p) => !ratedPeople.includes(p.id)).map((p) => p.id);
 
-function heldOutSpearman(trainOn: readonly string[]): number {
-  const index = buildTimeIndex(people, ratedOnly(new Set(trainOn)), net.ties);
+function neverRatedSpearman(trainOn: readonly string[], changes: object = {}): number {
+  const index = buildTimeIndex(
+    people,
+    ratedOnly(new Set(trainOn)),
+    net.ties,
+    resolveStrengthSettings(changes),
+  );
+  const strengths = index.strengthsAt(reference);
   const predicted: number[] = [];
   const truth: number[] = [];
-  for (const id of heldOut) {
-    const p = index.personIndex.get(id) as number;
-    const tie = index.people[p]?.ownerTie ?? -1;
-    const detail = index.tieAt(tie, reference) as OwnerTieDetail;
-    if (!detail.learned) continue;
-    predicted.push(detail.learned.closeness);
+  for (const id of neverRated) {
+    const tie = index.people[index.personIndex.get(id) as number]?.ownerTie ?? -1;
+    if (tie < 0) continue;
+    predicted.push(strengths[tie] as number);
     truth.push(
       closenessAt(
         net.truth,
@@ -52,17 +55,21 @@ function heldOutSpearman(trainOn: readonly string[]): number {
 }
 
 describe('learning from the owner’s ratings', () => {
-  it('moves towards the generator’s truth as the owner rates more people', () => {
-    expect(heldOut.length).toBeGreaterThan(50);
-    const few = heldOutSpearman(training.slice(0, 25));
-    const all = heldOutSpearman(training);
+  it('ranks the unrated ties closer to the truth than the defaults, and more so with more ratings', () => {
+    expect(neverRated.length).toBeGreaterThan(200);
+    const defaults = neverRatedSpearman(ratedPeople, { learnFromRatings: false });
+    // The first 60 rated people leave 25 whose ratings survive (a group keeps its rating only
+    // when everyone in it is kept): just above learnMinRatedPeople.
+    const few = neverRatedSpearman(ratedPeople.slice(0, 60));
+    const all = neverRatedSpearman(ratedPeople);
+    // On this seed (tuned on others): 0.808 with the defaults, 0.818 learned from 25 people, 0.826
+    // from all 211.
     expect(all).toBeGreaterThan(few);
-    // 0.36 with 25 rated people, 0.69 with all ~200 on this seed.
-    expect(all).toBeGreaterThan(0.5);
+    expect(all).toBeGreaterThan(defaults + 0.01);
   });
 
   it('falls back to the defaults with too few rated people, or when switched off', () => {
-    const few = new Set(training.slice(0, 10));
+    const few = new Set(ratedPeople.slice(0, 10));
     const encounters = ratedOnly(few);
     const index = buildTimeIndex(people, encounters, net.ties);
     const off = buildTimeIndex(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Encounter, Tie } from '../domain/entities';
 import { dayNumber } from './days';
 import { tieAt } from './tieDetail';
-import { DEFAULT_STRENGTH_SETTINGS, FACTOR_NAMES, SETTING_RATIONALE } from './settings';
+import { DEFAULT_STRENGTH_SETTINGS, FACTOR_NAMES, SETTING_RATIONALE, type FactorName } from './settings';
 import { parseStrengthSettings, resolveStrengthSettings, StrengthSettingsError } from './settingsSchema';
 import { OWNER, encounter, on, person, tie } from './testing';
 import { buildTimeIndex } from './timeIndex';
@@ -30,6 +30,13 @@ const monthly = (extra: Partial<Encounter> = {}, who = ['a'], until = 720) =>
 const bursty = [0, 2, 4, 6, 300, 302, 304, 600, 601, 603].map((d) => encounter(d, ['a']));
 
 /** Each setting, a journal it matters for, and whether raising it makes the tie stronger. */
+/**
+ * A factor the defaults leave out (weight 0: it did not help on generated journals) still follows
+ * its settings once the owner gives it weight: the cases below give it one.
+ */
+const counting = (factor: FactorName, changes: object) => ({ ...changes, factorWeights: { [factor]: 1 } });
+const rhythm = (changes: object) => counting('rhythm', changes);
+
 const OWNER_CASES: [string, object, object, Encounter[], number, 'stronger' | 'weaker'][] = [
   [
     'channelWeights.video',
@@ -64,9 +71,30 @@ const OWNER_CASES: [string, object, object, Encounter[], number, 'stronger' | 'w
     'stronger',
   ],
   ['intensityMidpoint', { intensityMidpoint: 0.5 }, { intensityMidpoint: 3 }, monthly(), 800, 'weaker'],
-  ['fadingThreshold', { fadingThreshold: 2 }, { fadingThreshold: 16 }, monthly(), 900, 'stronger'],
-  ['priorGapDays', { priorGapDays: 10 }, { priorGapDays: 200 }, [encounter(0, ['a'])], 100, 'stronger'],
-  ['burstinessPenalty', { burstinessPenalty: 0 }, { burstinessPenalty: 1 }, bursty, 650, 'weaker'],
+  [
+    'fadingThreshold',
+    rhythm({ fadingThreshold: 2 }),
+    rhythm({ fadingThreshold: 16 }),
+    monthly(),
+    900,
+    'stronger',
+  ],
+  [
+    'priorGapDays',
+    rhythm({ priorGapDays: 10 }),
+    rhythm({ priorGapDays: 200 }),
+    [encounter(0, ['a'])],
+    100,
+    'stronger',
+  ],
+  [
+    'burstinessPenalty',
+    rhythm({ burstinessPenalty: 0 }),
+    rhythm({ burstinessPenalty: 1 }),
+    bursty,
+    650,
+    'weaker',
+  ],
   ['frequencyMidpoint', { frequencyMidpoint: 0.5 }, { frequencyMidpoint: 10 }, monthly(), 800, 'weaker'],
   [
     'frequencyPriorYears',
@@ -76,19 +104,26 @@ const OWNER_CASES: [string, object, object, Encounter[], number, 'stronger' | 'w
     70,
     'weaker',
   ],
-  ['durationFullMonths', { durationFullMonths: 12 }, { durationFullMonths: 600 }, monthly(), 800, 'weaker'],
+  [
+    'durationFullMonths',
+    counting('duration', { durationFullMonths: 12 }),
+    counting('duration', { durationFullMonths: 600 }),
+    monthly(),
+    800,
+    'weaker',
+  ],
   [
     'reciprocityPriorCount',
-    { reciprocityPriorCount: 0 },
-    { reciprocityPriorCount: 50 },
+    counting('reciprocity', { reciprocityPriorCount: 0 }),
+    counting('reciprocity', { reciprocityPriorCount: 50 }),
     monthly({ initiatorId: OWNER }),
     800,
     'stronger',
   ],
   [
     'multiplexityMidpoint',
-    { multiplexityMidpoint: 0.5 },
-    { multiplexityMidpoint: 10 },
+    counting('multiplexity', { multiplexityMidpoint: 0.5 }),
+    counting('multiplexity', { multiplexityMidpoint: 10 }),
     [...monthly({ context: 'club' }), ...monthly({ context: 'meeting' }, ['a'], 330)],
     800,
     'weaker',

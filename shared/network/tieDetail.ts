@@ -7,7 +7,6 @@ import {
   factorsBeforeSilence,
   ownerTieFactors,
   rhythmOf,
-  silenceBeyondRhythm,
   silenceDecay,
   silenceHalfLife,
   tieFeatures,
@@ -35,8 +34,7 @@ export interface OwnerTieDetail {
   tieKind: TieKind | null;
   /** The half-life of silence that applies (0 = lasting). */
   silenceHalfLifeDays: number;
-  /** Days of silence beyond the usual pause, and the share of closeness and frequency left after them. */
-  silenceDays: number;
+  /** The share of closeness and frequency left after the silence since the last contact. */
   decay: number;
   /** For a tie not rated by then, closeness as learned from the owner's other ratings; else null. */
   learned: LearnedDetail | null;
@@ -129,7 +127,6 @@ function ownerDetail(index: TimeIndex, tie: number, personId: string, day: DayNu
     cadenceDays: person?.cadenceDays ?? 0,
     tieKind: info.kind,
     silenceHalfLifeDays: halfLife,
-    silenceDays: rhythm ? silenceBeyondRhythm(rhythm) : 0,
     decay: rhythm ? silenceDecay(rhythm, halfLife) : 1,
     learned,
   };
