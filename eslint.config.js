@@ -12,6 +12,7 @@ const SHARED_ALLOWED = [
   'zod',
   'date-fns',
   'd3-random',
+  'd3-array',
   'graphology',
   // linear algebra for the learned strength and the truth figures' reference (shared/network/ridge.ts)
   'ml-matrix',

@@ -1,3 +1,4 @@
+import { bisectRight } from 'd3-array';
 import type { Encounter, Tie } from '../domain/entities';
 import { datedEncounters, datedTies } from './dated';
 import { dayNumber, DAYS_PER_MONTH, type DayNumber } from './days';
@@ -93,7 +94,7 @@ export class JournalObservables {
     if (!m) return null;
     const settings = this.index.settings;
     const rhythm = rhythmOf(m, settings);
-    const oneToOnes = countUpTo(this.oneToOneDays[tie] as number[], day);
+    const oneToOnes = bisectRight(this.oneToOneDays[tie] as number[], day);
     const started = m.ownerInitiated + m.theyInitiated;
     const marked = this.marked[tie] as number;
     const silence = Math.log1p(rhythm.daysSinceLast);
@@ -122,16 +123,4 @@ export class JournalObservables {
     ];
     return Float64Array.from(values);
   }
-}
-
-/** How many of the ascending `days` are on or before `day`. */
-function countUpTo(days: readonly number[], day: number): number {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((days[mid] as number) <= day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -1,3 +1,4 @@
+import { bisectRight } from 'd3-array';
 import type { DayString } from '../domain/entities';
 
 /**
@@ -94,21 +95,9 @@ export function seriesAt(series: ClosenessSeries, person: number, day: number): 
   return a + (b - a) * (x - k);
 }
 
-/** Index of the first contact day after `day` in a sorted list (binary search). */
-function after(days: readonly number[], day: number): number {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((days[mid] as number) <= day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The last contact on or before `day`, or NaN before the first. */
 export function lastContactOn(tie: OwnerTieTruth, day: number): number {
-  const i = after(tie.contactDays, day);
+  const i = bisectRight(tie.contactDays, day);
   return i === 0 ? Number.NaN : (tie.contactDays[i - 1] as number);
 }
 
@@ -121,6 +110,6 @@ export function silentAfter(truth: GroundTruth, person: number, day: number, day
   const end = day + days;
   const [y, m, d] = truth.simulatedUntil.split('-').map(Number) as [number, number, number];
   if (end > Date.UTC(y, m - 1, d) / 86_400_000) return null;
-  const next = tie.contactDays[after(tie.contactDays, day)];
+  const next = tie.contactDays[bisectRight(tie.contactDays, day)];
   return next === undefined || next > end;
 }

@@ -264,3 +264,12 @@ export async function peopleNames(page: Page): Promise<string[]> {
   await list.waitFor();
   return (await list.getByRole('link').allTextContents()).map((text) => text.trim()).sort();
 }
+
+/** A person's strength as the network table shows it, in percent. */
+export async function strengthOnMap(page: Page, name: string): Promise<number> {
+  const row = page
+    .getByRole('table', { name: 'People on the map' })
+    .getByRole('row', { name: new RegExp(name) });
+  const text = (await row.textContent({ timeout: 20_000 })) ?? '';
+  return Number(/(\d+)%/.exec(text)?.[1] ?? NaN);
+}

@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { dayNumber } from '../../shared/network/days';
+import { closenessAt, DATASETS, generateNetwork, lastContactOn } from '../../shared/sample';
 import type { Session } from './app';
 import {
   expectEventually,
@@ -170,6 +172,32 @@ describe('the map with the typical dataset', () => {
     expect(await peopleOnMap(page)).toBeGreaterThan(300);
     await mkdir(OUTPUT, { recursive: true });
     await mapCanvas(page).screenshot({ path: resolve(OUTPUT, 'network-map-typical.png') });
+
+    // Issue 10, on the generated journal: the tie that was closest when it went silent, three years
+    // ago or more (not family or partner) shows as weak on their page, and their line fell after the
+    // last contact, while the closest live tie stays far stronger.
+    const net = generateNetwork(DATASETS.typical, 20261101);
+    const reference = dayNumber(net.truth.referenceDay);
+    const ties = net.truth.ownerTies.map((t, i) => ({ t, i, last: lastContactOn(t, reference) }));
+    const silent = ties
+      .filter(({ t, last }) => !t.lasting && last <= reference - 3 * 365)
+      .sort((a, b) => closenessAt(net.truth, b.i, b.last) - closenessAt(net.truth, a.i, a.last))[0]!;
+    const live = ties
+      .filter(({ t }) => !t.ended)
+      .sort((a, b) => closenessAt(net.truth, b.i, reference) - closenessAt(net.truth, a.i, reference))[0]!;
+    const strengthOf = async (index: number) => {
+      const person = net.people[index]!;
+      await page.goto(`${inject('appUrl')}#/people/${encodeURIComponent(person.id)}`);
+      const line = page.getByRole('img', { name: new RegExp(`^${person.name}: .* tie, \\d+% on `) });
+      const label = (await line.getAttribute('aria-label', { timeout: 20_000 })) ?? '';
+      const [, now, peak] = /, (\d+)% on .*strongest (\d+)%/.exec(label) ?? [];
+      return { now: Number(now), peak: Number(peak), label };
+    };
+    const faded = await strengthOf(silent.i);
+    const close = await strengthOf(live.i);
+    expect(faded.now, faded.label).toBeLessThan(15);
+    expect(faded.peak - faded.now, faded.label).toBeGreaterThanOrEqual(15);
+    expect(close.now - faded.now, close.label).toBeGreaterThanOrEqual(20);
     expect(session.errors).toEqual([]);
     await session.close();
   });

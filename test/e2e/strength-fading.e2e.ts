@@ -6,7 +6,7 @@ import { makeStamp } from '../../shared/db/fieldTimes';
 import { addDays, todayString } from '../../shared/domain/days';
 import type { Encounter, Person } from '../../shared/domain/entities';
 import type { Session } from './app';
-import { expectEventually, goTo, openNetwork, startKith, waitForApp } from './helpers';
+import { expectEventually, goTo, openNetwork, startKith, strengthOnMap, waitForApp } from './helpers';
 
 // Issue 10: a tie fades with silence unless the owner says it lasts, and Kith learns from the
 // owner's ratings. The journal is written as documents: a close friend, Vera, not seen for seven
@@ -43,15 +43,6 @@ function journal(): { people: Person[]; encounters: Encounter[] } {
     }
   }
   return { people, encounters };
-}
-
-/** A person's strength as the network table shows it, in percent. */
-async function strengthOnMap(page: Page, name: string): Promise<number> {
-  const row = page
-    .getByRole('table', { name: 'People on the map' })
-    .getByRole('row', { name: new RegExp(name) });
-  const text = (await row.textContent({ timeout: 20_000 })) ?? '';
-  return Number(/(\d+)%/.exec(text)?.[1] ?? NaN);
 }
 
 describe('strength that fades and learns', () => {

@@ -9,16 +9,8 @@ import {
   reloadKith,
   startWithSample,
   toasts,
+  strengthOnMap,
 } from './helpers';
-
-/** A person's strength as the network table shows it, in percent. */
-async function strengthOf(page: Page, name: string): Promise<number> {
-  const row = page
-    .getByRole('table', { name: 'People on the map' })
-    .getByRole('row', { name: new RegExp(name) });
-  const text = (await row.textContent({ timeout: 20_000 })) ?? '';
-  return Number(/(\d+)%/.exec(text)?.[1] ?? NaN);
-}
 
 describe('the tie strength settings', () => {
   let session: Session;
@@ -38,7 +30,7 @@ describe('the tie strength settings', () => {
     const person = 'Tomás Herrera';
     let before = NaN;
     await expectEventually(async () => {
-      before = await strengthOf(page, person);
+      before = await strengthOnMap(page, person);
       expect(before).toBeGreaterThan(0);
     }, 20_000);
 
@@ -62,7 +54,7 @@ describe('the tie strength settings', () => {
 
     // Without closeness the map's strengths rest on contact alone: the person's strength moves.
     await openNetwork(page);
-    await expectEventually(async () => expect(await strengthOf(page, person)).not.toBe(before), 20_000);
+    await expectEventually(async () => expect(await strengthOnMap(page, person)).not.toBe(before), 20_000);
 
     await reloadKith(page);
     await goTo(page, 'Settings');

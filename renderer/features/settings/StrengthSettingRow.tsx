@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { settingAt, strengthSettingProblem } from '../../../shared/db';
 import { DEFAULT_STRENGTH_SETTINGS, type StrengthSettings } from '../../../shared/network';
 import type { StrengthField } from './strengthFields';
@@ -46,6 +46,33 @@ function format(value: unknown): string {
       : String(value);
 }
 
+/** Around one setting's control: its default (`${id}-default`) and its error (`${id}-error`). */
+function SettingFrame(props: {
+  id: string;
+  error: string | null;
+  changed: boolean;
+  fallback: unknown;
+  children: ReactNode;
+}) {
+  const { id, error, changed, fallback } = props;
+  return (
+    <div className={['strength-setting', error && 'field--invalid'].filter(Boolean).join(' ')}>
+      {props.children}
+      <span
+        id={`${id}-default`}
+        className={changed ? 'strength-setting__default is-changed' : 'strength-setting__default'}
+      >
+        {changed ? `Changed; default ${format(fallback)}` : `Default ${format(fallback)}`}
+      </span>
+      {error && (
+        <p id={`${id}-error`} className="field__error strength-setting__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** A setting that is on or off: saved as soon as it is switched. */
 function StrengthSwitchRow({ field, settings, describedBy, onCommit }: Props) {
   const id = useId();
@@ -61,7 +88,7 @@ function StrengthSwitchRow({ field, settings, describedBy, onCommit }: Props) {
     }
   };
   return (
-    <div className={['strength-setting', error && 'field--invalid'].filter(Boolean).join(' ')}>
+    <SettingFrame id={id} error={error} changed={on !== fallback} fallback={fallback}>
       <label className="strength-setting__label strength-setting__switch" htmlFor={id}>
         <input
           id={id}
@@ -76,18 +103,7 @@ function StrengthSwitchRow({ field, settings, describedBy, onCommit }: Props) {
         />
         {field.label}
       </label>
-      <span
-        id={`${id}-default`}
-        className={on !== fallback ? 'strength-setting__default is-changed' : 'strength-setting__default'}
-      >
-        {on !== fallback ? `Changed; default ${format(fallback)}` : `Default ${format(fallback)}`}
-      </span>
-      {error && (
-        <p id={`${id}-error`} className="field__error strength-setting__error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
+    </SettingFrame>
   );
 }
 
@@ -138,7 +154,7 @@ function StrengthNumberRow({ field, settings, describedBy, onCommit }: Props) {
   };
 
   return (
-    <div className={['strength-setting', error && 'field--invalid'].filter(Boolean).join(' ')}>
+    <SettingFrame id={id} error={error} changed={changed} fallback={fallback}>
       <label className="strength-setting__label" htmlFor={id}>
         {field.label}
       </label>
@@ -161,17 +177,6 @@ function StrengthNumberRow({ field, settings, describedBy, onCommit }: Props) {
         />
         <span className="strength-setting__unit">{field.unit}</span>
       </span>
-      <span
-        id={`${id}-default`}
-        className={changed ? 'strength-setting__default is-changed' : 'strength-setting__default'}
-      >
-        {changed ? `Changed; default ${format(fallback)}` : `Default ${format(fallback)}`}
-      </span>
-      {error && (
-        <p id={`${id}-error`} className="field__error strength-setting__error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
+    </SettingFrame>
   );
 }
