@@ -65,6 +65,9 @@ const KEY_RECHECK_MS = 10_000;
  * like a conflict).
  * Why toggleOnDocumentVisible false: a desktop journal keeps syncing while its window is hidden.
  */
+/** Tries of one write-back of this device's copies over refused server copies (see repair). */
+const REPAIR_ATTEMPTS = 6;
+
 class Session implements SyncSession {
   readonly status$: BehaviorSubject<SyncStatus> = new BehaviorSubject<SyncStatus>({ state: 'connecting' });
   readonly waitingFromNewerVersion$ = new BehaviorSubject<number>(0);
@@ -415,18 +418,23 @@ class Session implements SyncSession {
   /**
    * The server's copies of `ids` were refused (forged, damaged, rolled back): this device writes its
    * own over them, once per document and session, so a hostile or broken server cannot make two
-   * devices trade the same repair forever. Failures are left to the next session.
+   * devices trade the same repair forever. A write-back that fails (the server is down) is tried
+   * again after the session's retry delay, doubling, up to REPAIR_ATTEMPTS times: the refused copy
+   * will not come round again in the feed, so nothing else would bring the repair back this session.
    */
-  private repair(name: CollectionName, ctx: HandlerContext, ids: string[]): void {
-    const fresh = ids.filter((id) => !this.repaired.has(`${name}|${id}`));
+  private repair(name: CollectionName, ctx: HandlerContext, ids: string[], attempt = 1): void {
+    const fresh = attempt > 1 ? ids : ids.filter((id) => !this.repaired.has(`${name}|${id}`));
     if (fresh.length === 0) return;
     for (const id of fresh) this.repaired.add(`${name}|${id}`);
+    const delay = attempt === 1 ? 0 : Math.min((this.options.retryMs ?? 1_000) * 2 ** (attempt - 2), 30_000);
     this.later(() => {
       if (this.held || this.fatal) return;
-      const done = writeOwnCopies(ctx, fresh).catch(() => undefined);
+      const done = writeOwnCopies(ctx, fresh).catch(() => {
+        if (attempt < REPAIR_ATTEMPTS) this.repair(name, ctx, fresh, attempt + 1);
+      });
       this.pushes.add(done);
       void done.finally(() => this.pushes.delete(done));
-    }, 0);
+    }, delay);
   }
 
   private startReplications(ring: KeyRing, journal: string, since: unknown): void {

@@ -18,7 +18,7 @@ import {
   PASSPHRASE_CHANGED_ELSEWHERE,
   TURNING_ON_WHILE_ENCRYPTED,
 } from '../../../shared/sync/unlock';
-import type { SyncRequest } from '../../../shared/sync/transport';
+import type { SyncRequest, SyncTransport } from '../../../shared/sync/transport';
 import { syncFixture, waitFor, waitForStatus, type Device } from './devices';
 
 const server = syncFixture();
@@ -157,6 +157,39 @@ describe('a hostile sync server', () => {
         return p?.name === names[i] && p?.addresses?.[0] === `${names[i]} Street 1`;
       });
     expect((await listQuarantined(fresh.db)).entries).toEqual([]);
+  });
+
+  it('writes its good copy back even when the first write-backs fail (the server was down)', async () => {
+    // The laptop's own line to the server: its next write-backs are refused with a 503.
+    let failing = 0;
+    const base = server.couch.transport();
+    const laptopLine: SyncTransport = async (request) => {
+      if (failing > 0 && request.method === 'POST' && request.path.startsWith('_bulk_docs')) {
+        failing -= 1;
+        return { status: 503, body: { error: 'unavailable' } };
+      }
+      return base(request);
+    };
+    const laptop = await server.device('laptop', PASSPHRASE, laptopLine);
+    laptop.start();
+    const id = (await createPerson(laptop.db, { name: 'Ada', addresses: ['Ada Street 1'] })).person.id;
+    await synced(laptop);
+    await laptop.stopSync();
+    const stored = await raw(`people:${id}`);
+    const bytes = fromBase64(stored.data as string);
+    bytes[10] = (bytes[10] ?? 0) ^ 0xff;
+    await overwrite({ ...stored, data: toBase64(bytes) });
+
+    failing = 2;
+    laptop.start();
+    await setAsideFor(laptop, id);
+    const fresh = await server.device('desktop', PASSPHRASE);
+    fresh.start();
+    await waitFor(
+      'Ada repaired on the new device',
+      async () => (await server.person(fresh, id))?.name === 'Ada',
+    );
+    expect(failing).toBe(0);
   });
 
   it('cannot get a deleted key document silently replaced: the device asks, and restores it with the same key', async () => {
