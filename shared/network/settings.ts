@@ -226,11 +226,11 @@ export const SETTING_RATIONALE: Record<keyof StrengthSettings, string> = {
   silenceHalfLifeDays:
     'Roberts & Dunbar (2015): without contact, friendships lose much of their closeness within about 18 months while family ties barely do; so partners and family last (0), a friendship halves after a year of silence, and colleagues, neighbours and people never marked, whose ties rest more on shared settings, after nine months.',
   model:
-    'Parts of the closeness model measured one by one on generated journals (issue 10): each can be switched off if it does not help on your journal. The contact prior is worth this many ratings.',
+    'Parts of the closeness model measured one by one on generated journals: each can be switched off if it does not help on your journal. The contact prior is worth this many ratings.',
   learnFromRatings:
     'Your ratings are the best evidence of closeness (Marsden & Campbell); for the people you have not rated, Kith fits how your other factors predict your ratings (a small ridge regression) instead of assuming fixed weights.',
   learnMinRatedPeople:
-    'A regression on a handful of people follows their quirks; twenty rated people are about the fewest that give stable weights for seven factors.',
+    'A regression on a handful of people follows their quirks; twenty rated people are about the fewest that give stable weights for six factors.',
   tieKindStrength:
     'Family and partners are strong and decay little (Roberts & Dunbar); introductions and colleagues are typical weak ties (Granovetter).',
   bridgeShare:

@@ -60,7 +60,7 @@ export function LearnedStrengthPanel({ settings }: { settings: StrengthSettings 
             <li key={w.feature}>
               {capitalised(w.label)}:{' '}
               {Math.abs(w.weight) < 0.005
-                ? 'make no difference'
+                ? `${PLURAL[w.feature] ? 'make' : 'makes'} no difference`
                 : `${w.weight > 0 ? 'closer' : 'less close'} by ${percent(Math.abs(w.weight))} of the scale for a typical difference`}
             </li>
           ))}
