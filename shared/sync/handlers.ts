@@ -27,8 +27,6 @@ export interface Checkpoint {
   seq: unknown;
 }
 
-/** A document this device holds, as the storage has it (with `_deleted`). */
-
 /** What one collection's handlers need; `counters` feed the status line. */
 export interface HandlerContext {
   collection: CollectionName;

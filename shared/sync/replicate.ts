@@ -53,6 +53,8 @@ const AbortControllerCtor = (globalThis as unknown as { AbortController: new () 
 const CHANGE_POLL_MS = 30_000;
 /** A document under an unknown key makes a session read the key document at most this often. */
 const KEY_RECHECK_MS = 10_000;
+/** Tries of one write-back of this device's copies over refused server copies (see repair). */
+const REPAIR_ATTEMPTS = 6;
 
 /**
  * One sync session: unlock (check the passphrase before anything is written), then one RxDB
@@ -65,9 +67,6 @@ const KEY_RECHECK_MS = 10_000;
  * like a conflict).
  * Why toggleOnDocumentVisible false: a desktop journal keeps syncing while its window is hidden.
  */
-/** Tries of one write-back of this device's copies over refused server copies (see repair). */
-const REPAIR_ATTEMPTS = 6;
-
 class Session implements SyncSession {
   readonly status$: BehaviorSubject<SyncStatus> = new BehaviorSubject<SyncStatus>({ state: 'connecting' });
   readonly waitingFromNewerVersion$ = new BehaviorSubject<number>(0);
@@ -301,7 +300,7 @@ class Session implements SyncSession {
           // The server could not be asked: stay paused, say so, and ask again at the next attempt.
           this.keysUnverified = true;
           this.link.failed(err instanceof SyncOfflineError ? 'offline' : 'error', err.message);
-          this.recheckLater(Math.max(this.link.retryDelay(), this.options.retryMs ?? 1000));
+          this.recheckLater(this.nextAttemptDelay());
         } else if (err instanceof SyncPassphraseError) {
           this.keysUnverified = false;
           this.fatal = { message: err.message, ...(err.action ? { action: err.action } : {}) };
@@ -419,14 +418,14 @@ class Session implements SyncSession {
    * The server's copies of `ids` were refused (forged, damaged, rolled back): this device writes its
    * own over them, once per document and session, so a hostile or broken server cannot make two
    * devices trade the same repair forever. A write-back that fails (the server is down) is tried
-   * again after the session's retry delay, doubling, up to REPAIR_ATTEMPTS times: the refused copy
+   * again at the link's next attempt (nextAttemptDelay), up to REPAIR_ATTEMPTS times: the refused copy
    * will not come round again in the feed, so nothing else would bring the repair back this session.
    */
   private repair(name: CollectionName, ctx: HandlerContext, ids: string[], attempt = 1): void {
     const fresh = attempt > 1 ? ids : ids.filter((id) => !this.repaired.has(`${name}|${id}`));
     if (fresh.length === 0) return;
     for (const id of fresh) this.repaired.add(`${name}|${id}`);
-    const delay = attempt === 1 ? 0 : Math.min((this.options.retryMs ?? 1_000) * 2 ** (attempt - 2), 30_000);
+    const delay = attempt === 1 ? 0 : this.nextAttemptDelay();
     this.later(() => {
       if (this.held || this.fatal) return;
       const done = writeOwnCopies(ctx, fresh).catch(() => {
@@ -435,6 +434,14 @@ class Session implements SyncSession {
       this.pushes.add(done);
       void done.finally(() => this.pushes.delete(done));
     }, delay);
+  }
+
+  /**
+   * When to try again after a request failed: the link's own backoff (the session's retry delay,
+   * doubling to 30 s after failures in a row), and never sooner than the retry delay.
+   */
+  private nextAttemptDelay(): number {
+    return Math.max(this.link.retryDelay(), this.options.retryMs ?? 1000);
   }
 
   private startReplications(ring: KeyRing, journal: string, since: unknown): void {
