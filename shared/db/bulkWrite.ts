@@ -1,5 +1,5 @@
 import { byCollection, writeFailure, type ChangeEntry } from './change';
-import { nextStamp, observeStamps } from './clock';
+import { nextStamp } from './clock';
 import type { CollectionName, Doc, KithDatabase } from './collections';
 import { compareStamps, type FieldStamp } from './fieldTimes';
 import { markRollbackPending, rollBackChunks, takeBackLeftover } from './recovery';
@@ -165,8 +165,7 @@ export interface BulkWriteOptions {
 function planStampOf(db: KithDatabase, entries: readonly ChangeEntry[]): FieldStamp {
   const written = entries.flatMap((e) => (e.after ? [e.after] : []));
   // Edits made here from now on come after what this write brings (sync does the same for pulls).
-  observeStamps(db, written);
-  let latest = nextStamp(db).stamp;
+  let latest = nextStamp(db, written).stamp;
   for (const doc of written) {
     for (const stamp of Object.values(doc.fieldTimes ?? {})) {
       if (compareStamps(stamp, latest) > 0) latest = stamp;
