@@ -246,7 +246,7 @@ describe('a date of a hand-made journal', () => {
   ];
   const ties = [tie(OWNER, 'd', 'family'), tie('a', 'b', 'partner')];
   const index = buildTimeIndex(people, encounters, ties);
-  const observables = new JournalObservables(index, encounters, ties);
+  const observables = new JournalObservables(index, encounters);
   // After the journal: a sees the owner 200 days after the date, b 100 days after; c and d never.
   const truth = handTruth(
     [

@@ -1,3 +1,4 @@
+import { median } from 'd3-array';
 import { closenessAt, silentAfter, type GroundTruth } from '../sample';
 import { dayNumber, type DayNumber } from './days';
 import { fadingScore, rhythmOf } from './factors';
@@ -281,6 +282,7 @@ export function figuresOf(sample: DateSample, reference: ReferenceScores): DateF
   const { strength, closeness, live, rated } = sample;
   const all = strength.map(() => true);
   const unrated = rated.map((r) => !r);
+  const longSilent = longSilentOf(sample);
   const paired = (f: (scores: readonly number[]) => number): Paired => ({
     model: f(strength),
     reference: f(reference.closeness),
@@ -298,8 +300,8 @@ export function figuresOf(sample: DateSample, reference: ReferenceScores): DateF
     top15: paired((s) => topOverlap(s, closeness, 15)),
     top150: paired((s) => topOverlap(s, closeness, 150)),
     fading: fadingOf(sample, reference.fading),
-    longSilent: longSilentOf(sample).filter(Boolean).length,
-    longSilentBelowMedian: paired((s) => belowLiveMedian(s, live, longSilentOf(sample))),
+    longSilent: longSilent.filter(Boolean).length,
+    longSilentBelowMedian: paired((s) => belowLiveMedian(s, live, longSilent)),
   };
 }
 
@@ -314,15 +316,10 @@ export function belowLiveMedian(
   live: readonly boolean[],
   subset: readonly boolean[],
 ): number {
-  const liveScores = pick(scores, live).sort((a, b) => a - b);
+  const middle = median(pick(scores, live));
   const chosen = pick(scores, subset);
-  if (liveScores.length === 0 || chosen.length === 0) return Number.NaN;
-  const mid = liveScores.length >> 1;
-  const median =
-    liveScores.length % 2 === 1
-      ? (liveScores[mid] as number)
-      : ((liveScores[mid - 1] as number) + (liveScores[mid] as number)) / 2;
-  return chosen.filter((s) => s < median).length / chosen.length;
+  if (middle === undefined || chosen.length === 0) return Number.NaN;
+  return chosen.filter((s) => s < middle).length / chosen.length;
 }
 
 function fadingOf(sample: DateSample, referenceScore: readonly number[]): FadingFigures | null {

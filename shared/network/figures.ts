@@ -187,7 +187,7 @@ export function truthFigures(options: TruthFigureOptions = {}): TruthRun {
   for (const seed of seeds) {
     const net = options.networks?.get(seed) ?? generateNetwork(options.spec ?? DATASETS[dataset], seed);
     const index = buildTimeIndex([net.owner, ...net.people], net.encounters, net.ties, options.settings);
-    const observables = new JournalObservables(index, net.encounters, net.ties);
+    const observables = new JournalObservables(index, net.encounters);
     for (const y of years) {
       const sample = sampleAt(index, observables, net.truth, yearsBefore(net.truth.referenceDay, y));
       if (!sample.silent) {

@@ -1,6 +1,6 @@
 import { bisectRight } from 'd3-array';
-import type { Encounter, Tie } from '../domain/entities';
-import { datedEncounters, datedTies } from './dated';
+import type { Encounter } from '../domain/entities';
+import { datedEncounters } from './dated';
 import { dayNumber, DAYS_PER_MONTH, type DayNumber } from './days';
 import { contactRate, reciprocityOf, rhythmOf } from './factors';
 import type { OwnerTieMeasures } from './measures';
@@ -9,10 +9,10 @@ import type { TimeIndex } from './timeIndex';
 /**
  * Everything a journal shows about the owner's tie with one person on a date, as numbers: the
  * features of the truth figures' learned reference (evaluate.ts). Computed from the journal only
- * (the time index's measures, the encounters and the explicit ties), never from the generator's
- * truth, so the reference is a ceiling a model of the same journal could reach. Counts and spans
- * are on a log scale because their effect on closeness has diminishing returns; a linear model on
- * the raw counts would be dominated by a few hubs.
+ * (the time index's measures, what the owner marked each person as, and the encounters), never
+ * from the generator's truth, so the reference is a ceiling a model of the same journal could
+ * reach. Counts and spans are on a log scale because their effect on closeness has diminishing
+ * returns; a linear model on the raw counts would be dominated by a few hubs.
  */
 export const OBSERVABLE_NAMES = [
   'log contact days',
@@ -42,13 +42,10 @@ export type ObservableName = (typeof OBSERVABLE_NAMES)[number];
 export class JournalObservables {
   /** Per owner tie: the distinct days of one-to-one encounters (the owner and them alone), ascending. */
   private readonly oneToOneDays: number[][];
-  /** Per owner tie: 1 when an explicit tie between the owner and them has kind family or partner. */
-  private readonly marked: Uint8Array;
 
   constructor(
     private readonly index: TimeIndex,
     encounters: readonly Encounter[],
-    ties: readonly Tie[],
   ) {
     const n = index.ownerTieCount;
     const tieOf = (id: string) => {
@@ -69,18 +66,12 @@ export class JournalObservables {
         if (i === 0 || days[i] !== days[k - 1]) days[k++] = days[i] as number;
       days.length = k;
     }
-    this.marked = new Uint8Array(n);
-    for (const t of datedTies(ties)) {
-      if (t.kind !== 'family' && t.kind !== 'partner') continue;
-      const other = t.aId === index.ownerId ? t.bId : t.bId === index.ownerId ? t.aId : '';
-      const i = other === '' ? -1 : tieOf(other);
-      if (i >= 0) this.marked[i] = 1;
-    }
   }
 
   /** True when the journal marks the tie family or partner. */
   isMarked(tie: number): boolean {
-    return this.marked[tie] === 1;
+    const kind = this.index.owner.infoOf(tie).kind;
+    return kind === 'family' || kind === 'partner';
   }
 
   /** The measures the observables are made from, or null before the two met. */
@@ -96,7 +87,7 @@ export class JournalObservables {
     const rhythm = rhythmOf(m, settings);
     const oneToOnes = bisectRight(this.oneToOneDays[tie] as number[], day);
     const started = m.ownerInitiated + m.theyInitiated;
-    const marked = this.marked[tie] as number;
+    const marked = this.isMarked(tie) ? 1 : 0;
     const silence = Math.log1p(rhythm.daysSinceLast);
     const values = [
       Math.log(m.contactDays),

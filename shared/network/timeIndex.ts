@@ -69,8 +69,6 @@ export class TimeIndex {
   readonly lastDay: DayNumber;
   readonly owner: OwnerTrack;
   readonly pairs: PairTrack;
-  /** What the owner's ratings taught (null: learning off, or too few rated people). */
-  readonly learned: LearnedStrength | null;
 
   constructor(
     people: readonly Person[],
@@ -116,8 +114,8 @@ export class TimeIndex {
       refs.push({ kind: 'owner', a: this.ownerId, b: p.id, explicitKind: kind });
     }
     this.owner = new OwnerTrack(histories, settings, infos);
-    if (options.learned === undefined) this.learned = this.owner.learn();
-    else this.learned = this.owner.learned = settings.learnFromRatings ? options.learned : null;
+    if (options.learned === undefined) this.owner.learn();
+    else this.owner.learned = settings.learnFromRatings ? options.learned : null;
     this.ownerTieCount = refs.length;
 
     const pairs = pairTies(encounters, ties, this.ownerId, known, settings);
@@ -155,6 +153,11 @@ export class TimeIndex {
     this.owner.fillStrengths(out, 0, t);
     this.pairs.fillStrengths(out, this.ownerTieCount, t);
     return out;
+  }
+
+  /** What the owner's ratings taught (null: learning off, or too few rated people). */
+  get learned(): LearnedStrength | null {
+    return this.owner.learned;
   }
 
   /** Everything behind one tie's strength on `day` (see tieDetail.ts). */

@@ -15,7 +15,7 @@ export function fadingScores(dataset: DatasetName, seeds: readonly number[]): nu
   for (const seed of seeds) {
     const net = generateNetwork(DATASETS[dataset], seed);
     const index = buildTimeIndex([net.owner, ...net.people], net.encounters, net.ties);
-    const obs = new JournalObservables(index, net.encounters, net.ties);
+    const obs = new JournalObservables(index, net.encounters);
     const truthOf = new Map(net.truth.ownerTies.map((t, i) => [t.personId, i]));
     for (const y of [0, 1, 2, 3]) {
       const day = yearsBefore(net.truth.referenceDay, y);
