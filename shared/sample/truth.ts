@@ -1,5 +1,6 @@
 import { bisectRight } from 'd3-array';
 import type { DayString } from '../domain/entities';
+import { dayNumber } from './calendar';
 
 /**
  * What the generator knows and the journal does not: the truth a strength model is measured
@@ -108,8 +109,7 @@ export function lastContactOn(tie: OwnerTieTruth, day: number): number {
 export function silentAfter(truth: GroundTruth, person: number, day: number, days = 365): boolean | null {
   const tie = truth.ownerTies[person] as OwnerTieTruth;
   const end = day + days;
-  const [y, m, d] = truth.simulatedUntil.split('-').map(Number) as [number, number, number];
-  if (end > Date.UTC(y, m - 1, d) / 86_400_000) return null;
+  if (end > dayNumber(truth.simulatedUntil)) return null;
   const next = tie.contactDays[bisectRight(tie.contactDays, day)];
   return next === undefined || next > end;
 }
