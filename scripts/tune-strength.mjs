@@ -3,15 +3,7 @@
 // the truth figures of the strength settings on the tuning seeds, never the report seeds (see
 // test/bench/tune.ts). Each JSON argument is one variant: a patch deep-merged into the base
 // settings (the defaults unless --base). `node scripts/tune-strength.mjs --fading-scores heavy`:
-// the AUC of candidate fading scores (test/bench/tuneFading.ts). Loaded like the bench, by Vite's
-// module runner.
-import { resolve } from 'node:path';
-import { runnerImport } from 'vite';
+// the AUC of candidate fading scores (test/bench/tuneFading.ts). Loaded like the bench (runMain.mjs).
+import { runMain } from './runMain.mjs';
 
-const root = resolve(import.meta.dirname, '..');
-const { module } = await runnerImport(resolve(root, 'test/bench/tune.ts'), {
-  root,
-  configFile: false,
-  logLevel: 'warn',
-});
-process.exitCode = await module.main(process.argv.slice(2));
+await runMain('test/bench/tune.ts');
