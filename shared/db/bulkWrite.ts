@@ -3,10 +3,12 @@ import { nextStamp } from './clock';
 import type { CollectionName, Doc, KithDatabase } from './collections';
 import { compareStamps, type FieldStamp } from './fieldTimes';
 import { markRollbackPending, rollBackChunks, takeBackLeftover } from './recovery';
+import { safetyCopyOf, type SafetyCopy } from './safetyCopy';
 import {
   isStorageFull,
   NotEnoughRoomError,
   RollbackPendingError,
+  SafetyCopyError,
   StorageFullError,
   BulkWriteBusyError,
   type WriteDescription,
@@ -182,12 +184,14 @@ async function writeWithIntent(
 ): Promise<void> {
   if (entries.length === 0) return;
   await checkRoom(db, entries, description);
+  const copy = await keepSafetyCopy(db, description);
   const total = entries.length;
   onProgress?.({ phase: 'writing', done: 0, total });
   let header;
   try {
     header = await beginIntent(db, description, total, planStampOf(db, entries));
   } catch (err) {
+    await copy?.release().catch(() => undefined);
     throw isStorageFull(err) ? new StorageFullError(description, 0, { cause: err }) : err;
   }
   const undo: UndoChunk[] = [];
@@ -210,16 +214,39 @@ async function writeWithIntent(
     const left = await rollBackChunks(db, undo, header.planStamp);
     if (Object.keys(left).length > 0) {
       // The record stays; so does the hold on sync, until the rollback is finished.
+      // The copy stays too: the storage may be gone, record and all (see ./safetyCopy).
       markRollbackPending(db, header, left);
+      await copy?.writeFailed(db).catch(() => undefined);
       throw new RollbackPendingError(description, left, { cause: err });
     }
     // Should this fail (a full disk), the next start rolls back again from the record: the plan's
     // stamp in it keeps that from undoing what was edited in between.
     await clearIntent(db, header, batches).catch(() => undefined);
+    await copy?.release().catch(() => undefined);
     throw isStorageFull(err) ? new StorageFullError(description, done, { cause: err }) : err;
   }
   // Committed: a failure to clear the record only leaves a committed header, cleared at the next start.
   await clearIntent(db, header, batches).catch(() => undefined);
+  await copy?.release().catch(() => undefined);
+}
+
+/**
+ * The journal as it is, kept outside its storage before the write (./safetyCopy): the copy to
+ * release when the write ends whole, or undefined when this platform keeps none. A copy that cannot
+ * be kept refuses the write before anything is written.
+ */
+async function keepSafetyCopy(
+  db: KithDatabase,
+  description: WriteDescription,
+): Promise<SafetyCopy | undefined> {
+  const copy = safetyCopyOf(db);
+  if (!copy) return undefined;
+  try {
+    return (await copy.keep(db, description)) ? copy : undefined;
+  } catch (err) {
+    if (isStorageFull(err)) throw new StorageFullError(description, 0, { cause: err });
+    throw new SafetyCopyError(description, err);
+  }
 }
 
 /** What `plan` returns: the entries to write, and what the caller gets back once they are written. */

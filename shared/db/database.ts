@@ -9,6 +9,7 @@ import { createClock, setDeviceContext, type DeviceContext } from './clock';
 import { newId, OWNER_ID } from './ids';
 import { setStorageRoom, type StorageRoom } from './bulkWrite';
 import { recoverInterruptedWrite } from './recovery';
+import { setSafetyCopy, type SafetyCopy } from './safetyCopy';
 import { setWriteLock, type WriteLockFactory } from './writeLock';
 
 export interface OpenDatabaseOptions {
@@ -31,6 +32,11 @@ export interface OpenDatabaseOptions {
   writeLock?: WriteLockFactory;
   /** The room left in this origin's storage (navigator.storage.estimate), so a write that cannot fit is refused early. */
   storageRoom?: StorageRoom;
+  /**
+   * Where a copy of the journal is kept during imports and restores, outside its own storage, and
+   * how a journal the browser lost is put back at open (./safetyCopy); default: none.
+   */
+  safetyCopy?: SafetyCopy;
 }
 
 let pluginsAdded = false;
@@ -94,6 +100,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<KithDa
     setStorageRoom(db, options.storageRoom);
     // Before anything reads the journal: an import or restore a crash interrupted is taken back.
     await recoverInterruptedWrite(db);
+    if (options.safetyCopy) {
+      // Before the owner is created: a journal put back from its copy brings its own owner.
+      await options.safetyCopy.recover(db);
+      setSafetyCopy(db, options.safetyCopy);
+    }
     await ensureOwner(db, ctx);
     return db;
   } catch (err) {

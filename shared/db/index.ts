@@ -7,14 +7,18 @@ export {
   dismissInterruptedWrite,
   interruptedWrite$,
   retryPendingRollback,
+  tellRestoredFromCopy,
   type InterruptedWrite,
 } from './recovery';
+export type { SafetyCopy } from './safetyCopy';
 export {
   BulkWriteBusyError,
   describeCounts,
   isStorageFull,
   NotEnoughRoomError,
   RollbackPendingError,
+  SafetyCopyError,
+  saysWhatHappened,
   StorageFullError,
   type WriteDescription,
 } from './storageErrors';

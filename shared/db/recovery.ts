@@ -26,10 +26,16 @@ import { writeLockOf } from './writeLock';
 
 export interface InterruptedWrite extends WriteDescription {
   startedAt: number;
-  /** 'undone': taken back, the journal is as it was before; 'pending': part of it is still there. */
-  outcome: 'undone' | 'pending';
+  /**
+   * 'undone': taken back, the journal is as it was before; 'pending': part of it is still there;
+   * 'restored': the browser lost the journal's storage during the write, and the journal was put
+   * back from the copy kept before it (./safetyCopy).
+   */
+  outcome: 'undone' | 'pending' | 'restored';
   /** What is still in the journal while pending, by collection. */
   left: Partial<Record<CollectionName, number>>;
+  /** Restored: the documents put back. */
+  restored?: number;
 }
 
 const NOTICE_ID = 'bulk-write-notice';
@@ -125,6 +131,16 @@ async function tell(db: KithDatabase, notice: InterruptedWrite): Promise<void> {
   await db.upsertLocal(NOTICE_ID, notice).catch(() => undefined);
 }
 
+/** The journal was put back from the copy kept before `description`'s write: told once, like an undone write. */
+export function tellRestoredFromCopy(
+  db: KithDatabase,
+  description: WriteDescription,
+  startedAt: number,
+  restored: number,
+): Promise<void> {
+  return tell(db, { ...description, startedAt, outcome: 'restored', left: {}, restored });
+}
+
 /** A bulk write in this session failed and could not be taken back (called by writeAllOrNothing). */
 export function markRollbackPending(
   db: KithDatabase,
@@ -216,7 +232,7 @@ export function interruptedWrite$(db: KithDatabase): Observable<InterruptedWrite
 /** The person has read an "undone" notice. */
 export async function dismissInterruptedWrite(db: KithDatabase): Promise<void> {
   const subject = noticeSubject(db);
-  if (subject.value?.outcome === 'undone') subject.next(null);
+  if (subject.value?.outcome !== 'pending') subject.next(null);
   const doc = await db.getLocal(NOTICE_ID);
   await doc?.remove();
 }

@@ -105,6 +105,23 @@ export class RollbackPendingError extends Error {
   }
 }
 
+/** The copy of the journal kept before a bulk write (./safetyCopy) could not be kept: nothing was written. */
+export class SafetyCopyError extends Error {
+  constructor(
+    readonly description: WriteDescription,
+    cause: unknown,
+  ) {
+    super(
+      `Kith could not keep a copy of the journal before ${doing(description)} ` +
+        `(${cause instanceof Error ? cause.message : String(cause)}), so nothing was written. ` +
+        'The copy is what puts the journal back should the browser lose its storage during the write. Try again; ' +
+        'if this keeps happening, export a backup first.',
+      { cause },
+    );
+    this.name = 'SafetyCopyError';
+  }
+}
+
 /** Another window of this journal is importing or restoring right now. */
 export class BulkWriteBusyError extends Error {
   constructor() {
@@ -113,4 +130,19 @@ export class BulkWriteBusyError extends Error {
     );
     this.name = 'BulkWriteBusyError';
   }
+}
+
+/**
+ * Whether `error` is one of the bulk write's own errors, whose message already says in full what
+ * happened to the journal (the import and restore sections show it as it is, not after "Nothing was
+ * imported:").
+ */
+export function saysWhatHappened(error: unknown): boolean {
+  return [
+    StorageFullError,
+    NotEnoughRoomError,
+    RollbackPendingError,
+    BulkWriteBusyError,
+    SafetyCopyError,
+  ].some((kind) => error instanceof kind);
 }

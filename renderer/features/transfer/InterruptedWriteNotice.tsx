@@ -17,6 +17,14 @@ function whichWrite(w: InterruptedWrite): string {
 }
 
 export function interruptedWriteText(w: InterruptedWrite): string {
+  if (w.outcome === 'restored') {
+    const documents = (w.restored ?? 0).toLocaleString('en-US');
+    return (
+      `${whichWrite(w)} was interrupted, and the browser lost Kith’s stored journal with it (a browser may, when ` +
+      `its disk fills up during a write). Kith has put the journal back from the copy it kept just before ` +
+      `(${documents} documents): it is as it was before. Free some space before you ${w.kind} it again.`
+    );
+  }
   if (w.outcome === 'undone') {
     return `${whichWrite(w)} was interrupted and has been undone: the journal is as it was before. Import or restore it again to bring it in.`;
   }

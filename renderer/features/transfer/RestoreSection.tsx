@@ -1,10 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import {
-  BulkWriteBusyError,
-  NotEnoughRoomError,
-  RollbackPendingError,
-  StorageFullError,
-} from '../../../shared/db';
+import { saysWhatHappened } from '../../../shared/db';
 import {
   BackupError,
   backupFileName,
@@ -28,9 +23,6 @@ import { ReadingProgress } from './reading/ReadingProgress';
 import { backupContents, rejectedText, restoreResultText } from './restoreText';
 
 const BACKUP_FILTERS = [{ name: 'Kith backup', extensions: ['json'] }];
-
-/** Errors that already say, in full, what happened to the journal. */
-const SAYS_IT_ALL = [StorageFullError, NotEnoughRoomError, RollbackPendingError, BulkWriteBusyError];
 
 interface Chosen {
   name: string;
@@ -138,7 +130,7 @@ export function RestoreSection() {
     } catch (failure) {
       const message = errorMessage(failure);
       setError(
-        SAYS_IT_ALL.some((kind) => failure instanceof kind) || message.startsWith('Kith could not keep')
+        saysWhatHappened(failure) || message.startsWith('Kith could not keep')
           ? message
           : `Nothing was restored: ${message}`,
       );

@@ -1,11 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import {
-  BulkWriteBusyError,
-  NotEnoughRoomError,
-  RollbackPendingError,
-  StorageFullError,
-} from '../../../../shared/db';
+import { saysWhatHappened } from '../../../../shared/db';
 import {
   commitImport,
   FileTooLargeError,
@@ -52,9 +47,6 @@ const FORMAT_OPTIONS = (Object.keys(FORMAT_LABELS) as ImportFormat[]).map((value
   value,
   label: FORMAT_LABELS[value],
 }));
-
-/** Errors that already say, in full, what happened to the journal. */
-const SAYS_IT_ALL = [StorageFullError, NotEnoughRoomError, RollbackPendingError, BulkWriteBusyError];
 
 /**
  * Import: pick a file → its format (detected, or chosen) → the columns of an unknown CSV or the
@@ -178,7 +170,7 @@ export function ImportWizard() {
             (i) => `${i.ref.file}, record ${i.ref.record}: ${i.path ? `${i.path}: ` : ''}${i.message}`,
           ),
         );
-      } else if (SAYS_IT_ALL.some((kind) => failure instanceof kind)) {
+      } else if (saysWhatHappened(failure)) {
         fail(errorMessage(failure));
       } else {
         fail(`Nothing was imported: ${errorMessage(failure)}`);
