@@ -146,7 +146,8 @@ describe('the safety copy kept during an import', () => {
     const noRoom: CopyFiles = {
       ...memoryFiles(),
       write: async () => {
-        throw new DOMException('The disk is full.', 'QuotaExceededError');
+        // What a browser's file write throws on a full disk (a DOMException named so).
+        throw Object.assign(new Error('The disk is full.'), { name: 'QuotaExceededError' });
       },
     };
     const { db, before } = await journal(fileSafetyCopy(noRoom));
