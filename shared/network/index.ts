@@ -52,6 +52,8 @@ export {
 export { ownerTieKinds } from './ownerKinds';
 export { networkAt, type EdgeAttributes, type NetworkGraph, type NodeAttributes } from './graph';
 export { communitiesOf, type Communities } from './communities';
+export { membershipFacts, membershipsAt, type Membership, type MembershipFacts } from './memberships';
+export { clusterName, clusterNames, type ClusterMember, type ClusterName } from './clusterNames';
 export { introductionPath, type IntroductionLink, type IntroductionPath } from './introductions';
 export { brokersOf, bridgesOf, type Broker } from './brokers';
 export { dunbarLayers, type DunbarLayer } from './layers';

@@ -66,6 +66,11 @@ export interface StrengthSettings {
   tieKindStrength: Record<TieKind, number>;
   /** A person is a bridge when at least this share of their tie strength goes to other communities. */
   bridgeShare: number;
+  /**
+   * A map cluster is named after a journal community only when at least this share of its members
+   * belong to it (see clusterNames.ts); otherwise it is named after its best-known people.
+   */
+  clusterNameShare: number;
   /** Ties weaker than this are left off the map and out of the graph algorithms. */
   minEdgeStrength: number;
   /** Dunbar's layers: cumulative sizes of the circles around the owner. */
@@ -180,6 +185,7 @@ export const DEFAULT_STRENGTH_SETTINGS: StrengthSettings = {
     other: 0.25,
   },
   bridgeShare: 0.6,
+  clusterNameShare: 0.5,
   minEdgeStrength: 0.02,
   dunbarLayers: [5, 15, 50, 150, 500],
 };
@@ -235,6 +241,8 @@ export const SETTING_RATIONALE: Record<keyof StrengthSettings, string> = {
     'Family and partners are strong and decay little (Roberts & Dunbar); introductions and colleagues are typical weak ties (Granovetter).',
   bridgeShare:
     'Granovetter: weak ties bridge groups; Burt: bridges decay fastest. Someone whose ties lie mostly in other groups than their own holds two parts of the network together.',
+  clusterNameShare:
+    "A cluster is found from who meets whom, not joined: it takes a community's name only when at least half its members belong to that community, so the name is true of most of the people it labels.",
   minEdgeStrength: 'Ties too weak to matter clutter the map and slow the graph algorithms.',
   dunbarLayers: "Dunbar's layers: about 5, 15, 50, 150 and 500 people, each about three times the last.",
 };

@@ -67,6 +67,7 @@ export const strengthSettingsSchema = z.strictObject({
   }),
   tieKindStrength: record(TIE_KINDS, number(0, 1, 'a strength')),
   bridgeShare: number(0, 1, 'a share'),
+  clusterNameShare: number(0.01, 1, 'a share'),
   minEdgeStrength: number(0, 1, 'a strength'),
   dunbarLayers: z
     .array(number(1, 1_000_000, 'a number of people'), { error: 'must be a list of sizes' })

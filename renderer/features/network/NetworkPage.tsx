@@ -29,10 +29,16 @@ export function NetworkPage() {
   const [colourBy, setColourBy] = useState<ColourBy>('community');
   const mapRef = useRef<MapHandle>(null);
 
-  const { nodes, communities: groups, setHighlight } = model;
+  const { nodes, journalCommunities, clusters, setHighlight } = model;
   const hidden = useMemo(() => hiddenMask(nodes, filters), [nodes, filters]);
-  const colours = useMemo(() => colouring(nodes, groups, colourBy), [nodes, groups, colourBy]);
-  const rows = useMemo(() => tableRows(nodes, groups, filters), [nodes, groups, filters]);
+  const colours = useMemo(
+    () => colouring(nodes, journalCommunities, colourBy),
+    [nodes, journalCommunities, colourBy],
+  );
+  const rows = useMemo(
+    () => tableRows(nodes, journalCommunities, clusters, filters),
+    [nodes, journalCommunities, clusters, filters],
+  );
   const onMap = useMemo(() => nodes.filter((n) => n.visible && !n.isOwner).length, [nodes]);
   const layerSizes = useMemo(() => model.layers.map((l) => l.size), [model.layers]);
   const openPerson = useCallback((id: string) => navigate(paths.person(id)), [navigate]);
@@ -110,6 +116,7 @@ export function NetworkPage() {
             colourSlot={colours.colourSlot}
             colours={colours.colours}
             legend={colours.legend}
+            legendTitle={colours.title}
             hidden={hidden}
             minStrength={filters.minStrength}
             peopleShown={onMap}

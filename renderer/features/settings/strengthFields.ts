@@ -189,10 +189,16 @@ export const STRENGTH_GROUPS: StrengthGroup[] = [
   {
     id: 'thresholds',
     title: 'The map',
-    intro: 'What the map leaves out, who counts as a bridge, and the circles around you.',
+    intro:
+      'What the map leaves out, who counts as a bridge, when a cluster takes a community’s name, and the circles around you.',
     topics: [
       single('minEdgeStrength', 'Weakest tie shown on the map', 'from 0 to 1'),
       single('bridgeShare', 'Share of ties in other communities that makes a bridge', 'from 0 to 1'),
+      single(
+        'clusterNameShare',
+        'Share of a cluster’s members who must belong to a community to name the cluster after it',
+        'from 0.01 to 1',
+      ),
       single('dunbarLayers', 'Sizes of the circles around you', 'people, smallest first'),
     ],
   },

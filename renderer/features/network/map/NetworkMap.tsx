@@ -26,6 +26,8 @@ export interface NetworkMapProps {
   colourSlot: Int32Array;
   colours: readonly string[];
   legend: readonly LegendEntry[];
+  /** What the colours stand for ("Colour: community"). */
+  legendTitle: string;
   hidden: Uint8Array | null;
   minStrength: number;
   /** How many people are on the map (for the canvas's accessible name). */
@@ -46,7 +48,7 @@ export function NetworkMap(props: NetworkMapProps) {
   const tooltipId = useId();
   const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
 
-  const { nodes, structure, layout, frames, highlight, nodeIndex, communities, setHighlight } = model;
+  const { nodes, structure, layout, frames, highlight, nodeIndex, clusters, setHighlight } = model;
   const names = useMemo(() => nodes.map((n) => n.name), [nodes]);
   const path = useMemo(
     () => highlight.path?.map((id) => nodeIndex.get(id) ?? -1).filter((i) => i >= 0) ?? EMPTY_PATH,
@@ -166,7 +168,8 @@ export function NetworkMap(props: NetworkMapProps) {
 
   const hovered = hover ? nodes[hover.index] : undefined;
   const hoverStrength = hover ? (frames.get()?.nodeStrength[hover.index] ?? hovered?.strength ?? 0) : 0;
-  const community = hovered && hovered.communityIndex >= 0 ? communities[hovered.communityIndex] : undefined;
+  const memberOf = hovered ? hovered.communities.map((c) => model.journalCommunities[c]?.name ?? '') : [];
+  const cluster = hovered && hovered.clusterIndex >= 0 ? clusters[hovered.clusterIndex] : undefined;
 
   return (
     <>
@@ -217,13 +220,17 @@ export function NetworkMap(props: NetworkMapProps) {
                     ? `Last contact ${formatDayShort(hovered.lastContact)}`
                     : 'No contact yet'}
                 </span>
-                {community && <span className="muted">{community.label}</span>}
+                <span className="muted">
+                  {memberOf.length > 0 ? `Community: ${memberOf[0]}` : 'No community'}
+                  {memberOf.length > 1 && ` (also ${memberOf.slice(1).join(', ')})`}
+                </span>
+                {cluster && <span className="muted">Cluster: {cluster.label}</span>}
               </>
             )}
           </div>
         )}
       </div>
-      <MapLegend entries={legend} />
+      <MapLegend title={props.legendTitle} entries={legend} clusters={clusters} />
     </>
   );
 }

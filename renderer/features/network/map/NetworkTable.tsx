@@ -10,6 +10,7 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'person', label: 'Person' },
   { key: 'strength', label: 'Strength' },
   { key: 'community', label: 'Community' },
+  { key: 'cluster', label: 'Cluster' },
   { key: 'lastContact', label: 'Last contact' },
   { key: 'layer', label: 'Layer' },
 ];
@@ -72,7 +73,11 @@ export const NetworkTable = memo(function NetworkTable({ rows, layerSizes, capti
                 {Math.round(r.strength * 100)}%{' '}
                 <span className="muted">{strengthWord(r.strength).toLowerCase()}</span>
               </td>
-              <td>{r.community || <span className="muted">—</span>}</td>
+              <td>
+                {r.community || <span className="muted">—</span>}
+                {r.alsoIn.length > 0 && <span className="muted"> (also {r.alsoIn.join(', ')})</span>}
+              </td>
+              <td>{r.cluster || <span className="muted">—</span>}</td>
               <td>{r.lastContact ? formatDayShort(r.lastContact) : <span className="muted">—</span>}</td>
               <td>{layerName(r.layer)}</td>
             </tr>

@@ -6,6 +6,8 @@ const row = (name: string, extra: Partial<TableRow> = {}): TableRow => ({
   name,
   strength: 0.5,
   community: '',
+  alsoIn: [],
+  cluster: '',
   lastContact: '',
   layer: -1,
   ...extra,
@@ -67,6 +69,21 @@ describe('sorting the network table', () => {
       'Cy',
     ]);
     expect(names(sortRows(rows, { key: 'layer', direction: 'descending' })).at(-1)).toBe('Cy');
+    const clustered = [
+      row('Ana', { cluster: 'Zed & Yan' }),
+      row('Ben'),
+      row('Cy', { cluster: 'Chess club' }),
+    ];
+    expect(names(sortRows(clustered, { key: 'cluster', direction: 'ascending' }))).toEqual([
+      'Cy',
+      'Ana',
+      'Ben',
+    ]);
+    expect(names(sortRows(clustered, { key: 'cluster', direction: 'descending' }))).toEqual([
+      'Ana',
+      'Cy',
+      'Ben',
+    ]);
   });
 
   it('first sorts a new column the useful way round, then toggles', () => {

@@ -1,6 +1,6 @@
 import type { DayString } from '../../../../shared/domain/entities';
 
-export type SortKey = 'person' | 'strength' | 'community' | 'lastContact' | 'layer';
+export type SortKey = 'person' | 'strength' | 'community' | 'cluster' | 'lastContact' | 'layer';
 export type SortDirection = 'ascending' | 'descending';
 export interface SortState {
   key: SortKey;
@@ -11,7 +11,12 @@ export interface TableRow {
   id: string;
   name: string;
   strength: number;
+  /** Their own community (the colour on the map), '' for none. */
   community: string;
+  /** The other communities they belong to. */
+  alsoIn: string[];
+  /** The cluster they fall in, '' for none (tied only to the owner). */
+  cluster: string;
   lastContact: DayString | '';
   /** Index of the Dunbar layer, -1 outside them all. */
   layer: number;
@@ -22,6 +27,7 @@ const FIRST_DIRECTION: Record<SortKey, SortDirection> = {
   person: 'ascending',
   strength: 'descending',
   community: 'ascending',
+  cluster: 'ascending',
   lastContact: 'descending',
   layer: 'ascending',
 };
@@ -39,13 +45,14 @@ const byName = (a: TableRow, b: TableRow) =>
   collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
- * Sorts a copy of the rows. Missing values (no community, never in contact, outside every layer)
+ * Sorts a copy of the rows. Missing values (no community or cluster, never in contact, outside every layer)
  * go last whichever the direction, and equal values fall back to the name, so the order is stable.
  */
 export function sortRows(rows: readonly TableRow[], sort: SortState): TableRow[] {
   const sign = sort.direction === 'ascending' ? 1 : -1;
   const missing = (r: TableRow): boolean =>
     (sort.key === 'community' && !r.community) ||
+    (sort.key === 'cluster' && !r.cluster) ||
     (sort.key === 'lastContact' && !r.lastContact) ||
     (sort.key === 'layer' && r.layer < 0);
   const compare = (a: TableRow, b: TableRow): number => {
@@ -56,6 +63,8 @@ export function sortRows(rows: readonly TableRow[], sort: SortState): TableRow[]
         return a.strength - b.strength;
       case 'community':
         return collator.compare(a.community, b.community);
+      case 'cluster':
+        return collator.compare(a.cluster, b.cluster);
       case 'lastContact':
         return a.lastContact < b.lastContact ? -1 : a.lastContact > b.lastContact ? 1 : 0;
       case 'layer':

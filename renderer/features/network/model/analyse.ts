@@ -1,10 +1,15 @@
-import { analyseNetwork, dayNumber, dayString, type NetworkAnalysis } from '../../../../shared/network';
+import {
+  analyseNetwork,
+  clusterNames,
+  dayNumber,
+  dayString,
+  membershipsAt,
+  type ClusterMember,
+  type NetworkAnalysis,
+} from '../../../../shared/network';
 import type { BuiltNetwork } from './buildNetwork';
 import type { AnalysisMessage } from './protocol';
-import type { CommunityView } from './types';
-
-/** A community is named after a journal community when at least this share of its members belong to it. */
-const NAME_SHARE = 0.4;
+import type { ClusterView } from './types';
 
 /** The network on one date, as the views need it, plus the graph (kept by the worker for paths). */
 export function analyse(
@@ -28,10 +33,18 @@ export function analyse(
     if (m) lastContact[k + 1] = dayString(m.last);
   });
 
-  const communityIndex = new Int32Array(n).fill(-1);
-  for (const [id, c] of analysis.communities.byPerson) communityIndex[nodeOf.get(id) as number] = c;
-  built.referenceGroups ??= communityIndex.slice();
-  const communities = describeCommunities(built, communityIndex, analysis.communities.sizes);
+  const { membershipStart, membership } = membershipsOn(built, t);
+  const clusterIndex = new Int32Array(n).fill(-1);
+  for (const [id, c] of analysis.communities.byPerson) clusterIndex[nodeOf.get(id) as number] = c;
+  built.referenceGroups ??= clusterIndex.slice();
+  const clusters = describeClusters(
+    built,
+    clusterIndex,
+    analysis.communities.sizes,
+    strength,
+    { membershipStart, membership },
+    index.settings.clusterNameShare,
+  );
 
   const layer = new Int32Array(n).fill(-1);
   analysis.layers.forEach((l, li) => l.people.forEach((p) => (layer[nodeOf.get(p.personId) as number] = li)));
@@ -48,10 +61,12 @@ export function analyse(
       generation,
       day,
       strength,
-      communityIndex,
+      clusterIndex,
+      membershipStart,
+      membership,
       layer,
       lastContact,
-      communities,
+      clusters,
       tieIndexes: Uint32Array.from(tieIndexes),
       tieStrengths,
       layers: analysis.layers,
@@ -64,32 +79,67 @@ export function analyse(
 }
 
 /**
- * Labels and stable colours. Louvain numbers communities by size on each date, so numbering alone
- * would repaint the map as the slider moves; instead each community takes the colour of the
- * whole-journal community most of its members belong to (largest community first).
+ * Each node's journal communities on day `t`, theirs first (see membershipsAt), flattened:
+ * node i's are membership[membershipStart[i] .. membershipStart[i + 1]). A community that is not
+ * in the journal any more is left out.
  */
-export function describeCommunities(
-  built: Pick<BuiltNetwork, 'facts' | 'referenceGroups' | 'communityNames'>,
-  communityIndex: Int32Array,
+export function membershipsOn(
+  built: Pick<BuiltNetwork, 'memberships' | 'communityIndexOf'>,
+  t: number,
+): { membershipStart: Uint32Array; membership: Uint32Array } {
+  const n = built.memberships.length;
+  const membershipStart = new Uint32Array(n + 1);
+  const list: number[] = [];
+  built.memberships.forEach((facts, node) => {
+    membershipStart[node] = list.length;
+    for (const m of membershipsAt(facts, t)) {
+      const c = built.communityIndexOf.get(m.communityId);
+      if (c !== undefined) list.push(c);
+    }
+  });
+  membershipStart[n] = list.length;
+  return { membershipStart, membership: Uint32Array.from(list) };
+}
+
+/**
+ * The clusters' names and stable colours. A cluster is named after the communities its members
+ * share, or its best-known people (clusterNames); Louvain numbers clusters by size on each date, so
+ * numbering alone would repaint them as the slider moves: each takes the colour slot of the
+ * whole-journal cluster most of its members were in (largest first).
+ */
+export function describeClusters(
+  built: Pick<BuiltNetwork, 'facts' | 'referenceGroups' | 'journalCommunities'>,
+  clusterIndex: Int32Array,
   sizes: readonly number[],
-): CommunityView[] {
+  strength: Float32Array,
+  memberships: { membershipStart: Uint32Array; membership: Uint32Array },
+  share: number,
+): ClusterView[] {
   const members: number[][] = sizes.map(() => []);
-  communityIndex.forEach((c, node) => {
+  clusterIndex.forEach((c, node) => {
     if (c >= 0) members[c]?.push(node);
   });
+  const { membershipStart, membership } = memberships;
+  const idOf = (c: number) => built.journalCommunities[c]?.id ?? '';
+  const asMember = (node: number): ClusterMember => ({
+    name: built.facts[node]?.name ?? '',
+    strength: strength[node] ?? 0,
+    communityIds: Array.from(membership.subarray(membershipStart[node], membershipStart[node + 1]), idOf),
+  });
+  const nameOf = new Map(built.journalCommunities.map((c) => [c.id, c.name]));
+  const names = clusterNames(
+    members.map((list) => list.map(asMember)),
+    (id) => nameOf.get(id),
+    share,
+  );
   const takenColours = new Set<number>();
-  const labels = new Map<string, number>();
-  const reference = built.referenceGroups ?? communityIndex;
+  const reference = built.referenceGroups ?? clusterIndex;
   let nextFree = reference.reduce((max, c) => Math.max(max, c), -1) + 1;
   return members.map((list, index) => {
     const colour = pickColour(list, reference, takenColours, () => nextFree++);
     takenColours.add(colour);
-    const named = commonCommunity(list, built);
-    let label = named ? named.name : `Group ${index + 1}`;
-    const seen = labels.get(label) ?? 0;
-    labels.set(label, seen + 1);
-    if (seen > 0) label = `${label} (${seen + 1})`;
-    return { index, size: list.length, label, journalCommunityId: named?.id ?? null, colour };
+    const name = names[index] as (typeof names)[number];
+    return { index, size: list.length, label: name.label, communityIds: name.communityIds, colour };
   });
 }
 
@@ -113,25 +163,4 @@ function pickColour(
     }
   }
   return best >= 0 ? best : fresh();
-}
-
-function commonCommunity(
-  members: readonly number[],
-  built: Pick<BuiltNetwork, 'facts' | 'communityNames'>,
-): { id: string; name: string } | null {
-  const counts = new Map<string, number>();
-  for (const node of members) {
-    for (const id of built.facts[node]?.communityIds ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
-  let best: string | null = null;
-  let bestCount = 0;
-  for (const [id, count] of counts) {
-    if (count > bestCount || (count === bestCount && best !== null && id < best)) {
-      best = id;
-      bestCount = count;
-    }
-  }
-  const name = best ? built.communityNames.get(best) : undefined;
-  if (!best || !name || bestCount < NAME_SHARE * members.length) return null;
-  return { id: best, name };
 }

@@ -24,7 +24,10 @@ export function assembleNodes(built: BuiltMessage, analysis: AnalysisMessage | n
     visible: analysis ? i === 0 || f.appears <= analysis.day : false,
     strength: analysis?.strength[i] ?? (i === 0 ? 1 : 0),
     lastContact: analysis?.lastContact[i] ?? '',
-    communityIndex: analysis?.communityIndex[i] ?? -1,
+    communities: analysis
+      ? Array.from(analysis.membership.subarray(analysis.membershipStart[i], analysis.membershipStart[i + 1]))
+      : [],
+    clusterIndex: analysis?.clusterIndex[i] ?? -1,
     layer: analysis?.layer[i] ?? -1,
     bridge: false,
   }));

@@ -5,11 +5,14 @@ import {
   datedEncounters,
   dayNumber,
   dayString,
+  membershipFacts,
+  type MembershipFacts,
   type StrengthSettings,
   type TimeIndex,
 } from '../../../../shared/network';
 import type { LayoutInput, LayoutLink } from './layout';
 import type { BuiltMessage, JournalChunk, NodeFacts } from './protocol';
+import type { JournalCommunityView } from './types';
 
 /** Everything the worker keeps about one version of the journal. */
 export interface BuiltNetwork {
@@ -28,11 +31,16 @@ export interface BuiltNetwork {
   /** Main context per node. */
   mainContext: ContextKind[];
   /**
-   * The communities of the first analysis (-1 for none): the reference that keeps colours stable
+   * The clusters of the first analysis (-1 for none): the reference that keeps their colours stable
    * as the date moves. Null until that analysis.
    */
   referenceGroups: Int32Array | null;
-  communityNames: Map<string, string>;
+  /** Per node: their explicit memberships and the days they were met in each community. */
+  memberships: MembershipFacts[];
+  /** The journal communities someone on the map belongs to, largest first (the index is the colour slot). */
+  journalCommunities: JournalCommunityView[];
+  /** Index into journalCommunities by community id. */
+  communityIndexOf: Map<string, number>;
   range: { first: DayString; last: DayString } | null;
   layoutInput: LayoutInput;
 }
@@ -102,6 +110,12 @@ export function buildNetwork(
     tieTarget[i] = nodeOf.get(t.b) as number;
   });
 
+  const byPerson = membershipFacts(journal.people, journal.encounters);
+  const noMemberships: MembershipFacts = { explicit: [], days: new Map() };
+  // The owner belongs to communities too, but the map shows the owner as "you", never by community.
+  const memberships = nodeIds.map((id, i) => (i === 0 ? noMemberships : (byPerson.get(id) ?? noMemberships)));
+  const journalCommunities = communitiesOnMap(journal.communities, communities.slice(1));
+
   const empty = !Number.isFinite(index.firstDay);
   const last = empty ? dayNumber(today) : Math.max(index.lastDay, dayNumber(today));
   const range = empty ? null : { first: dayString(index.firstDay), last: dayString(last) };
@@ -128,10 +142,29 @@ export function buildNetwork(
     contactDays: days,
     mainContext: facts.map((f) => f.contexts[0] ?? 'other'),
     referenceGroups: null,
-    communityNames: new Map(journal.communities.map((c) => [c.id, c.name])),
+    memberships,
+    journalCommunities,
+    communityIndexOf: new Map(journalCommunities.map((c) => [c.id, c.index])),
     range,
     layoutInput: { ids: nodeIds, ownerStrength, links, groups: journalGroups(communities) },
   };
+}
+
+/**
+ * The journal communities with a member on the map, most members first (whole journal, so the
+ * order, and with it each community's colour, stays put as the date moves); ties by name.
+ */
+function communitiesOnMap(
+  all: readonly { id: string; name: string }[],
+  memberOf: readonly Set<string>[],
+): JournalCommunityView[] {
+  const members = new Map<string, number>();
+  for (const set of memberOf) for (const id of set) members.set(id, (members.get(id) ?? 0) + 1);
+  return all
+    .filter((c) => members.has(c.id))
+    .map((c) => ({ id: c.id, name: c.name, members: members.get(c.id) ?? 0 }))
+    .sort((a, b) => b.members - a.members || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1))
+    .map((c, index) => ({ index, ...c }));
 }
 
 /**
@@ -183,6 +216,7 @@ export function builtMessage(built: BuiltNetwork, generation: number, ms: number
     tieSource: built.tieSource.slice(),
     tieTarget: built.tieTarget.slice(),
     tieIsOwner,
+    communities: built.journalCommunities,
     learned: built.index.learned,
     ms,
   };

@@ -91,7 +91,8 @@ export class NetworkClient {
       nodes: [],
       nodeIndex: new Map(),
       personTies: 0,
-      communities: [],
+      journalCommunities: [],
+      clusters: [],
       layers: [],
       fading: [],
       brokers: [],
@@ -286,6 +287,7 @@ export class NetworkClient {
       ownerId: built.ownerId,
       learned: built.learned,
       range: built.range,
+      journalCommunities: built.communities,
       structure,
       analysing: true,
       layout: { status: 'running' },
@@ -341,7 +343,7 @@ export class NetworkClient {
       fading: message.fading,
       brokers: message.brokers,
       bridges: new Set(message.bridges),
-      communities: message.communities,
+      clusters: message.clusters,
       ...this.views(),
     });
     if (this.analysisWanted !== null) this.requestAnalysis(this.analysisWanted);

@@ -8,7 +8,8 @@ import type {
   StrengthSettings,
 } from '../../../../shared/network';
 import type {
-  CommunityView,
+  ClusterView,
+  JournalCommunityView,
   CompositionSeries,
   PersonExplanation,
   SeriesOptions,
@@ -61,7 +62,7 @@ export interface NodeFacts {
   archived: boolean;
   wantToReach: boolean;
   tags: string[];
-  /** Journal communities: explicit membership plus the communities of their encounters. */
+  /** Journal communities over the whole journal: explicit membership plus the communities of their encounters. */
   communityIds: string[];
   /** Contexts of their encounters (with the owner), most frequent first. */
   contexts: Encounter['context'][];
@@ -85,6 +86,8 @@ export interface BuiltMessage {
   tieSource: Uint32Array;
   tieTarget: Uint32Array;
   tieIsOwner: Uint8Array;
+  /** The journal communities with someone on the map, largest first. */
+  communities: JournalCommunityView[];
   /** What the owner's ratings taught (null: learning off or too few rated people). */
   learned: LearnedStrength | null;
   ms: number;
@@ -96,10 +99,17 @@ export interface AnalysisMessage {
   day: DayString;
   /** Per node index. */
   strength: Float32Array;
-  communityIndex: Int32Array;
+  /** Cluster per node (index into `clusters`), -1 for none. */
+  clusterIndex: Int32Array;
+  /**
+   * Each node's journal communities on this day, theirs first, as indexes into the built message's
+   * `communities`: node i's are membership[membershipStart[i] .. membershipStart[i + 1]).
+   */
+  membershipStart: Uint32Array;
+  membership: Uint32Array;
   layer: Int32Array;
   lastContact: string[];
-  communities: CommunityView[];
+  clusters: ClusterView[];
   /** Tie indexes (into the time index) at least minEdgeStrength strong, and their strengths. */
   tieIndexes: Uint32Array;
   tieStrengths: Float32Array;

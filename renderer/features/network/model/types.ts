@@ -30,25 +30,46 @@ export interface NodeView extends NodeFacts {
   strength: number;
   /** Their last encounter on or before analysedDay ('' if none yet). */
   lastContact: DayString | '';
-  /** Louvain community at analysedDay (index into `communities`), -1 for none. */
-  communityIndex: number;
+  /**
+   * The journal communities they belong to at analysedDay (indexes into `journalCommunities`),
+   * theirs first: met there most often, then an explicit membership (see membershipsAt). Empty for
+   * someone who belongs to none, and for the owner.
+   */
+  communities: number[];
+  /** The Louvain cluster they fall in at analysedDay (index into `clusters`), -1 for none. */
+  clusterIndex: number;
   /** Dunbar layer at analysedDay (index into `layers`), -1 when outside every layer. */
   layer: number;
   /** Holds two parts of the network together (see brokersOf / bridgesOf). */
   bridge: boolean;
 }
 
-/** A Louvain community at analysedDay, largest first. */
-export interface CommunityView {
+/**
+ * A journal community with someone on the map: what a person's colour on the map says. Largest
+ * first over the whole journal, so `index` doubles as a colour slot that never moves with the date.
+ */
+export interface JournalCommunityView {
+  index: number;
+  id: string;
+  name: string;
+  /** People on the map who belong to it, over the whole journal. */
+  members: number;
+}
+
+/**
+ * A cluster Louvain found at analysedDay, largest first: people who meet each other, a grouping of
+ * the map, not a community anyone joined. Its name says so (see clusterNames).
+ */
+export interface ClusterView {
   index: number;
   size: number;
-  /** The journal community most members share ("Chess club"), else "Group 3". */
+  /** "Riverside Runners + Food Bank" when the members share them, else "Ana Ruiz, Ben Okafor & 12 others". */
   label: string;
-  /** That journal community's id, if the label comes from one. */
-  journalCommunityId: string | null;
+  /** The journal communities the label names (empty when it names people). */
+  communityIds: string[];
   /**
-   * Colour slot (0..) kept stable across dates: a community takes the slot of the whole-journal
-   * community it overlaps most, so scrubbing the date does not repaint the map.
+   * Colour slot (0..) kept stable across dates, for a view that draws clusters: a cluster takes the
+   * slot of the whole-journal cluster it overlaps most, so scrubbing the date does not repaint it.
    */
   colour: number;
 }
@@ -142,7 +163,7 @@ export interface NetworkModel {
   /** The chosen date (follows the slider at once). */
   day: DayString;
   setDay(day: DayString): void;
-  /** The date that nodes, ties, communities, layers, fading and brokers describe (lags `day` while scrubbing). */
+  /** The date that nodes, ties, clusters, layers, fading and brokers describe (lags `day` while scrubbing). */
   analysedDay: DayString | null;
   analysing: boolean;
   nodes: NodeView[];
@@ -153,7 +174,10 @@ export interface NetworkModel {
    * every analysis only kept the main thread busy.
    */
   personTies: number;
-  communities: CommunityView[];
+  /** The journal communities with someone on the map (a person's colour, community column, hover card). */
+  journalCommunities: JournalCommunityView[];
+  /** The clusters at analysedDay (the cluster column and the legend's list of clusters). */
+  clusters: ClusterView[];
   layers: DunbarLayer[];
   fading: FadingTie[];
   /** Lowest constraint (most brokerage) first. */

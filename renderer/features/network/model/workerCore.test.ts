@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encounter, on, OWNER, person, tie } from '../../../../shared/network/testing';
+import type { Community } from '../../../../shared/domain/entities';
 import type { IntroductionPath } from '../../../../shared/network';
 import { driveCore, isAnalysis, isFrame, isResponse } from './testing';
 import type { PersonExplanation, StrengthSeries } from './types';
@@ -54,19 +55,81 @@ describe('the network worker core', () => {
     expect(before.tieStrength).toHaveLength(built.tieSource.length);
   });
 
-  it('analyses a date: communities of the club and the office, layers, the fading list', async () => {
+  it('analyses a date: clusters of the club and the office, layers, the fading list', async () => {
     const core = driveCore();
     const { built } = await core.load(journal, TODAY);
     const from = core.messages.length;
     core.send({ type: 'analyse', day: on(130) });
     const analysis = await core.next(isAnalysis, from);
-    const group = (id: string) => analysis.communityIndex[built.nodes.findIndex((n) => n.id === id)];
+    const group = (id: string) => analysis.clusterIndex[built.nodes.findIndex((n) => n.id === id)];
     expect(group('ana')).toBe(group('ben'));
     expect(group('dee')).toBe(group('eli'));
     expect(group('ana')).not.toBe(group('dee'));
     expect(analysis.layers[0]?.people.length).toBeGreaterThan(0);
     // On day 130 Fay is not met yet: she is not on the map and has no strength.
     expect(analysis.strength[built.nodes.findIndex((n) => n.id === 'fay')]).toBe(0);
+  });
+
+  it('gives each person only communities they belong to, whatever cluster they fall in', async () => {
+    const community = (id: string, name: string, kind: Community['kind']): Community => ({
+      id,
+      name,
+      kind,
+      notes: '',
+      tags: [],
+      createdAt: 0,
+      updatedAt: 0,
+      fieldTimes: {},
+    });
+    const parishioners = ['p1', 'p2', 'p3', 'p4', 'p5'];
+    const core = driveCore();
+    const { built } = await core.load(
+      {
+        people: [
+          person(OWNER),
+          ...parishioners.map((id) => person(id, { name: id.toUpperCase(), communityIds: ['parish'] })),
+          person('vic', { name: 'Vic' }),
+          person('lou', { name: 'Lou' }),
+        ],
+        encounters: [
+          ...[0, 7, 14, 21, 28, 35].map((d) => encounter(d, parishioners, { communityId: 'parish' })),
+          // Vic volunteers at the food bank with two parishioners, and was never at the parish.
+          ...[100, 107, 114].map((d) => encounter(d, ['p1', 'p2', 'vic'], { communityId: 'food' })),
+          // Lou is met only on a mailing list, with nobody else: tied to the owner alone.
+          encounter(50, ['lou'], { communityId: 'list', channel: 'list', context: 'mailing-list' }),
+        ],
+        communities: [
+          community('parish', "St Mary's parish", 'congregation'),
+          community('food', 'Food Bank', 'volunteer-organisation'),
+          community('list', 'Users list', 'mailing-list'),
+        ],
+      },
+      TODAY,
+    );
+    const from = core.messages.length;
+    core.send({ type: 'analyse', day: on(120) });
+    const analysis = await core.next(isAnalysis, from);
+    const node = (id: string) => built.nodes.findIndex((n) => n.id === id);
+    const communitiesOf = (id: string) =>
+      Array.from(
+        analysis.membership.subarray(
+          analysis.membershipStart[node(id)],
+          analysis.membershipStart[node(id) + 1],
+        ),
+        (c) => built.communities[c]?.name,
+      );
+    // Vic falls in the parishioners' cluster, which is named after the parish…
+    const vicCluster = analysis.clusterIndex[node('vic')] as number;
+    expect(vicCluster).toBe(analysis.clusterIndex[node('p1')]);
+    expect(analysis.clusters[vicCluster]?.label).toContain("St Mary's parish");
+    // …but is not a parishioner: Vic's community is the food bank, and only that.
+    expect(communitiesOf('vic')).toEqual(['Food Bank']);
+    // P1 belongs to both, the parish first (met there most).
+    expect(communitiesOf('p1')).toEqual(["St Mary's parish", 'Food Bank']);
+    // A mailing list counts like any other community, cluster or none.
+    expect(analysis.clusterIndex[node('lou')]).toBe(-1);
+    expect(communitiesOf('lou')).toEqual(['Users list']);
+    for (const c of analysis.clusters) expect(c.label).not.toMatch(/^Group \d/);
   });
 
   it('answers requests, and says what is wrong with a bad one', async () => {

@@ -122,7 +122,9 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
     cache.current = { day: analysis.day, graph: analysis.graph };
     post(message, [
       message.strength.buffer,
-      message.communityIndex.buffer,
+      message.clusterIndex.buffer,
+      message.membershipStart.buffer,
+      message.membership.buffer,
       message.layer.buffer,
       message.tieIndexes.buffer,
       message.tieStrengths.buffer,
@@ -193,7 +195,7 @@ function positionsById(network: BuiltNetwork, xy: Float32Array): Map<string, { x
   return map;
 }
 
-/** The previous journal's reference communities, by person id (newcomers: none yet). */
+/** The previous journal's reference clusters, by person id (newcomers: none yet). */
 function carryOver(previous: BuiltNetwork, next: BuiltNetwork): Int32Array {
   const old = previous.referenceGroups as Int32Array;
   return Int32Array.from(next.facts, (f) => old[previous.nodeOf.get(f.id) ?? -1] ?? -1);
