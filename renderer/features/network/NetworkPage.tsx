@@ -4,6 +4,7 @@ import { paths } from '../../app/paths';
 import { useCommunities } from '../../db';
 import { Button, CommunityIcon, count, EmptyState, ViewBoundary } from '../../ui';
 import { formatDayShort, useEncounterDialogs } from '../encounters';
+import { useMarkedMap, WhatChangedPanel, YearReviewButton } from './changes';
 import { colouring } from './map/colouring';
 import { hiddenMask, NO_FILTERS, type MapFilters } from './map/filters';
 import { MapToolbar, type ColourBy } from './map/MapToolbar';
@@ -32,6 +33,7 @@ export function NetworkPage() {
   const { nodes, communities: groups, setHighlight } = model;
   const hidden = useMemo(() => hiddenMask(nodes, filters), [nodes, filters]);
   const colours = useMemo(() => colouring(nodes, groups, colourBy), [nodes, groups, colourBy]);
+  const marked = useMarkedMap(nodes, colours, hidden);
   const rows = useMemo(() => tableRows(nodes, groups, filters), [nodes, groups, filters]);
   const onMap = useMemo(() => nodes.filter((n) => n.visible && !n.isOwner).length, [nodes]);
   const layerSizes = useMemo(() => model.layers.map((l) => l.size), [model.layers]);
@@ -92,6 +94,7 @@ export function NetworkPage() {
               : 'Building your network…'}
           </p>
         </div>
+        <YearReviewButton model={model} />
       </header>
       <MapToolbar
         nodes={nodes}
@@ -107,10 +110,10 @@ export function NetworkPage() {
         <ViewBoundary what="the map" resetKeys={[model]}>
           <NetworkMap
             model={model}
-            colourSlot={colours.colourSlot}
-            colours={colours.colours}
-            legend={colours.legend}
-            hidden={hidden}
+            colourSlot={marked.colours.colourSlot}
+            colours={marked.colours.colours}
+            legend={marked.colours.legend}
+            hidden={marked.hidden}
             minStrength={filters.minStrength}
             peopleShown={onMap}
             onOpenPerson={openPerson}
@@ -121,6 +124,9 @@ export function NetworkPage() {
           <LiveTimeBar />
         </ViewBoundary>
       </section>
+      <ViewBoundary what="what changed">
+        <WhatChangedPanel model={model} onMarks={marked.setMarks} />
+      </ViewBoundary>
       <section className="network-section" aria-labelledby="network-table-heading">
         <h2 id="network-table-heading" className="network-section__title">
           People on the map

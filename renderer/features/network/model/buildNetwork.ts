@@ -1,10 +1,12 @@
 import type { DayString } from '../../../../shared/domain/entities';
 import type { ContextKind } from '../../../../shared/domain/kinds';
 import {
+  buildChangeIndex,
   buildTimeIndex,
   datedEncounters,
   dayNumber,
   dayString,
+  type ChangeIndex,
   type StrengthSettings,
   type TimeIndex,
 } from '../../../../shared/network';
@@ -35,6 +37,8 @@ export interface BuiltNetwork {
   communityNames: Map<string, string>;
   range: { first: DayString; last: DayString } | null;
   layoutInput: LayoutInput;
+  /** What "what changed" needs besides the index (first meetings' communities, community visits). */
+  changes: ChangeIndex;
 }
 
 /** Sample days used to find each tie's peak strength (for the layout). */
@@ -131,6 +135,7 @@ export function buildNetwork(
     communityNames: new Map(journal.communities.map((c) => [c.id, c.name])),
     range,
     layoutInput: { ids: nodeIds, ownerStrength, links, groups: journalGroups(communities) },
+    changes: buildChangeIndex(index, journal),
   };
 }
 
