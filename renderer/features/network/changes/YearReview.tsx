@@ -3,7 +3,6 @@ import { changeSummary, spanLabel } from '../../../../shared/network';
 import { saveFile } from '../../../platform';
 import { Button, Dialog, Select } from '../../../ui';
 import type { NetworkModel } from '../model';
-import { ChangeCounts } from './WhatChangedPanel';
 import { ChangeTables } from './ChangeTables';
 import { reviewMarkdown, reviewSvg } from './reviewExport';
 import { journalYears, spanDays, spanOf } from './spanChoice';
@@ -80,10 +79,8 @@ function YearReview({ model, onClose }: { model: Model; onClose(): void }) {
         </p>
       ) : (
         <article className="year-review__story" aria-label={`${label} in your network`}>
-          {/* The image is what "Download image" saves; the sentence and tables below say the same. */}
-          {image && <img className="year-review__image" src={image} alt="" />}
-          <p className="changes__summary">{changeSummary(changes, label)}</p>
-          <ChangeCounts changes={changes} />
+          {/* What "Download image" saves; its text alternative is the sentence it opens with. */}
+          {image && <img className="year-review__image" src={image} alt={changeSummary(changes, label)} />}
           <ChangeTables changes={changes} />
         </article>
       )}

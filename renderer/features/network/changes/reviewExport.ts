@@ -136,7 +136,7 @@ export function reviewSvg(changes: NetworkChanges, label: string): string {
   const months = metByMonth(changes);
   if (months.length > 1 && months.length <= 24) {
     text(40, y, 'New people, month by month', 18, ' font-weight="600"');
-    y += 16;
+    y += 30;
     const most = Math.max(1, ...months.map((m) => m.people));
     const chartHeight = 120;
     const step = (WIDTH - 80) / months.length;
