@@ -85,8 +85,15 @@ export function buildChangeIndex(
 ): ChangeIndex {
   const firstDay = new Float64Array(index.people.length).fill(Infinity);
   const metAt = index.people.map(() => '');
+  // Thousands of encounters share a few thousand days: each day is parsed once.
+  const days = new Map<string, DayNumber>();
+  const dayOf = (date: string) => {
+    let day = days.get(date);
+    if (day === undefined) days.set(date, (day = dayNumber(date)));
+    return day;
+  };
   for (const e of datedEncounters(journal.encounters)) {
-    const day = dayNumber(e.date);
+    const day = dayOf(e.date);
     for (const id of e.participantIds) {
       const k = index.personIndex.get(id);
       if (k === undefined) continue;
@@ -102,7 +109,7 @@ export function buildChangeIndex(
     if (k !== undefined && !metAt[k]) metAt[k] = p.communityIds[0] ?? '';
   }
   return {
-    communities: communityVisits(journal.encounters, journal.communities, index.ownerId),
+    communities: communityVisits(journal.encounters, journal.communities, index.ownerId, dayOf),
     names: new Map(journal.communities.map((c) => [c.id, c.name])),
     metAt,
   };

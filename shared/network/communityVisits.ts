@@ -25,13 +25,14 @@ export function communityVisits(
   encounters: readonly Pick<Encounter, 'date' | 'communityId' | 'participantIds' | 'context'>[],
   communities: readonly Pick<Community, 'id' | 'name'>[],
   ownerId: string,
+  dayOf: (date: string) => DayNumber = dayNumber,
 ): Map<string, CommunityVisits> {
   const names = new Map(communities.map((c) => [c.id, c.name]));
   const days = new Map<string, Map<DayNumber, Encounter['context']>>();
   const people = new Map<string, Map<string, DayNumber>>();
   for (const e of datedEncounters(encounters)) {
     if (!e.communityId) continue;
-    const day = dayNumber(e.date);
+    const day = dayOf(e.date);
     const seen = days.get(e.communityId) ?? new Map<DayNumber, Encounter['context']>();
     if (!seen.has(day)) seen.set(day, e.context);
     days.set(e.communityId, seen);

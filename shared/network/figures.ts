@@ -122,7 +122,7 @@ export function networkFigures(options: NetworkFigureOptions = {}): RawFigure[] 
   const bridges = bridgesOf(brokers, index.settings.bridgeShare);
   const fading: number[] = [];
   for (let r = 0; r < runs; r++) fading.push(time(() => fadingTies(index, last, { bridges })));
-  // "What changed": gathered once per journal with the index, then one answer per span asked for.
+  // "What changed": gathered once per journal on its first request, then one answer per span asked for.
   const journal = { people, encounters: net.encounters, communities: net.communities };
   const changeBuilds: number[] = [];
   let changeIndex = buildChangeIndex(index, journal);
@@ -146,7 +146,7 @@ export function networkFigures(options: NetworkFigureOptions = {}): RawFigure[] 
     figure('introduction path (Dijkstra, -log strength)', 'ms', paths),
     figure("brokers (Burt's constraint)", 'ms', brokerTimes),
     figure('keep in touch list', 'ms', fading),
-    figure('what changed: change index build (once per journal)', 'ms', changeBuilds),
+    figure('what changed: change index build (first request)', 'ms', changeBuilds),
     figure('what changed in a year', 'ms', yearChanges),
   ];
 }

@@ -37,8 +37,12 @@ export interface BuiltNetwork {
   communityNames: Map<string, string>;
   range: { first: DayString; last: DayString } | null;
   layoutInput: LayoutInput;
-  /** What "what changed" needs besides the index (first meetings' communities, community visits). */
-  changes: ChangeIndex;
+  /**
+   * What "what changed" needs besides the index (first meetings' communities, community visits),
+   * gathered on the first request: a few hundred ms on a heavy journal that opening the map
+   * should not wait for.
+   */
+  changes(): ChangeIndex;
 }
 
 /** Sample days used to find each tie's peak strength (for the layout). */
@@ -122,6 +126,12 @@ export function buildNetwork(
       links.push({ source: tieSource[t] as number, target: tieTarget[t] as number, strength: s });
   }
 
+  // Only what the change index reads is kept until it is made (not the ties: 250,000 on stress).
+  const changeJournal = {
+    people: journal.people,
+    encounters: journal.encounters,
+    communities: journal.communities,
+  };
   return {
     index,
     facts,
@@ -135,7 +145,20 @@ export function buildNetwork(
     communityNames: new Map(journal.communities.map((c) => [c.id, c.name])),
     range,
     layoutInput: { ids: nodeIds, ownerStrength, links, groups: journalGroups(communities) },
-    changes: buildChangeIndex(index, journal),
+    changes: once(() => buildChangeIndex(index, changeJournal)),
+  };
+}
+
+/** `make()` on the first call, its answer ever after; what it needed is let go once made. */
+function once<T>(make: () => T): () => T {
+  let pending: (() => T) | null = make;
+  let made: T | undefined;
+  return () => {
+    if (pending) {
+      made = pending();
+      pending = null;
+    }
+    return made as T;
   };
 }
 

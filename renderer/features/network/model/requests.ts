@@ -38,7 +38,7 @@ export function answer(
     case 'composition':
       return composition(built, request.options);
     case 'changes':
-      return changesBetween(built.index, built.changes, {
+      return changesBetween(built.index, built.changes(), {
         from: dayOf(request.from, 'The start date'),
         to: dayOf(request.to, 'The end date'),
       });
