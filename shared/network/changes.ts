@@ -1,9 +1,10 @@
 import type { Community, DayString, Encounter, Person } from '../domain/entities';
 import type { DaySpan } from './changeSpan';
-import { communityVisits, visitRhythm, type CommunityVisits } from './communityVisits';
+import { communityVisits, visitRhythm, visitTrack, type CommunityVisits } from './communityVisits';
 import { datedEncounters } from './dated';
 import { dayNumber, dayString, type DayNumber } from './days';
 import { isFading, rhythmOf, type Rhythm } from './factors';
+import type { OwnerTrack } from './ownerTrack';
 import type { StrengthSettings } from './settings';
 import type { TimeIndex } from './timeIndex';
 
@@ -63,7 +64,9 @@ export interface NetworkChanges {
 
 /** What "what changed" needs besides the time index, gathered once per journal. */
 export interface ChangeIndex {
-  communities: Map<string, CommunityVisits>;
+  communities: CommunityVisits[];
+  /** The communities' visits as running totals, in the order of `communities`. */
+  visits: OwnerTrack;
   /** Every journal community's name, by id (visited or not). */
   names: Map<string, string>;
   /** Per person of the index: the community where they were first met, '' when none. */
@@ -108,8 +111,12 @@ export function buildChangeIndex(
     const k = index.personIndex.get(p.id);
     if (k !== undefined && !metAt[k]) metAt[k] = p.communityIds[0] ?? '';
   }
+  const communities = [
+    ...communityVisits(journal.encounters, journal.communities, index.ownerId, dayOf).values(),
+  ];
   return {
-    communities: communityVisits(journal.encounters, journal.communities, index.ownerId, dayOf),
+    communities,
+    visits: visitTrack(communities, index.settings),
     names: new Map(journal.communities.map((c) => [c.id, c.name])),
     metAt,
   };
@@ -194,9 +201,9 @@ export function changesBetween(
 
   const joined: CommunityChange[] = [];
   const left: CommunityChange[] = [];
-  for (const c of changeIndex.communities.values()) {
+  changeIndex.communities.forEach((c, i) => {
     const first = c.visits[0]?.day ?? Infinity;
-    if (first > span.to) continue;
+    if (first > span.to) return;
     const metThere = (from: number) => {
       let n = 0;
       for (const day of c.people.values()) if (day >= from && day <= span.to) n++;
@@ -210,12 +217,12 @@ export function changesBetween(
         leftOn: '',
         people: metThere(span.from),
       });
-      continue;
+      return;
     }
-    const rhythm = visitRhythm(c, span.to, settings);
-    if (!rhythm?.fading) continue;
+    const rhythm = visitRhythm(changeIndex.visits, i, span.to, settings);
+    if (!rhythm?.fading) return;
     const onset = fadingOnset(rhythm.last, rhythm, settings);
-    if (onset < span.from) continue;
+    if (onset < span.from) return;
     left.push({
       communityId: c.id,
       name: c.name,
@@ -223,7 +230,7 @@ export function changesBetween(
       leftOn: dayString(onset),
       people: metThere(-Infinity),
     });
-  }
+  });
 
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
   met.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : byName(a, b)));

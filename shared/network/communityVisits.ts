@@ -3,7 +3,7 @@ import type { Contact } from './contacts';
 import { datedEncounters } from './dated';
 import { dayNumber, type DayNumber } from './days';
 import { rhythmOf, type Rhythm } from './factors';
-import { measureOwnerTie } from './measures';
+import { OwnerTrack } from './ownerTrack';
 import type { StrengthSettings } from './settings';
 
 /** The owner's encounters in one journal community, as days: when they went there. */
@@ -63,15 +63,27 @@ export function communityVisits(
 }
 
 /**
- * The rhythm of the owner's visits to a community on `day` (null before the first): the same test
- * as a tie's (rhythmOf), so a community is left when its silence goes past its own usual pause
- * between visits, the way a tie fades.
+ * The communities' visits as one track of running totals (the owner ties' structure: a date's
+ * measures in O(log n)), in the order of `list`.
+ */
+export function visitTrack(list: readonly CommunityVisits[], settings: StrengthSettings): OwnerTrack {
+  return new OwnerTrack(
+    list.map((c) => c.visits),
+    settings,
+  );
+}
+
+/**
+ * The rhythm of the owner's visits to community `i` of the track on `day` (null before the first):
+ * the same test as a tie's (rhythmOf), so a community is left when its silence goes past its own
+ * usual pause between visits, the way a tie fades.
  */
 export function visitRhythm(
-  community: CommunityVisits,
+  track: OwnerTrack,
+  i: number,
   day: DayNumber,
   settings: StrengthSettings,
 ): (Rhythm & { last: DayNumber }) | null {
-  const m = measureOwnerTie(community.visits, day, settings);
+  const m = track.measuresAt(i, day);
   return m ? { ...rhythmOf(m, settings), last: m.last } : null;
 }
