@@ -24,6 +24,11 @@ function naming(names: readonly string[]): string {
   return `, among them ${and.format(names.slice(0, NAMED_IN_SUMMARY))}`;
 }
 
+/** New people to name: those the owner became closest to by the span's end. */
+function closestFirst(met: NetworkChanges['met']): string[] {
+  return [...met].sort((a, b) => b.strength - a.strength || a.name.localeCompare(b.name)).map((p) => p.name);
+}
+
 /**
  * The span's story in one sentence: "2025: you met 48 new people, mostly at Riverside Runners; 12
  * ties faded, among them Ann, Bob and Carol; 3 grew stronger (…); you joined Riverside Runners and
@@ -35,7 +40,7 @@ export function changeSummary(changes: NetworkChanges, label: string): string {
   if (met.length > 0) {
     const where = changes.mostlyAt ? `, mostly at ${changes.mostlyAt.name}` : '';
     parts.push(
-      `you met ${counted(met.length, 'new person', 'new people')}${naming(met.map((p) => p.name))}${where}`,
+      `you met ${counted(met.length, 'new person', 'new people')}${naming(closestFirst(met))}${where}`,
     );
   } else {
     parts.push('you met nobody new');

@@ -240,9 +240,10 @@ describe('what changed, on hand-made journals', () => {
     ]);
   });
 
-  it('says it in one sentence, counted and listed in English', () => {
+  it('says it in one sentence, counted and listed in English, naming the closest new people', () => {
+    // Nell was met one to one; Rita twice in a pair, Rosa once (more recently than Ravi).
     expect(changeSummary(year2021, '2021')).toBe(
-      "2021: you met 4 new people, among them Ravi Runner, Rita Runner and Rosa Runner, mostly at Riverside Runners; 1 tie faded (Quiet Quinn); 1 tie grew stronger (Gina Grew); you joined Riverside Runners and left St Mary's parish.",
+      "2021: you met 4 new people, among them Nell New, Rita Runner and Rosa Runner, mostly at Riverside Runners; 1 tie faded (Quiet Quinn); 1 tie grew stronger (Gina Grew); you joined Riverside Runners and left St Mary's parish.",
     );
     expect(changeSummary(changesOf(journal, yearSpan(2017)), '2017')).toBe(
       '2017: you met nobody new; no tie faded or grew.',

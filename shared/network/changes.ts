@@ -22,6 +22,8 @@ export interface MetPerson {
   /** The journal community of the first meeting (or of their membership), '' when none. */
   communityId: string;
   community: string;
+  /** The tie's strength at the end of the span. */
+  strength: number;
 }
 
 /** An owner tie whose strength changed over the span: strength the day before it began, and at its end. */
@@ -176,6 +178,7 @@ export function changesBetween(
         day: dayString(first),
         communityId,
         community: communityName(communityId),
+        strength: index.owner.strengthAt(tie, span.to),
       });
       return;
     }

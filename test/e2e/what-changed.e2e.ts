@@ -82,7 +82,7 @@ describe('what changed in a year', () => {
     expect(await rowNames(panel.getByRole('table', { name: 'Ties that faded' }))).toEqual(['Quinn Harlow']);
     await panel
       .getByText(
-        `${year}: you met 2 new people (Ravi Menon and Rita Okoro), mostly at Riverside Runners; 1 tie faded (Quinn Harlow); you joined Riverside Runners.`,
+        `${year}: you met 2 new people (Rita Okoro and Ravi Menon), mostly at Riverside Runners; 1 tie faded (Quinn Harlow); you joined Riverside Runners.`,
       )
       .waitFor();
 

@@ -154,7 +154,8 @@ export function reviewSvg(changes: NetworkChanges, label: string): string {
   }
 
   const columns: [string, string[]][] = [
-    ['Met', changes.met.map((p) => p.name)],
+    // The closest new people first, as the sentence names them.
+    ['Met', [...changes.met].sort((a, b) => b.strength - a.strength).map((p) => p.name)],
     ['Faded', changes.faded.map((t) => t.name)],
     ['Grew stronger', changes.grew.map((t) => t.name)],
   ];
