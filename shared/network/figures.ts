@@ -7,6 +7,7 @@ import {
   type SampleNetwork,
 } from '../sample';
 import { brokersOf, bridgesOf } from './brokers';
+import { buildChangeIndex, changesBetween } from './changes';
 import { now } from './clock';
 import { communitiesOf } from './communities';
 import { dayNumber, dayString } from './days';
@@ -121,6 +122,18 @@ export function networkFigures(options: NetworkFigureOptions = {}): RawFigure[] 
   const bridges = bridgesOf(brokers, index.settings.bridgeShare);
   const fading: number[] = [];
   for (let r = 0; r < runs; r++) fading.push(time(() => fadingTies(index, last, { bridges })));
+  // "What changed": gathered once per journal on its first request, then one answer per span asked for.
+  const journal = { people, encounters: net.encounters, communities: net.communities };
+  const changeBuilds: number[] = [];
+  let changeIndex = buildChangeIndex(index, journal);
+  for (let r = 0; r < runs; r++)
+    changeBuilds.push(time(() => (changeIndex = buildChangeIndex(index, journal))));
+  const yearChanges: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    yearChanges.push(
+      time(() => changesBetween(index, changeIndex, { from: last - 364 - r * 365, to: last - r * 365 })),
+    );
+  }
   return [
     figure('network index build', 'ms', builds),
     figure(`strength of all ${index.ties.length} ties at one date (slider step)`, 'ms', step),
@@ -133,6 +146,8 @@ export function networkFigures(options: NetworkFigureOptions = {}): RawFigure[] 
     figure('introduction path (Dijkstra, -log strength)', 'ms', paths),
     figure("brokers (Burt's constraint)", 'ms', brokerTimes),
     figure('keep in touch list', 'ms', fading),
+    figure('what changed: change index build (first request)', 'ms', changeBuilds),
+    figure('what changed in a year', 'ms', yearChanges),
   ];
 }
 

@@ -59,3 +59,15 @@ export { brokersOf, bridgesOf, type Broker } from './brokers';
 export { dunbarLayers, type DunbarLayer } from './layers';
 export { fadingTies, type FadingReason, type FadingTie } from './keepInTouch';
 export { analyseNetwork, type NetworkAnalysis } from './analysis';
+export {
+  buildChangeIndex,
+  changesBetween,
+  TIE_GREW_BY,
+  type ChangedTie,
+  type ChangeIndex,
+  type CommunityChange,
+  type MetPerson,
+  type NetworkChanges,
+} from './changes';
+export { changeSummary, namesList } from './changeSummary';
+export { dayInWords, monthsUntil, spanLabel, wholeYear, yearSpan, type DaySpan } from './changeSpan';

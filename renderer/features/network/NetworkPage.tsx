@@ -4,6 +4,7 @@ import { paths } from '../../app/paths';
 import { useCommunities } from '../../db';
 import { Button, CommunityIcon, count, EmptyState, ViewBoundary } from '../../ui';
 import { formatDayShort, useEncounterDialogs } from '../encounters';
+import { useMarkedMap, WhatChangedPanel, YearReviewButton } from './changes';
 import { colouring } from './map/colouring';
 import { hiddenMask, NO_FILTERS, type MapFilters } from './map/filters';
 import { MapToolbar, type ColourBy } from './map/MapToolbar';
@@ -39,6 +40,7 @@ export function NetworkPage() {
     () => tableRows(nodes, journalCommunities, clusters, filters),
     [nodes, journalCommunities, clusters, filters],
   );
+  const marked = useMarkedMap(nodes, colours, hidden);
   const onMap = useMemo(() => nodes.filter((n) => n.visible && !n.isOwner).length, [nodes]);
   const layerSizes = useMemo(() => model.layers.map((l) => l.size), [model.layers]);
   const openPerson = useCallback((id: string) => navigate(paths.person(id)), [navigate]);
@@ -98,6 +100,7 @@ export function NetworkPage() {
               : 'Building your network…'}
           </p>
         </div>
+        <YearReviewButton model={model} />
       </header>
       <MapToolbar
         nodes={nodes}
@@ -113,11 +116,11 @@ export function NetworkPage() {
         <ViewBoundary what="the map" resetKeys={[model]}>
           <NetworkMap
             model={model}
-            colourSlot={colours.colourSlot}
-            colours={colours.colours}
-            legend={colours.legend}
-            legendTitle={colours.title}
-            hidden={hidden}
+            colourSlot={marked.colours.colourSlot}
+            colours={marked.colours.colours}
+            legend={marked.colours.legend}
+            legendTitle={marked.colours.title}
+            hidden={marked.hidden}
             minStrength={filters.minStrength}
             peopleShown={onMap}
             onOpenPerson={openPerson}
@@ -128,6 +131,9 @@ export function NetworkPage() {
           <LiveTimeBar />
         </ViewBoundary>
       </section>
+      <ViewBoundary what="what changed">
+        <WhatChangedPanel model={model} onMarks={marked.setMarks} />
+      </ViewBoundary>
       <section className="network-section" aria-labelledby="network-table-heading">
         <h2 id="network-table-heading" className="network-section__title">
           People on the map

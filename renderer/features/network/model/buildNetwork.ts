@@ -1,10 +1,12 @@
 import type { DayString } from '../../../../shared/domain/entities';
 import type { ContextKind } from '../../../../shared/domain/kinds';
 import {
+  buildChangeIndex,
   buildTimeIndex,
   datedEncounters,
   dayNumber,
   dayString,
+  type ChangeIndex,
   membershipFacts,
   type MembershipFacts,
   type StrengthSettings,
@@ -43,6 +45,12 @@ export interface BuiltNetwork {
   communityIndexOf: Map<string, number>;
   range: { first: DayString; last: DayString } | null;
   layoutInput: LayoutInput;
+  /**
+   * What "what changed" needs besides the index (first meetings' communities, community visits),
+   * gathered on the first request: a few hundred ms on a heavy journal that opening the map
+   * should not wait for.
+   */
+  changes(): ChangeIndex;
 }
 
 /** Sample days used to find each tie's peak strength (for the layout). */
@@ -132,6 +140,12 @@ export function buildNetwork(
       links.push({ source: tieSource[t] as number, target: tieTarget[t] as number, strength: s });
   }
 
+  // Only what the change index reads is kept until it is made (not the ties: 250,000 on stress).
+  const changeJournal = {
+    people: journal.people,
+    encounters: journal.encounters,
+    communities: journal.communities,
+  };
   return {
     index,
     facts,
@@ -147,6 +161,20 @@ export function buildNetwork(
     communityIndexOf: new Map(journalCommunities.map((c) => [c.id, c.index])),
     range,
     layoutInput: { ids: nodeIds, ownerStrength, links, groups: journalGroups(communities) },
+    changes: once(() => buildChangeIndex(index, changeJournal)),
+  };
+}
+
+/** `make()` on the first call, its answer ever after; what it needed is let go once made. */
+function once<T>(make: () => T): () => T {
+  let pending: (() => T) | null = make;
+  let made: T | undefined;
+  return () => {
+    if (pending) {
+      made = pending();
+      pending = null;
+    }
+    return made as T;
   };
 }
 

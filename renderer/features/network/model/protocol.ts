@@ -5,6 +5,7 @@ import type {
   FadingTie,
   IntroductionPath,
   LearnedStrength,
+  NetworkChanges,
   StrengthSettings,
 } from '../../../../shared/network';
 import type {
@@ -34,13 +35,16 @@ export type WorkerRequest =
   | { kind: 'path'; personId: string; day: DayString }
   | { kind: 'explain'; personId: string; day: DayString }
   | { kind: 'series'; personId: string; options: SeriesOptions }
-  | { kind: 'composition'; options: SeriesOptions };
+  | { kind: 'composition'; options: SeriesOptions }
+  /** What changed from `from` to `to`, both included (see shared/network/changes.ts). */
+  | { kind: 'changes'; from: DayString; to: DayString };
 
 export interface WorkerResults {
   path: IntroductionPath | null;
   explain: PersonExplanation;
   series: StrengthSeries;
   composition: CompositionSeries;
+  changes: NetworkChanges;
 }
 
 export type ToWorker =

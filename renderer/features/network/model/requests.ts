@@ -1,6 +1,7 @@
 import type { DayString } from '../../../../shared/domain/entities';
 import type { ContextKind } from '../../../../shared/domain/kinds';
 import {
+  changesBetween,
   dayNumber,
   dayString,
   explainStrength,
@@ -36,6 +37,11 @@ export function answer(
       return series(built, request.personId, request.options);
     case 'composition':
       return composition(built, request.options);
+    case 'changes':
+      return changesBetween(built.index, built.changes(), {
+        from: dayOf(request.from, 'The start date'),
+        to: dayOf(request.to, 'The end date'),
+      });
   }
 }
 

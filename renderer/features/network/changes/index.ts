@@ -1,0 +1,3 @@
+export { useMarkedMap } from './useMarkedMap';
+export { WhatChangedPanel } from './WhatChangedPanel';
+export { YearReviewButton } from './YearReview';
