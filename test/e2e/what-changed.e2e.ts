@@ -88,7 +88,7 @@ describe('what changed in a year', () => {
 
     // Shown on the map: the legend names the marks.
     await panel.getByRole('button', { name: 'Show on the map' }).click();
-    const legend = page.getByRole('list', { name: 'Legend' });
+    const legend = page.getByRole('list', { name: 'Colour: what changed' });
     await legend.getByText('Met for the first time (2)').waitFor();
     await legend.getByText('Tie faded (1)').waitFor();
   });

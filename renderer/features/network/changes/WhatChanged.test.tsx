@@ -64,7 +64,7 @@ describe('what changed, on the network page', () => {
     ).toBeTruthy();
 
     fireEvent.click(within(panel()).getByRole('button', { name: 'Show on the map' }));
-    const legend = await screen.findByRole('list', { name: 'Legend' });
+    const legend = await screen.findByRole('list', { name: 'Colour: what changed' });
     await waitFor(() =>
       expect(
         within(legend)
