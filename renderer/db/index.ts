@@ -1,6 +1,6 @@
 export { DbProvider } from './DbProvider';
 export { useDb } from './DbContext';
-export { openBrowserDatabase } from './openBrowserDatabase';
+export { openBrowserDatabase, unrestoredJournal$, type UnrestoredJournal } from './openBrowserDatabase';
 export { usePeople, useEncounters, useCommunities, useTies, useFollowUps } from './collections';
 export { usePerson, useEncounter, useCommunity, useOwner } from './documents';
 export { usePeopleById, useCommunitiesById } from './lookups';

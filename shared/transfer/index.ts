@@ -114,7 +114,7 @@ export {
   type ParsedBackup,
   type RejectedDocument,
 } from './backupFormat';
-export { fileSafetyCopy, type CopyFiles, type SafetyCopyOptions } from './safetyCopy';
+export { fileSafetyCopy, type CopyFiles, type FileSafetyCopy, type SafetyCopyOptions } from './safetyCopy';
 export {
   BACKUP_LIMITS,
   checkFileSize,

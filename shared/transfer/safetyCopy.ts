@@ -93,7 +93,12 @@ async function storageLost(db: KithDatabase): Promise<boolean> {
  * is told once; a mark with the journal's own id means the storage survived, and its own record took
  * back whatever the write left, so the copy goes once no write is still recorded.
  */
-export function fileSafetyCopy(files: CopyFiles | null, options: SafetyCopyOptions = {}): SafetyCopy {
+export interface FileSafetyCopy extends SafetyCopy {
+  /** The copy held for the write under way or just failed, as a backup file's text; null when none. */
+  held(): { text: string; description: WriteDescription } | null;
+}
+
+export function fileSafetyCopy(files: CopyFiles | null, options: SafetyCopyOptions = {}): FileSafetyCopy {
   const now = options.now ?? Date.now;
   let held: { mark: Mark; text: string } | null = null;
   const release = async () => {
@@ -133,6 +138,7 @@ export function fileSafetyCopy(files: CopyFiles | null, options: SafetyCopyOptio
       return true;
     },
     release,
+    held: () => (held ? { text: held.text, description: held.mark.description } : null),
     async writeFailed(db) {
       if (held && options.onLost && (await storageLost(db))) void options.onLost(db).catch(() => undefined);
     },

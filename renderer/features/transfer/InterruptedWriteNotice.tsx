@@ -5,13 +5,16 @@ import {
   interruptedWrite$,
   retryPendingRollback,
   type InterruptedWrite,
+  type WriteDescription,
 } from '../../../shared/db';
-import { useDb, useObservable } from '../../db';
+import { unrestoredJournal$, useDb, useObservable, type UnrestoredJournal } from '../../db';
+import { backupFileName } from '../../../shared/transfer';
+import { saveBackupText } from './backupJson';
 import { Button, useReportErrors } from '../../ui';
 import { errorMessage } from './errorMessage';
 
 /** "An import of contacts.vcf", "A restore of kith-backup.json (replacing the journal)". */
-function whichWrite(w: InterruptedWrite): string {
+function whichWrite(w: WriteDescription): string {
   if (w.kind === 'import') return `An import of ${w.source}`;
   return `A restore of ${w.source}${w.mode === 'replace' ? ' (replacing the journal)' : w.mode === 'merge' ? ' (merged)' : ''}`;
 }
@@ -36,6 +39,41 @@ export function interruptedWriteText(w: InterruptedWrite): string {
 }
 
 /**
+ * The browser lost the journal's storage during an import or restore and putting it back from the
+ * copy failed every time: the copy is still in this page's memory, and goes when the page does, so
+ * the one thing to do is to save it.
+ */
+function UnrestoredJournalNotice({ lost }: { lost: UnrestoredJournal }) {
+  const [saved, setSaved] = useState('');
+  const [problem, setProblem] = useState('');
+  const fileName = backupFileName();
+  const save = async () => {
+    setProblem('');
+    try {
+      await saveBackupText(fileName, lost.text);
+      setSaved(`Saved as ${fileName}. Free some space, reload Kith, then restore it under Import & export.`);
+    } catch (failure) {
+      setProblem(errorMessage(failure));
+    }
+  };
+  return (
+    <div className="card stack interrupted-write" role="alert" aria-label="Journal lost by the browser">
+      <p>
+        {`${whichWrite(lost.description)} was interrupted, and the browser lost Kith’s stored journal with it. ` +
+          `Kith could not put it back from the copy it kept (${lost.problem}). Save the copy now, before you close or reload this page.`}
+      </p>
+      {saved && <p>{saved}</p>}
+      {problem && <p className="form-alert">{problem}</p>}
+      <div className="row">
+        <Button variant="primary" onClick={() => void save()}>
+          Save the copy of the journal
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/**
  * Told once: an import or restore that a crash (or a full disk) interrupted was taken back at start,
  * or is still waiting to be. Shown above every page until dismissed (an undone one) or finished (a
  * pending one).
@@ -43,9 +81,11 @@ export function interruptedWriteText(w: InterruptedWrite): string {
 export function InterruptedWriteNotice() {
   const db = useDb();
   const notice = useObservable(useMemo(() => interruptedWrite$(db), [db]));
+  const unrestored = useObservable(unrestoredJournal$);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
   const run = useReportErrors();
+  if (unrestored) return <UnrestoredJournalNotice lost={unrestored} />;
   if (!notice) return null;
 
   const retry = async () => {

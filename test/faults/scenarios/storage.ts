@@ -57,7 +57,18 @@ const storageFullImport: Scenario = {
     // How far the import got before the disk was full (the last progress shown).
     let lastProgress = '';
     for (const deadline = Date.now() + 300_000; (await ended.count()) === 0;) {
-      if (Date.now() > deadline) throw new Error('the import neither finished nor failed in 5 minutes');
+      if (Date.now() > deadline) {
+        findings.note(
+          'pageAtTheDeadline',
+          (
+            await a.page
+              .locator('body')
+              .innerText()
+              .catch(() => '')
+          ).slice(0, 600),
+        );
+        throw new Error('the import neither finished nor failed in 5 minutes');
+      }
       lastProgress = (await progress.textContent({ timeout: 1_000 }).catch(() => null)) ?? lastProgress;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -111,7 +122,18 @@ const storageFullImport: Scenario = {
     // The person quits and opens Kith again, as in the crash rows: what the app makes of its storage
     // at open (taking back the write, or putting a lost journal back from its copy) is what counts.
     await a.close();
-    await a.openApp();
+    await a.openApp().catch(async (err: Error) => {
+      findings.note(
+        'pageAfterTheRelaunch',
+        (
+          await a.page
+            .locator('body')
+            .innerText()
+            .catch(() => '')
+        ).slice(0, 600),
+      );
+      throw err;
+    });
     await checkUsable(findings, a, 'after a relaunch');
     const notice = a.page.getByLabel('Interrupted import or restore');
     findings.note(
