@@ -411,30 +411,14 @@ function push(ctx: HandlerContext, attempt = 1): ReplicationPushHandler<SyncDoc>
       const ids = rows.map((r) => serverId(ctx.collection, (r.newDocumentState as SyncDoc).id));
       // The key document is read with the documents: a device that missed a passphrase change (or
       // one starting) must not write another document under the old key, or in plain text.
-      const asked = serverDocs(ctx, [KEY_DOC_ID, ...ids]);
-      // Sealed together while the server answers: WebCrypto works off the main thread meanwhile.
-      // Nothing is sent before the key check below; a row that turns out to conflict just drops
-      // its envelope.
-      const sealed = rows.map((row) =>
-        encodeEnvelope(
-          ctx.collection,
-          ctx.version,
-          row.newDocumentState as Record<string, unknown>,
-          ctx.write,
-        ),
-      );
-      // A push that stops early (the key changed, the server is gone) leaves none unobserved.
-      for (const envelope of sealed) envelope.catch(() => undefined);
-      const current = await asked;
+      const current = await serverDocs(ctx, [KEY_DOC_ID, ...ids]);
       const keyRow = current.get(KEY_DOC_ID);
       if (keyDocState(keyRow?.doc ?? null) !== ctx.keyState) throw new SyncPassphraseError(KEY_CHANGED);
       const conflicts: WithDeleted<SyncDoc>[] = [];
       const pending: Promise<object>[] = [];
-      // The server's copies are opened together too, then taken in order.
-      const masters = await Promise.all(ids.map((id) => masterOf(ctx, current.get(id)?.doc ?? null)));
       for (const [i, row] of rows.entries()) {
         const server = current.get(ids[i] as string);
-        const master = masters[i];
+        const master = await masterOf(ctx, server?.doc ?? null);
         // Never overwrite what a newer Kith wrote: this version would drop the fields it added.
         if (master === 'newer') continue;
         if (master) {
@@ -444,8 +428,16 @@ function push(ctx: HandlerContext, attempt = 1): ReplicationPushHandler<SyncDoc>
             continue;
           }
         }
+        // Encrypted together: WebCrypto runs them off the main thread, in parallel.
         const rev = server?.value?.rev;
-        pending.push(sealed[i]!.then((envelope) => (rev ? { ...envelope, _rev: rev } : envelope)));
+        pending.push(
+          encodeEnvelope(
+            ctx.collection,
+            ctx.version,
+            row.newDocumentState as Record<string, unknown>,
+            ctx.write,
+          ).then((envelope) => (rev ? { ...envelope, _rev: rev } : envelope)),
+        );
       }
       const writes = await Promise.all(pending);
       if (writes.length === 0) return conflicts;
