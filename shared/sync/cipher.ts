@@ -66,6 +66,27 @@ export async function keyFromBits(
 }
 
 /**
+ * IVs are drawn from the platform's CSPRNG a batch at a time: one getRandomValues call per document
+ * cost an initial encrypted sync more than the document's JSON (node's goes through argument checks
+ * and a native call each time). The random bytes are the same; each 12-byte slice is handed out once
+ * and the batch is replaced when used up, so no IV is ever given twice. IVs are public (they travel
+ * beside the ciphertext), so holding the next ones in memory reveals nothing.
+ */
+const IV_BATCH = 1024;
+const ivBatches = new WeakMap<CryptoLike, { bytes: Uint8Array<ArrayBuffer>; next: number }>();
+
+export function freshIv(crypto: CryptoLike): Uint8Array<ArrayBuffer> {
+  let batch = ivBatches.get(crypto);
+  if (!batch || batch.next + IV_BYTES > batch.bytes.length) {
+    batch = { bytes: crypto.getRandomValues(new Uint8Array(IV_BYTES * IV_BATCH)), next: 0 };
+    ivBatches.set(crypto, batch);
+  }
+  const iv = batch.bytes.slice(batch.next, batch.next + IV_BYTES);
+  batch.next += IV_BYTES;
+  return iv;
+}
+
+/**
  * A fresh random IV on every call: AES-GCM must never reuse an IV with the same key. `context` is
  * authenticated but not encrypted (AES-GCM's additional data): whatever travels beside the ciphertext
  * that a reader acts on must be in it, or a server can change it unnoticed.
@@ -75,7 +96,7 @@ export async function sealBytes(
   plain: Uint8Array<ArrayBuffer>,
   context?: string,
 ): Promise<Sealed> {
-  const iv = key.crypto.getRandomValues(new Uint8Array(IV_BYTES));
+  const iv = freshIv(key.crypto);
   const data = await key.crypto.subtle.encrypt(
     { name: 'AES-GCM', iv, ...(context === undefined ? {} : { additionalData: utf8(context) }) },
     key.key,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromBase64, toBase64 } from './bytes';
-import { seal } from './cipher';
+import { fromBase64, fromUtf8, toBase64, utf8 } from './bytes';
+import { openBytes, seal } from './cipher';
 import {
   encodeEnvelope,
   openEnvelope,
@@ -91,6 +91,29 @@ describe('sync envelopes (format 2: authenticated, padded)', async () => {
       kind: 'refused',
       reason: expect.stringMatching(/moved on the server/),
     });
+  });
+
+  it('keeps the padded plaintext and its authenticated data byte for byte, so every device reads what any other wrote', async () => {
+    const ascii = { ...person, id: 'p2', notes: 'Met at the Analytical Society' };
+    for (const doc of [person, ascii]) {
+      const envelope = (await encodeEnvelope('people', 2, doc, key)) as Envelope & { enc: true };
+      const { _rev: _r, _meta: _m, _attachments: _a, ...body } = doc;
+      const head = `{"doc":${JSON.stringify(body)},"pad":"`;
+      const length = utf8(head).length + 2;
+      const expected = `${head}${' '.repeat(paddedLength(length) - length)}"}`;
+      const context = JSON.stringify(['kith-envelope', 2, envelope._id, 'people', 2, key.kid, 'encrypted']);
+      expect(fromUtf8(await openBytes(key, envelope, context))).toBe(expected);
+    }
+  });
+
+  it('never seals two documents with the same IV', async () => {
+    // More than one batch of IVs drawn from the random source (see freshIv).
+    const envelopes = await Promise.all(
+      Array.from({ length: 2_500 }, (_, i) => encodeEnvelope('people', 2, { ...person, id: `p${i}` }, key)),
+    );
+    const ivs = envelopes.map((e) => (e as Envelope & { enc: true }).iv);
+    expect(new Set(ivs).size).toBe(ivs.length);
+    expect(ivs.every((iv) => fromBase64(iv).length === 12)).toBe(true);
   });
 
   it('pads every ciphertext to a size class, so the number of people met or a short note does not show', async () => {

@@ -1,4 +1,4 @@
-import { fromUtf8, utf8 } from './bytes';
+import { fromUtf8, utf8, utf8Into } from './bytes';
 import { openBytes, sealBytes, type SyncKey } from './cipher';
 
 /**
@@ -62,10 +62,26 @@ export function paddedLength(length: number): number {
   return Math.ceil(length / step) * step;
 }
 
+const [SPACE, QUOTE, CLOSE] = [0x20, 0x22, 0x7d];
+
+const NOT_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * `{"doc":…,"pad":"<spaces>"}` at its padded length, the document's JSON encoded once, and straight
+ * into the padded buffer when it is ASCII (most are: their UTF-8 length is their string length); the
+ * spaces and the closing `"}` are written as bytes. Every encrypted write goes through here.
+ */
 function padded(doc: SyncDoc): Uint8Array<ArrayBuffer> {
-  const body = `{"doc":${JSON.stringify(doc)},"pad":"`;
-  const length = utf8(body).length + 2;
-  return utf8(`${body}${' '.repeat(paddedLength(length) - length)}"}`);
+  const text = `{"doc":${JSON.stringify(doc)},"pad":"`;
+  const encoded = NOT_ASCII.test(text) ? utf8(text) : null;
+  const length = encoded ? encoded.length : text.length;
+  const bytes = new Uint8Array(paddedLength(length + 2));
+  if (encoded) bytes.set(encoded);
+  else utf8Into(text, bytes);
+  bytes.fill(SPACE, length, bytes.length - 2);
+  bytes[bytes.length - 2] = QUOTE;
+  bytes[bytes.length - 1] = CLOSE;
+  return bytes;
 }
 
 export async function encodeEnvelope(
