@@ -4,6 +4,7 @@ import { paths } from '../../app/paths';
 import { useCommunities } from '../../db';
 import { Button, CommunityIcon, count, EmptyState, ViewBoundary } from '../../ui';
 import { formatDayShort, useEncounterDialogs } from '../encounters';
+import { BuildProgress } from './map/BuildProgress';
 import { colouring } from './map/colouring';
 import { hiddenMask, NO_FILTERS, type MapFilters } from './map/filters';
 import { MapToolbar, type ColourBy } from './map/MapToolbar';
@@ -79,7 +80,8 @@ export function NetworkPage() {
     );
   }
 
-  const ready = model.status === 'ready' && model.range !== null;
+  // Counts are shown only once an analysis has counted them: before that they would read "0 people".
+  const ready = model.status === 'ready' && model.range !== null && model.analysedDay !== null;
   const asOf = model.analysedDay ? formatDayShort(model.analysedDay) : '';
   return (
     <div className="page network-page" aria-busy={!ready || undefined}>
@@ -93,6 +95,7 @@ export function NetworkPage() {
           </p>
         </div>
       </header>
+      {model.progress && <BuildProgress progress={model.progress} />}
       <MapToolbar
         nodes={nodes}
         communities={communities ?? []}

@@ -6,9 +6,6 @@ import { ForceLayout } from './layout';
 import type { Post, ToWorker } from './protocol';
 import { answer, type GraphCache } from './requests';
 
-/** Above this many ties the first analysis waits for the layout (see finishJournal). */
-const BIG_NETWORK_TIES = 20_000;
-
 export interface WorkerCoreOptions {
   post: Post;
   /** Runs the next slice of the layout after pending messages (setTimeout 0 in a worker). */
@@ -49,6 +46,7 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
     if (!pending) throw new Error('The journal ended before it began (journal-end without journal-begin).');
     const started = now();
     const previous = built;
+    post({ type: 'stage', generation, stage: 'strengths' }, []);
     built = buildNetwork(pending, today, settings);
     pending = null;
     cache.current = null;
@@ -56,22 +54,42 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
     strengths.buffer = new Float64Array(built.index.ties.length);
     post(builtMessage(built, generation, now() - started), []);
     sendFrame(day);
-    // On a big network the analysis takes a few hundred ms: the map's layout goes first.
-    const analyseFirst = built.index.ties.length < BIG_NETWORK_TIES;
-    if (analyseFirst) sendAnalysis(day);
-    startLayout(built, analyseFirst ? null : day);
+    // The analysis goes before the layout, even on a big network where it takes a second: its
+    // communities are the map's first readable picture (named bubbles over the people's starting
+    // places), which the layout then refines in place.
+    post({ type: 'stage', generation, stage: 'communities' }, []);
+    sendAnalysis(day);
+    post({ type: 'stage', generation, stage: 'layout' }, []);
+    startLayout(built);
     if (requests.length > 0 && !draining) {
       draining = true;
       schedule(drain);
     }
   }
 
-  function startLayout(network: BuiltNetwork, analyseWhenSettled: string | null) {
+  function startLayout(network: BuiltNetwork) {
     const mine = generation;
     const layout = new ForceLayout({ ...network.layoutInput, previous: positions });
     const started = now();
     let lastPost = started;
     let computeMs = 0;
+    // The starting places at once (each community on its own spiral, or where people were): enough
+    // for the first picture, long before the forces have run.
+    if (!layout.settled) {
+      const start = layout.positions();
+      post(
+        {
+          type: 'layout',
+          generation: mine,
+          positions: start,
+          progress: 0,
+          settled: false,
+          ms: 0,
+          computeMs: 0,
+        },
+        [start.buffer],
+      );
+    }
     const slice = () => {
       if (mine !== generation) return;
       const sliceStart = now();
@@ -95,7 +113,6 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
         [out.buffer],
       );
       if (!settled) schedule(slice);
-      else if (analyseWhenSettled !== null) sendAnalysis(analyseWhenSettled);
     };
     schedule(slice);
   }
