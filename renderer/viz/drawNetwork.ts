@@ -40,6 +40,19 @@ export interface NetworkScene {
   moving?: boolean;
 }
 
+/** What one frame drew: the legibility budget's figures (the bench reads them). */
+export interface DrawnCounts {
+  /** People drawn as discs (the owner included). */
+  people: number;
+  /** Ties drawn one by one. */
+  ties: number;
+  /** Names drawn (people and communities). */
+  labels: number;
+  /** Communities drawn as bubbles, and the bundles of ties between them. */
+  bubbles: number;
+  bundles: number;
+}
+
 export interface Viewport {
   width: number;
   height: number;
@@ -87,7 +100,7 @@ export function drawnRadius(scene: NetworkScene, i: number, k: number): number {
  * colour, then highlights, then labels placed so they never overlap. Thousands of nodes and tens
  * of thousands of ties fit in a frame because each batch is a single stroke or fill.
  */
-export function drawNetwork(ctx: CanvasRenderingContext2D, scene: NetworkScene, view: Viewport): void {
+export function drawNetwork(ctx: CanvasRenderingContext2D, scene: NetworkScene, view: Viewport): DrawnCounts {
   const { dpr, k } = view;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, view.width, view.height);
@@ -100,13 +113,15 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, scene: NetworkScene, 
     x1: (view.width - view.x) / k,
     y1: (view.height - view.y) / k,
   };
-  drawTies(ctx, scene, k, world);
-  drawNodes(ctx, scene, k);
+  const ties = drawTies(ctx, scene, k, world);
+  const people = drawNodes(ctx, scene, k);
   drawHighlights(ctx, scene, k);
-  if (scene.preview || scene.moving) return;
+  const counts = { people, ties, labels: 0, bubbles: 0, bundles: 0 };
+  if (scene.preview || scene.moving) return counts;
 
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  drawLabels(ctx, scene, view);
+  counts.labels = drawLabels(ctx, scene, view);
+  return counts;
 }
 
 function drawTies(
@@ -114,7 +129,7 @@ function drawTies(
   scene: NetworkScene,
   k: number,
   world: { x0: number; y0: number; x1: number; y1: number },
-) {
+): number {
   const zoomWidth = Math.sqrt(Math.min(2, Math.max(0.5, k))) / k;
   // Rasterising a line costs far more than recording it: past the budget the weakest ties are left
   // out (person-to-person ties first, then the owner's halo), which a zoomed-out map cannot show anyway.
@@ -140,6 +155,7 @@ function drawTies(
     else strokeOneByOne(ctx, scene, ties, from, to, owner);
   }
   ctx.globalAlpha = 1;
+  return ties.length;
 }
 
 /** A tie inside a group takes the group's colour, so the groups stand out from the ties between them. */
@@ -226,13 +242,15 @@ function strokeHairlines(
   hairlinePaths.clear();
 }
 
-function drawNodes(ctx: CanvasRenderingContext2D, scene: NetworkScene, k: number) {
+function drawNodes(ctx: CanvasRenderingContext2D, scene: NetworkScene, k: number): number {
+  let drawn = 0;
   const p = scene.positions;
   const n = scene.appears.length;
   const batches: number[][] = scene.colours.map(() => []);
   const faint: number[] = [];
   for (let i = 1; i < n; i++) {
     if (!isOnMap(scene, i)) continue;
+    drawn++;
     if (isHidden(scene, i)) faint.push(i);
     else batches[scene.colourSlot[i] as number]?.push(i);
   }
@@ -273,7 +291,9 @@ function drawNodes(ctx: CanvasRenderingContext2D, scene: NetworkScene, k: number
     ctx.fill();
     ctx.lineWidth = 3 / k;
     ctx.stroke();
+    drawn++;
   }
+  return drawn;
 }
 
 function drawHighlights(ctx: CanvasRenderingContext2D, scene: NetworkScene, k: number) {
@@ -304,7 +324,7 @@ function drawHighlights(ctx: CanvasRenderingContext2D, scene: NetworkScene, k: n
   if (scene.hover !== scene.focus) ring(scene.hover, scene.theme.text, 3, 2);
 }
 
-function drawLabels(ctx: CanvasRenderingContext2D, scene: NetworkScene, view: Viewport) {
+function drawLabels(ctx: CanvasRenderingContext2D, scene: NetworkScene, view: Viewport): number {
   const { k } = view;
   ctx.font = LABEL_FONT;
   const measure = (name: string) => {
@@ -365,4 +385,5 @@ function drawLabels(ctx: CanvasRenderingContext2D, scene: NetworkScene, view: Vi
     ctx.strokeText(name, label.x + 1, y);
     ctx.fillText(name, label.x + 1, y);
   }
+  return placed.length;
 }

@@ -7,12 +7,16 @@ export interface BenchOptions {
   network: boolean;
   transfer: boolean;
   sync: boolean;
+  /** The map's legibility figures (first readable picture, budget, zoom), typical and heavy. */
+  map: boolean;
+  /** Also measure the map figures on the stress dataset (25,000 people; slow). */
+  stress: boolean;
   /** Fewer runs, for checking the harness itself (figures are then not worth quoting). */
   quick: boolean;
   help: boolean;
 }
 
-export const USAGE = `Usage: npm run bench -- [--json FILE] [--only data|app|network|transfer|sync] [--quick] [--help]
+export const USAGE = `Usage: npm run bench -- [--json FILE] [--only data|app|network|transfer|sync|map] [--stress] [--quick] [--help]
 
 Measures in headless Chromium (/usr/bin/chromium, or $CHROMIUM_PATH); prints a table of medians on
 stdout and progress on stderr; exits 1 if a group of figures could not be measured.
@@ -28,6 +32,10 @@ stdout and progress on stderr; exits 1 if a group of figures could not be measur
                 about a minute and a half
   --only transfer only the import, export and backup figures (vcard, csv, ics, backup, restore), in node
   --only sync     only the sync figures (initial sync plain and encrypted, live propagation), in node
+  --only map      only the map's legibility figures on typical and heavy (opening the Network page to
+                the first readable picture and to the settled one, people, ties and names drawn in
+                the default view, frame time while zooming in, longest main-thread task)
+  --stress      with the map figures, also the stress dataset (25,000 people; several minutes)
   --quick       one or two runs each, to check the harness; not for quoting (the truth figures are
                 not timings and are computed in full either way)`;
 
@@ -38,6 +46,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     network: true,
     transfer: true,
     sync: true,
+    map: true,
+    stress: false,
     quick: false,
     help: false,
   };
@@ -57,6 +67,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       for (const group of GROUPS) options[group] = group === which;
     } else if (arg === '--help' || arg === '-h') {
       options.help = true;
+    } else if (arg === '--stress') {
+      options.stress = true;
     } else if (arg === '--quick') {
       options.quick = true;
     } else {
@@ -66,7 +78,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   return options;
 }
 
-const GROUPS = ['data', 'app', 'network', 'transfer', 'sync'] as const;
+const GROUPS = ['data', 'app', 'network', 'transfer', 'sync', 'map'] as const;
 type Group = (typeof GROUPS)[number];
 
 function isGroup(value: string | undefined): value is Group {
