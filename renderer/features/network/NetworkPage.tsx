@@ -6,6 +6,7 @@ import { Button, CommunityIcon, count, EmptyState, ViewBoundary } from '../../ui
 import { formatDayShort, useEncounterDialogs } from '../encounters';
 import { BuildProgress } from './map/BuildProgress';
 import { colouring } from './map/colouring';
+import { CommunityList } from './map/CommunityList';
 import { hiddenMask, NO_FILTERS, type MapFilters } from './map/filters';
 import { MapToolbar, type ColourBy } from './map/MapToolbar';
 import { NetworkMap, type MapHandle } from './map/NetworkMap';
@@ -15,6 +16,7 @@ import { TimeBar } from './map/TimeBar';
 import { usePlayback } from './map/usePlayback';
 import { useNetworkAnalysis, useNetworkModel } from './model';
 import { NetworkPanels } from './views';
+import { showsStructure } from '../../viz/legibility';
 import './map/network.css';
 
 /** The network map page: the map at a date, the time slider, filters, and the same people as a table. */
@@ -28,6 +30,8 @@ export function NetworkPage() {
   const [, navigate] = useLocation();
   const [filters, setFilters] = useState<MapFilters>(NO_FILTERS);
   const [colourBy, setColourBy] = useState<ColourBy>('community');
+  // Opened communities by name: Louvain numbers them afresh on every date, their names stay.
+  const [openedNames, setOpenedNames] = useState<readonly string[]>([]);
   const mapRef = useRef<MapHandle>(null);
 
   const { nodes, communities: groups, setHighlight } = model;
@@ -36,6 +40,28 @@ export function NetworkPage() {
   const rows = useMemo(() => tableRows(nodes, groups, filters), [nodes, groups, filters]);
   const onMap = useMemo(() => nodes.filter((n) => n.visible && !n.isOwner).length, [nodes]);
   const layerSizes = useMemo(() => model.layers.map((l) => l.size), [model.layers]);
+  const overview = showsStructure(onMap);
+  const opened = useMemo(
+    () => groups.filter((c) => openedNames.includes(c.label)).map((c) => c.index),
+    [groups, openedNames],
+  );
+  const toggleCommunity = useCallback(
+    (index: number) => {
+      const label = groups[index]?.label;
+      if (label === undefined) return;
+      const opening = !openedNames.includes(label);
+      setOpenedNames(opening ? [...openedNames, label] : openedNames.filter((n) => n !== label));
+      if (opening) mapRef.current?.focusOnCommunity(index);
+    },
+    [groups, openedNames],
+  );
+  const openCommunity = useCallback(
+    (index: number) => {
+      const label = groups[index]?.label;
+      if (label !== undefined && !openedNames.includes(label)) toggleCommunity(index);
+    },
+    [groups, openedNames, toggleCommunity],
+  );
   const openPerson = useCallback((id: string) => navigate(paths.person(id)), [navigate]);
   const find = useCallback(
     (id: string) => {
@@ -116,10 +142,18 @@ export function NetworkPage() {
             hidden={hidden}
             minStrength={filters.minStrength}
             peopleShown={onMap}
+            overview={overview}
+            opened={opened}
+            onOpenCommunity={openCommunity}
             onOpenPerson={openPerson}
             handle={mapRef}
           />
         </ViewBoundary>
+        {overview && (
+          <ViewBoundary what="the list of communities" resetKeys={[groups]}>
+            <CommunityList communities={groups} opened={opened} onToggle={toggleCommunity} />
+          </ViewBoundary>
+        )}
         <ViewBoundary what="the date slider" resetKeys={[model.range]}>
           <LiveTimeBar />
         </ViewBoundary>

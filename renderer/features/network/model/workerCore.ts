@@ -2,7 +2,8 @@ import type { Community, Encounter, Person, Tie } from '../../../../shared/domai
 import { dayNumber, type StrengthSettings } from '../../../../shared/network';
 import { analyse } from './analyse';
 import { buildNetwork, builtMessage, type BuiltNetwork } from './buildNetwork';
-import { ForceLayout } from './layout';
+import { STRUCTURE_PEOPLE, MIN_BUBBLE_MEMBERS } from '../../../viz/legibility';
+import { clusterGroups, ForceLayout } from './layout';
 import type { Post, ToWorker } from './protocol';
 import { answer, type GraphCache } from './requests';
 
@@ -58,18 +59,27 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
     // communities are the map's first readable picture (named bubbles over the people's starting
     // places), which the layout then refines in place.
     post({ type: 'stage', generation, stage: 'communities' }, []);
-    sendAnalysis(day);
+    const communities = sendAnalysis(day);
     post({ type: 'stage', generation, stage: 'layout' }, []);
-    startLayout(built);
+    startLayout(built, communities);
     if (requests.length > 0 && !draining) {
       draining = true;
       schedule(drain);
     }
   }
 
-  function startLayout(network: BuiltNetwork) {
+  function startLayout(network: BuiltNetwork, communities: Int32Array | null) {
     const mine = generation;
-    const layout = new ForceLayout({ ...network.layoutInput, previous: positions });
+    // A large map is drawn as its communities (bubbles): it is laid out by them, each a region.
+    const cluster = communities !== null && network.facts.length > STRUCTURE_PEOPLE;
+    const input = cluster
+      ? {
+          ...network.layoutInput,
+          groups: clusterGroups(communities, network.layoutInput.ownerStrength, MIN_BUBBLE_MEMBERS),
+          cluster,
+        }
+      : network.layoutInput;
+    const layout = new ForceLayout({ ...input, previous: positions });
     const started = now();
     let lastPost = started;
     let computeMs = 0;
@@ -133,10 +143,12 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
     ]);
   }
 
-  function sendAnalysis(day: string) {
-    if (!built) return;
+  /** Posts the analysis of a date; returns its communities per node (a copy: the message's moves). */
+  function sendAnalysis(day: string): Int32Array | null {
+    if (!built) return null;
     const { message, analysis } = analyse(built, day, generation);
     cache.current = { day: analysis.day, graph: analysis.graph };
+    const communities = message.communityIndex.slice();
     post(message, [
       message.strength.buffer,
       message.communityIndex.buffer,
@@ -144,6 +156,7 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
       message.tieIndexes.buffer,
       message.tieStrengths.buffer,
     ]);
+    return communities;
   }
 
   function drain() {
