@@ -37,9 +37,9 @@ export interface NetworkScene {
   path: readonly number[];
   theme: ThemeColours;
   /**
-   * A quick sketch while the layout still moves everyone: fewer and thinner ties, no outlines, no
-   * labels. Rasterising the full picture takes 50-100 ms on a heavy journal (software rendering),
-   * too long for frames that are replaced a tenth of a second later.
+   * A quick sketch while the layout still moves everyone: fewer and thinner ties, no outlines; the
+   * closest people and the communities are named. Rasterising the full picture takes 50-100 ms on a
+   * heavy journal (software rendering), too long for frames that are replaced a tenth of a second later.
    */
   preview?: boolean;
   /**
@@ -165,7 +165,10 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, scene: NetworkScene, 
   counts.labels = bubbleLabels.length;
   // Bundle counts are numbers, not names: drawn, but not counted among the labels.
   if (structure) drawBundleCounts(ctx, scene, structure, view, [...bubbleLabels]);
-  if (scene.preview || scene.moving) return counts;
+  // While the layout runs the closest people are named too (at most 150 candidates: a few ms), so
+  // the first picture can be read before the layout settles; not while the date moves, when frames
+  // must fit in 16 ms.
+  if (scene.moving) return counts;
   counts.labels += drawLabels(ctx, scene, view, structure, bubbleLabels);
   return counts;
 }

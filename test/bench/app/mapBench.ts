@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { BENCH_SEED, type DatasetName } from '../../../shared/sample';
 import { summarise, type Figure } from '../stats';
 import { pollProbe } from './appFigures';
-import { lastFrameCounts, openMapPictures, pageNow, scrubEnd } from './mapProbes';
+import { lastFrameCounts, openMapPictures, pageNow, scrubEnd, stageStarts } from './mapProbes';
 import { installProbes } from './probes';
 import { longestTask, startTaskTrace } from './taskTrace';
 
@@ -59,6 +59,10 @@ export async function measureMapPictures(options: MapBenchOptions): Promise<Figu
     ['bundles', `bundles of ties between communities in the default view ${dataset} (map)`, 'marks'],
     ['labels', `names drawn in the default view ${dataset} (map)`, 'labels'],
     ['zoomFrame', `frame time while zooming in ${dataset} (map, per frame)`, 'ms'],
+    ['stage:reading', `map opened to reading the journal into the model ${dataset} (map)`, 'ms'],
+    ['stage:strengths', `map opened to working out tie strengths ${dataset} (map)`, 'ms'],
+    ['stage:communities', `map opened to finding communities ${dataset} (map)`, 'ms'],
+    ['stage:layout', `map opened to placing people ${dataset} (map)`, 'ms'],
     ['openLongTask', `longest main-thread task from opening the map to settled ${dataset} (map)`, 'ms'],
     ['zoomLongTask', `longest main-thread task while zooming in ${dataset} (map)`, 'ms'],
   ];
@@ -75,6 +79,9 @@ async function measureOnce(page: Page, url: string, add: (name: string, value: n
   const opened = await page.evaluate(openMapPictures);
   add('readable', opened.readable - opened.start);
   add('settled', opened.settled - opened.start);
+  // Where the time to the first picture goes (builds without stage marks report none).
+  const stages = await page.evaluate(stageStarts, opened.start);
+  for (const [stage, at] of Object.entries(stages)) add(`stage:${stage}`, at);
   await page.waitForTimeout(REST_MS);
   const counts = await page.evaluate(lastFrameCounts);
   if (counts) for (const [key, value] of Object.entries(counts)) add(key, value);

@@ -105,3 +105,12 @@ export function lastFrameCounts(): MapFrameCounts | null {
   const probe = window.__kithProbe as ProbeState;
   return probe.mapFrames.at(-1)?.counts ?? null;
 }
+
+/** When each stage of the model's first build began, in ms after `start` (the 'kith:network-stage' marks). */
+export function stageStarts(start: number): Record<string, number> {
+  const starts: Record<string, number> = {};
+  for (const mark of performance.getEntriesByName('kith:network-stage') as PerformanceMark[]) {
+    if (mark.startTime >= start) starts[String(mark.detail)] ??= mark.startTime - start;
+  }
+  return starts;
+}

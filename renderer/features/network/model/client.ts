@@ -54,6 +54,9 @@ const STAGE_START: Record<BuildStage, number> = {
 };
 const STAGE_END: Record<BuildStage, number> = { reading: 0.25, strengths: 0.65, communities: 0.9, layout: 1 };
 
+/** A performance mark at the start of each stage of a first build (its detail: the stage). */
+export const STAGE_MARK = 'kith:network-stage';
+
 function stageProgress(stage: BuildStage, share: number): BuildProgress {
   const from = STAGE_START[stage];
   return { stage, done: from + (STAGE_END[stage] - from) * Math.min(1, Math.max(0, share)) };
@@ -147,6 +150,7 @@ export class NetworkClient {
     const generation = ++this.generation;
     // A rebuild keeps the picture it has; only the first build shows its progress.
     const first = !this.built;
+    if (first) performance.mark(STAGE_MARK, { detail: 'reading' });
     this.update({
       status: first ? 'building' : this.state.status,
       today,
@@ -269,7 +273,10 @@ export class NetworkClient {
     }
     switch (message.type) {
       case 'stage':
-        if (this.state.progress) this.update({ progress: stageProgress(message.stage, 0) });
+        if (!this.state.progress) return;
+        // On the page's timeline too: the bench reads when each stage of the first build began.
+        performance.mark(STAGE_MARK, { detail: message.stage });
+        this.update({ progress: stageProgress(message.stage, 0) });
         return;
       case 'built':
         return this.onBuilt(message);
