@@ -3,6 +3,7 @@ import { useLocation } from 'wouter';
 import { paths } from '../../app/paths';
 import { useCommunities } from '../../db';
 import { Button, CommunityIcon, count, EmptyState, ViewBoundary } from '../../ui';
+import { showsStructure } from '../../viz/legibility';
 import { formatDayShort, useEncounterDialogs } from '../encounters';
 import { BuildProgress } from './map/BuildProgress';
 import { colouring } from './map/colouring';
@@ -16,7 +17,6 @@ import { TimeBar } from './map/TimeBar';
 import { usePlayback } from './map/usePlayback';
 import { useNetworkAnalysis, useNetworkModel } from './model';
 import { NetworkPanels } from './views';
-import { showsStructure } from '../../viz/legibility';
 import './map/network.css';
 
 /** The network map page: the map at a date, the time slider, filters, and the same people as a table. */
