@@ -135,7 +135,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       }).catch((err: Error) => left.push(`app figures failed: ${err.message.split('\n')[0]}`));
     }
     if (appReady && options.map) {
-      const datasets = ['typical', 'heavy', ...(options.stress ? (['stress'] as const) : [])] as const;
+      const chosen = options.mapDatasets;
+      const withStress = options.stress || chosen.includes('stress');
+      const datasets = (['typical', 'heavy', 'stress'] as const).filter(
+        (d) => (d !== 'stress' || withStress) && (chosen.length === 0 || chosen.includes(d)),
+      );
       for (const dataset of datasets) {
         // A fresh profile per dataset: the app's database must hold exactly that journal.
         await withBrowser(async (context) => {

@@ -11,12 +11,14 @@ export interface BenchOptions {
   map: boolean;
   /** Also measure the map figures on the stress dataset (25,000 people; slow). */
   stress: boolean;
+  /** Only these datasets for the map figures (--dataset, repeatable); all of them when empty. */
+  mapDatasets: string[];
   /** Fewer runs, for checking the harness itself (figures are then not worth quoting). */
   quick: boolean;
   help: boolean;
 }
 
-export const USAGE = `Usage: npm run bench -- [--json FILE] [--only data|app|network|transfer|sync|map] [--stress] [--quick] [--help]
+export const USAGE = `Usage: npm run bench -- [--json FILE] [--only data|app|network|transfer|sync|map] [--stress] [--dataset NAME] [--quick] [--help]
 
 Measures in headless Chromium (/usr/bin/chromium, or $CHROMIUM_PATH); prints a table of medians on
 stdout and progress on stderr; exits 1 if a group of figures could not be measured.
@@ -36,6 +38,7 @@ stdout and progress on stderr; exits 1 if a group of figures could not be measur
                 the first readable picture and to the settled one, people, ties and names drawn in
                 the default view, frame time while zooming in, longest main-thread task)
   --stress      with the map figures, also the stress dataset (25,000 people; several minutes)
+  --dataset NAME  the map figures on this dataset only (typical, heavy or stress; repeatable)
   --quick       one or two runs each, to check the harness; not for quoting (the truth figures are
                 not timings and are computed in full either way)`;
 
@@ -48,6 +51,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     sync: true,
     map: true,
     stress: false,
+    mapDatasets: [],
     quick: false,
     help: false,
   };
@@ -69,6 +73,11 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       options.help = true;
     } else if (arg === '--stress') {
       options.stress = true;
+    } else if (arg === '--dataset') {
+      const name = argv[++i];
+      if (name !== 'typical' && name !== 'heavy' && name !== 'stress')
+        throw new Error(`--dataset takes typical, heavy or stress, not "${name ?? ''}".`);
+      options.mapDatasets.push(name);
     } else if (arg === '--quick') {
       options.quick = true;
     } else {
