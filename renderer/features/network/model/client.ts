@@ -168,12 +168,18 @@ export class NetworkClient {
     slices(journal.ties, 'ties', (t) => t);
     slices(journal.communities, 'communities', (c) => c);
     const total = chunks.length;
+    let shown = 0;
     const next = () => {
       if (generation !== this.generation || this.transport !== transport) return;
       const make = chunks.shift();
       if (make) {
         transport.post({ type: 'journal-chunk', generation, chunk: make() });
-        if (first) this.update({ progress: stageProgress('reading', (total - chunks.length) / total) });
+        // Every update re-renders the page: the bar moves in tenths of the reading, not per chunk.
+        const tenth = Math.floor((10 * (total - chunks.length)) / total);
+        if (first && tenth > shown) {
+          shown = tenth;
+          this.update({ progress: stageProgress('reading', tenth / 10) });
+        }
         setTimeout(next, 0);
       } else {
         transport.post({ type: 'journal-end', generation, today, day: this.state.day, settings });
