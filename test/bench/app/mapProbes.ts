@@ -112,5 +112,9 @@ export function stageStarts(start: number): Record<string, number> {
   for (const mark of performance.getEntriesByName('kith:network-stage') as PerformanceMark[]) {
     if (mark.startTime >= start) starts[String(mark.detail)] ??= mark.startTime - start;
   }
+  // When each collection reached the model's feed (before the first stage).
+  for (const mark of performance.getEntriesByName('kith:network-feed') as PerformanceMark[]) {
+    if (mark.startTime >= start) starts[`feed ${String(mark.detail)}`] ??= mark.startTime - start;
+  }
   return starts;
 }
