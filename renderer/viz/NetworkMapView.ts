@@ -5,6 +5,7 @@ import { drawnRadius, isHidden, isOnMap, type NetworkScene } from './drawNetwork
 import { NodeFinder } from './hitTest';
 import { createMapPainter, type MapPainter } from './mapPainter';
 import { readThemeColours } from './palette';
+import { structureOf } from './structureScene';
 
 export interface MapViewCallbacks {
   /** The node under the pointer changed (-1: none), with its position on the canvas. */
@@ -13,6 +14,8 @@ export interface MapViewCallbacks {
   onOpen(index: number): void;
   /** The map's empty background was clicked (not after a pan). */
   onBackground(): void;
+  /** A closed community's bubble was clicked (the overview of a large journal). */
+  onOpenCommunity?(community: number): void;
 }
 
 /** The scene minus what the view owns (theme, hover) — what React hands over. */
@@ -43,6 +46,8 @@ export class NetworkMapView {
   private positionsMoved = false;
   private readonly painter: MapPainter;
   private userMoved = false;
+  /** The zoom at which everyone fits: the painter names more people once zoomed in past it. */
+  private fitK = 1;
   private tween = 0;
   private restTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly zoomer: ZoomBehavior<HTMLCanvasElement, unknown>;
@@ -95,11 +100,17 @@ export class NetworkMapView {
       canvas.addEventListener(type, handler);
       this.cleanups.push(() => canvas.removeEventListener(type, handler));
     };
-    listen('pointermove', (e) => this.setHover(this.nodeAt(e.offsetX, e.offsetY), e.offsetX, e.offsetY));
+    listen('pointermove', (e) => {
+      this.setHover(this.nodeAt(e.offsetX, e.offsetY), e.offsetX, e.offsetY);
+      // A closed bubble opens on a click: the pointer says so.
+      if (this.hover < 0) canvas.style.cursor = this.bubbleAt(e.offsetX, e.offsetY) >= 0 ? 'pointer' : '';
+    });
     listen('pointerleave', () => this.setHover(-1, 0, 0));
     listen('click', (e) => {
       const i = this.nodeAt(e.offsetX, e.offsetY);
-      if (i >= 0) this.callbacks.onOpen(i);
+      if (i >= 0) return this.callbacks.onOpen(i);
+      const community = this.bubbleAt(e.offsetX, e.offsetY);
+      if (community >= 0 && this.callbacks.onOpenCommunity) this.callbacks.onOpenCommunity(community);
       else this.callbacks.onBackground();
     });
     listen('keydown', (e) => this.onKey(e));
@@ -120,6 +131,8 @@ export class NetworkMapView {
   /** New data from React. Positions are copied: dragging moves the copy, not the model. */
   update(input: SceneInput, options: { positionsChanged: boolean; newLayout: boolean }) {
     if (options.newLayout) this.moved.clear();
+    // The fitted view follows new positions, and the switch between the overview and every person.
+    let refit = this.input?.overview !== input.overview || this.input?.communityOf !== input.communityOf;
     if (options.positionsChanged || this.positions.length !== input.positions.length) {
       this.positions = Float32Array.from(input.positions);
       for (const [i, [x, y]] of this.moved) {
@@ -127,7 +140,7 @@ export class NetworkMapView {
         this.positions[i * 2] = x;
         this.positions[i * 2 + 1] = y;
       }
-      if (!this.userMoved) this.fit(false);
+      refit = true;
     }
     // While the date moves (scrubbing, playing) frames follow each other closely: they are drawn
     // with fewer ties, and the full picture once the date rests.
@@ -148,6 +161,7 @@ export class NetworkMapView {
       theme: this.scene?.theme ?? readThemeColours(this.probe),
       hover: this.hover,
     };
+    if (refit && !this.userMoved) this.fit(false);
     this.finder = null;
     this.requestDraw();
   }
@@ -168,6 +182,21 @@ export class NetworkMapView {
     );
   }
 
+  /** Zooms to a community's bubble (the overview), far enough that it opens. */
+  focusOnCommunity(community: number) {
+    if (!this.scene) return;
+    const bubble = structureOf(this.scene, this.transform.k)?.bubbles.find((b) => b.community === community);
+    if (!bubble || !this.width || !this.height) return;
+    const k = Math.min(12, (0.42 * Math.min(this.width, this.height)) / bubble.r);
+    this.userMoved = true;
+    this.animateTo(
+      zoomIdentity
+        .translate(this.width / 2, this.height / 2)
+        .scale(k)
+        .translate(-bubble.x, -bubble.y),
+    );
+  }
+
   zoomBy(factor: number) {
     this.userMoved = true;
     this.selection.call(this.zoomer.scaleBy, factor);
@@ -180,14 +209,22 @@ export class NetworkMapView {
     let y0 = Infinity;
     let x1 = -Infinity;
     let y1 = -Infinity;
-    for (let i = 0; i * 2 < this.positions.length; i++) {
-      const x = this.positions[i * 2] as number;
-      const y = this.positions[i * 2 + 1] as number;
-      if (Number.isNaN(x)) continue;
-      x0 = Math.min(x0, x);
-      x1 = Math.max(x1, x);
-      y0 = Math.min(y0, y);
-      y1 = Math.max(y1, y);
+    const take = (x: number, y: number, r = 0) => {
+      if (Number.isNaN(x)) return;
+      x0 = Math.min(x0, x - r);
+      x1 = Math.max(x1, x + r);
+      y0 = Math.min(y0, y - r);
+      y1 = Math.max(y1, y + r);
+    };
+    // The overview fits its structure (the bubbles and the closest people), not every speck.
+    const structure = this.scene ? structureOf(this.scene, this.transform.k) : null;
+    if (structure && structure.bubbles.length > 0) {
+      for (const b of structure.bubbles) take(b.x, b.y, b.r);
+      for (const i of [0, ...structure.closest])
+        take(this.positions[i * 2] as number, this.positions[i * 2 + 1] as number);
+    } else {
+      for (let i = 0; i * 2 < this.positions.length; i++)
+        take(this.positions[i * 2] as number, this.positions[i * 2 + 1] as number);
     }
     if (!Number.isFinite(x0)) return;
     const margin = 40;
@@ -196,6 +233,7 @@ export class NetworkMapView {
       (this.width - 2 * margin) / Math.max(1, x1 - x0),
       (this.height - 2 * margin) / Math.max(1, y1 - y0),
     );
+    this.fitK = Math.max(0.02, k);
     const target = zoomIdentity
       .translate(this.width / 2, this.height / 2)
       .scale(Math.max(0.02, k))
@@ -288,10 +326,34 @@ export class NetworkMapView {
     if (!this.finder) {
       const radii = new Float32Array(scene.appears.length);
       for (let i = 0; i < radii.length; i++) radii[i] = drawnRadius(scene, i, k);
-      this.finder = new NodeFinder(this.positions, radii, (i) => isOnMap(scene, i) && !isHidden(scene, i));
+      // In the overview only the people drawn as discs can be pointed at; the specks belong to bubbles.
+      const prominent = structureOf(scene, k)?.prominent;
+      this.finder = new NodeFinder(
+        this.positions,
+        radii,
+        (i) => isOnMap(scene, i) && !isHidden(scene, i) && (!prominent || prominent[i] === 1),
+      );
     }
     const [wx, wy] = this.transform.invert([x, y]);
     return this.finder.find(wx, wy, 4 / k);
+  }
+
+  /** The smallest closed bubble under a canvas point (the overview), -1 if none. */
+  private bubbleAt(x: number, y: number): number {
+    if (!this.scene) return -1;
+    const structure = structureOf(this.scene, this.transform.k);
+    if (!structure) return -1;
+    const [wx, wy] = this.transform.invert([x, y]);
+    let best = -1;
+    let bestR = Infinity;
+    for (const b of structure.bubbles) {
+      if (structure.open.has(b.community)) continue;
+      if (Math.hypot(wx - b.x, wy - b.y) <= b.r && b.r < bestR) {
+        best = b.community;
+        bestR = b.r;
+      }
+    }
+    return best;
   }
 
   private requestDraw() {
@@ -305,7 +367,15 @@ export class NetworkMapView {
   private draw() {
     if (!this.scene || !this.width) return;
     const t = this.transform;
-    const view = { width: this.width, height: this.height, dpr: this.dpr, k: t.k, x: t.x, y: t.y };
+    const view = {
+      width: this.width,
+      height: this.height,
+      dpr: this.dpr,
+      k: t.k,
+      x: t.x,
+      y: t.y,
+      detail: t.k / this.fitK,
+    };
     this.painter.paint(this.scene, view, this.positionsMoved);
     this.positionsMoved = false;
   }

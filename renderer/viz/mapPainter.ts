@@ -38,8 +38,8 @@ const handedOver = new WeakMap<HTMLCanvasElement, WorkerPainter>();
 
 /** Draws on the page's own thread, with the worker's logic. */
 class PagePainter implements MapPainter {
-  private readonly core = createPaintCore(({ start, duration, drawn }) => {
-    if (drawn) recordMapFrame(start - performance.timeOrigin, duration);
+  private readonly core = createPaintCore(({ start, duration, drawn, counts }) => {
+    if (drawn) recordMapFrame(start - performance.timeOrigin, duration, counts);
   });
 
   constructor(canvas: HTMLCanvasElement) {
@@ -74,8 +74,8 @@ class WorkerPainter implements MapPainter {
       name: 'kith-map-painter',
     });
     this.worker.onmessage = (event: MessageEvent<PaintedFrame>) => {
-      const { start, duration, drawn } = event.data;
-      if (drawn) recordMapFrame(start - performance.timeOrigin, duration);
+      const { start, duration, drawn, counts } = event.data;
+      if (drawn) recordMapFrame(start - performance.timeOrigin, duration, counts);
       this.drawing = false;
       this.flush();
     };

@@ -1,4 +1,4 @@
-import { drawNetwork, type NetworkScene, type Viewport } from './drawNetwork';
+import { drawNetwork, type DrawnCounts, type NetworkScene, type Viewport } from './drawNetwork';
 
 /** From the page to the painter worker. */
 export type ToPainter =
@@ -15,6 +15,8 @@ export interface PaintedFrame {
   start: number;
   duration: number;
   drawn: boolean;
+  /** What the frame drew (when drawn). */
+  counts?: DrawnCounts;
 }
 
 /** What the painter needs of a canvas (an OffscreenCanvas in the worker, a fake in tests). */
@@ -47,8 +49,9 @@ export function createPaintCore(post: (message: PaintedFrame) => void, clock = p
     // Resizing clears the canvas, so it happens only when the size really changed.
     if (target.width !== width) target.width = width;
     if (target.height !== height) target.height = height;
+    let counts: DrawnCounts | undefined;
     try {
-      drawNetwork(ctx as CanvasRenderingContext2D, scene as NetworkScene, view);
+      counts = drawNetwork(ctx as CanvasRenderingContext2D, scene as NetworkScene, view);
     } finally {
       // Reported even if drawing failed (the error itself reaches the page as the worker's error),
       // so the page never waits forever to send the next paint.
@@ -58,6 +61,7 @@ export function createPaintCore(post: (message: PaintedFrame) => void, clock = p
           start: clock.timeOrigin + start,
           duration: clock.now() - start,
           drawn: true,
+          ...(counts ? { counts } : {}),
         }),
       );
     }

@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { createProfile, launchChromium, type Profile } from '../support/browser';
 import { startStaticServer } from '../support/server';
 import { measureApp } from './app/appFigures';
+import { measureMapPictures } from './app/mapBench';
 import { APP_OUT, BENCH_OUT, buildApp, buildBenchPage } from './build';
 import { measureInserts } from './dataFigures';
 import { parseOptions, USAGE, type BenchOptions } from './options';
@@ -96,7 +97,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       left.push(`sync figures failed: ${(err as Error).message.split('\n')[0]}`);
     }
   }
-  if (!options.data && !options.app) {
+  if (!options.data && !options.app && !options.map) {
     process.stdout.write(`${formatTable(figures)}\n`);
     printTruth(figures);
     if (options.json) await writeJson(options.json, figures);
@@ -107,7 +108,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   log('building the bench page…');
   await buildBenchPage();
   let appReady = false;
-  if (options.app) {
+  if (options.app || options.map) {
     log('building the app…');
     const error = await buildApp();
     if (error) left.push(`app figures: the renderer did not build (${error.message.split('\n')[0]})`);
@@ -124,7 +125,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         figures.push(...(await measureInserts(page, 'heavy', runs.heavy, log)));
       }).catch((err: Error) => left.push(`data figures failed: ${err.message.split('\n')[0]}`));
     }
-    if (appReady) {
+    if (appReady && options.app) {
       // A fresh profile: the app's database must hold exactly the seeded journal.
       await withBrowser(async (context) => {
         watchErrors(context);
@@ -132,6 +133,21 @@ export async function main(argv: readonly string[]): Promise<number> {
           ...(await measureApp({ context, url: server.url, dataset: 'heavy', loads: runs.appLoads, log })),
         );
       }).catch((err: Error) => left.push(`app figures failed: ${err.message.split('\n')[0]}`));
+    }
+    if (appReady && options.map) {
+      const chosen = options.mapDatasets;
+      const withStress = options.stress || chosen.includes('stress');
+      const datasets = (['typical', 'heavy', 'stress'] as const).filter(
+        (d) => (d !== 'stress' || withStress) && (chosen.length === 0 || chosen.includes(d)),
+      );
+      for (const dataset of datasets) {
+        // A fresh profile per dataset: the app's database must hold exactly that journal.
+        await withBrowser(async (context) => {
+          watchErrors(context);
+          const loads = dataset === 'stress' ? runs.heavy : runs.appLoads;
+          figures.push(...(await measureMapPictures({ context, url: server.url, dataset, loads, log })));
+        }).catch((err: Error) => left.push(`map figures (${dataset}) failed: ${err.message.split('\n')[0]}`));
+      }
     }
   } finally {
     await server.close();

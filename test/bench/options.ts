@@ -7,12 +7,18 @@ export interface BenchOptions {
   network: boolean;
   transfer: boolean;
   sync: boolean;
+  /** The map's legibility figures (first readable picture, budget, zoom), typical and heavy. */
+  map: boolean;
+  /** Also measure the map figures on the stress dataset (25,000 people; slow). */
+  stress: boolean;
+  /** Only these datasets for the map figures (--dataset, repeatable); all of them when empty. */
+  mapDatasets: string[];
   /** Fewer runs, for checking the harness itself (figures are then not worth quoting). */
   quick: boolean;
   help: boolean;
 }
 
-export const USAGE = `Usage: npm run bench -- [--json FILE] [--only data|app|network|transfer|sync] [--quick] [--help]
+export const USAGE = `Usage: npm run bench -- [--json FILE] [--only data|app|network|transfer|sync|map] [--stress] [--dataset NAME] [--quick] [--help]
 
 Measures in headless Chromium (/usr/bin/chromium, or $CHROMIUM_PATH); prints a table of medians on
 stdout and progress on stderr; exits 1 if a group of figures could not be measured.
@@ -28,6 +34,11 @@ stdout and progress on stderr; exits 1 if a group of figures could not be measur
                 about a minute and a half
   --only transfer only the import, export and backup figures (vcard, csv, ics, backup, restore), in node
   --only sync     only the sync figures (initial sync plain and encrypted, live propagation), in node
+  --only map      only the map's legibility figures on typical and heavy (opening the Network page to
+                the first readable picture and to the settled one, people, ties and names drawn in
+                the default view, frame time while zooming in, longest main-thread task)
+  --stress      with the map figures, also the stress dataset (25,000 people; several minutes)
+  --dataset NAME  the map figures on this dataset only (typical, heavy or stress; repeatable)
   --quick       one or two runs each, to check the harness; not for quoting (the truth figures are
                 not timings and are computed in full either way)`;
 
@@ -38,6 +49,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     network: true,
     transfer: true,
     sync: true,
+    map: true,
+    stress: false,
+    mapDatasets: [],
     quick: false,
     help: false,
   };
@@ -57,6 +71,13 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       for (const group of GROUPS) options[group] = group === which;
     } else if (arg === '--help' || arg === '-h') {
       options.help = true;
+    } else if (arg === '--stress') {
+      options.stress = true;
+    } else if (arg === '--dataset') {
+      const name = argv[++i];
+      if (name !== 'typical' && name !== 'heavy' && name !== 'stress')
+        throw new Error(`--dataset takes typical, heavy or stress, not "${name ?? ''}".`);
+      options.mapDatasets.push(name);
     } else if (arg === '--quick') {
       options.quick = true;
     } else {
@@ -66,7 +87,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   return options;
 }
 
-const GROUPS = ['data', 'app', 'network', 'transfer', 'sync'] as const;
+const GROUPS = ['data', 'app', 'network', 'transfer', 'sync', 'map'] as const;
 type Group = (typeof GROUPS)[number];
 
 function isGroup(value: string | undefined): value is Group {

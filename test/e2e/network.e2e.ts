@@ -202,3 +202,67 @@ describe('the map with the typical dataset', () => {
     await session.close();
   });
 });
+
+/** What the latest map frame drew (each frame reports its counts as a performance measure). */
+async function lastFrame(
+  page: Page,
+): Promise<{ people: number; labels: number; ties: number; bubbles: number }> {
+  return page.evaluate(() => {
+    const frames = performance.getEntriesByName('kith:map-frame') as PerformanceMeasure[];
+    return frames.at(-1)?.detail as { people: number; labels: number; ties: number; bubbles: number };
+  });
+}
+
+describe('the map of a large journal', () => {
+  it('shows named communities and at most the budget of names, and a community opens to its people', async () => {
+    const session = await startKith();
+    const { page } = session;
+    await page.goto(`${inject('appUrl')}bench/`);
+    await page.waitForFunction(() => window.kithBench !== undefined);
+    await page.evaluate(() => window.kithBench!.generate('heavy', 20261101));
+    await page.evaluate(() => window.kithBench!.seedApp('heavy', 'kith'));
+    session.errors.length = 0;
+    await page.goto(inject('appUrl'));
+    await waitForApp(page);
+    await openNetwork(page);
+    // While it builds, the page says so, and never "0 people".
+    const subtitle = page.locator('.page__subtitle');
+    expect(await subtitle.textContent()).not.toMatch(/^0 people/);
+
+    const canvas = page.getByRole('img', { name: /^Network map, \d+ people in \d+ clusters/ });
+    await canvas.waitFor({ timeout: 120_000 });
+    const list = page.getByRole('navigation', { name: 'Clusters on the map' });
+    const buttons = list.getByRole('button');
+    expect(await buttons.count()).toBeGreaterThan(2);
+    await expectEventually(
+      async () =>
+        expect(await page.evaluate(() => performance.getEntriesByName('kith:layout-settled').length)).toBe(1),
+      120_000,
+    );
+    await page.waitForTimeout(500);
+    const overview = await lastFrame(page);
+    expect(overview.bubbles).toBeGreaterThan(2);
+    expect(overview.labels).toBeGreaterThan(overview.bubbles / 2);
+    expect(overview.labels).toBeLessThanOrEqual(300);
+    expect(overview.ties).toBeLessThanOrEqual(3000);
+    await mkdir(OUTPUT, { recursive: true });
+    await canvas.screenshot({ path: resolve(OUTPUT, 'network-map-heavy.png') });
+
+    // The largest community opens: its people are drawn and named, still within the budget.
+    const first = buttons.first();
+    const name = ((await first.textContent()) ?? '').replace(/, [\d,]+ people$/, '');
+    await first.click();
+    expect(await first.getAttribute('aria-pressed')).toBe('true');
+    await expectEventually(async () =>
+      expect((await lastFrame(page)).people).toBeGreaterThan(overview.people),
+    );
+    await page.waitForTimeout(800);
+    const opened = await lastFrame(page);
+    expect(opened.labels).toBeLessThanOrEqual(300);
+    expect(opened.ties).toBeLessThanOrEqual(3000);
+    await canvas.screenshot({ path: resolve(OUTPUT, 'network-map-heavy-community.png') });
+    expect(name.length).toBeGreaterThan(0);
+    expect(session.errors).toEqual([]);
+    await session.close();
+  }, 400_000);
+});

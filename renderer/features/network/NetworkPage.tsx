@@ -3,9 +3,12 @@ import { useLocation } from 'wouter';
 import { paths } from '../../app/paths';
 import { useCommunities } from '../../db';
 import { Button, CommunityIcon, count, EmptyState, ViewBoundary } from '../../ui';
+import { showsStructure } from '../../viz/legibility';
 import { formatDayShort, useEncounterDialogs } from '../encounters';
 import { useMarkedMap, WhatChangedPanel, YearReviewButton } from './changes';
+import { BuildProgress } from './map/BuildProgress';
 import { colouring } from './map/colouring';
+import { CommunityList } from './map/CommunityList';
 import { hiddenMask, NO_FILTERS, type MapFilters } from './map/filters';
 import { MapToolbar, type ColourBy } from './map/MapToolbar';
 import { NetworkMap, type MapHandle } from './map/NetworkMap';
@@ -28,6 +31,8 @@ export function NetworkPage() {
   const [, navigate] = useLocation();
   const [filters, setFilters] = useState<MapFilters>(NO_FILTERS);
   const [colourBy, setColourBy] = useState<ColourBy>('community');
+  // Opened communities by name: Louvain numbers them afresh on every date, their names stay.
+  const [openedNames, setOpenedNames] = useState<readonly string[]>([]);
   const mapRef = useRef<MapHandle>(null);
 
   const { nodes, journalCommunities, clusters, setHighlight } = model;
@@ -43,6 +48,28 @@ export function NetworkPage() {
   const marked = useMarkedMap(nodes, colours, hidden);
   const onMap = useMemo(() => nodes.filter((n) => n.visible && !n.isOwner).length, [nodes]);
   const layerSizes = useMemo(() => model.layers.map((l) => l.size), [model.layers]);
+  const overview = showsStructure(onMap);
+  const opened = useMemo(
+    () => clusters.filter((c) => openedNames.includes(c.label)).map((c) => c.index),
+    [clusters, openedNames],
+  );
+  const toggleCommunity = useCallback(
+    (index: number) => {
+      const label = clusters[index]?.label;
+      if (label === undefined) return;
+      const opening = !openedNames.includes(label);
+      setOpenedNames(opening ? [...openedNames, label] : openedNames.filter((n) => n !== label));
+      if (opening) mapRef.current?.focusOnCommunity(index);
+    },
+    [clusters, openedNames],
+  );
+  const openCommunity = useCallback(
+    (index: number) => {
+      const label = clusters[index]?.label;
+      if (label !== undefined && !openedNames.includes(label)) toggleCommunity(index);
+    },
+    [clusters, openedNames, toggleCommunity],
+  );
   const openPerson = useCallback((id: string) => navigate(paths.person(id)), [navigate]);
   const find = useCallback(
     (id: string) => {
@@ -87,7 +114,8 @@ export function NetworkPage() {
     );
   }
 
-  const ready = model.status === 'ready' && model.range !== null;
+  // Counts are shown only once an analysis has counted them: before that they would read "0 people".
+  const ready = model.status === 'ready' && model.range !== null && model.analysedDay !== null;
   const asOf = model.analysedDay ? formatDayShort(model.analysedDay) : '';
   return (
     <div className="page network-page" aria-busy={!ready || undefined}>
@@ -102,6 +130,7 @@ export function NetworkPage() {
         </div>
         <YearReviewButton model={model} />
       </header>
+      {model.progress && <BuildProgress progress={model.progress} />}
       <MapToolbar
         nodes={nodes}
         communities={communities ?? []}
@@ -123,10 +152,18 @@ export function NetworkPage() {
             hidden={marked.hidden}
             minStrength={filters.minStrength}
             peopleShown={onMap}
+            overview={overview}
+            opened={opened}
+            onOpenCommunity={openCommunity}
             onOpenPerson={openPerson}
             handle={mapRef}
           />
         </ViewBoundary>
+        {overview && (
+          <ViewBoundary what="the list of communities" resetKeys={[clusters]}>
+            <CommunityList communities={clusters} opened={opened} onToggle={toggleCommunity} />
+          </ViewBoundary>
+        )}
         <ViewBoundary what="the date slider" resetKeys={[model.range]}>
           <LiveTimeBar />
         </ViewBoundary>

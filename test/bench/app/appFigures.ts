@@ -121,7 +121,7 @@ async function measureLoad(
 }
 
 /** Polls (not waitForFunction with an async function, which passes at once) until both load marks are set. */
-async function pollProbe(page: Page): Promise<{ firstRowPainted: number; journalComplete: number }> {
+export async function pollProbe(page: Page): Promise<{ firstRowPainted: number; journalComplete: number }> {
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     const marks = await page.evaluate(() => {

@@ -4,6 +4,15 @@
  * scripts (an init script) and gives the others the helpers on `window.__kithProbe`.
  */
 
+/** What a map frame drew (renderer/viz/drawNetwork.ts DrawnCounts; absent from older builds). */
+export interface MapFrameCounts {
+  people: number;
+  ties: number;
+  labels: number;
+  bubbles: number;
+  bundles: number;
+}
+
 export interface ProbeState {
   /** performance.now() (ms since navigation start) when the first journal row had been painted. */
   firstRowPainted?: number;
@@ -17,7 +26,7 @@ export interface ProbeState {
   /** The journal's subtitle counts: [shown, total] while filtering, [total, total] otherwise. */
   journalCounts(): [number, number] | null;
   /** Every drawn map frame since navigation start (main-thread tasks come from a trace: ./taskTrace.ts). */
-  mapFrames: { start: number; duration: number }[];
+  mapFrames: { start: number; duration: number; counts?: MapFrameCounts }[];
   /** The 'kith:layout-settled' mark, once the map's layout has settled. */
   settled?: { at: number; detail: { ms: number; computeMs: number; people: number; ties: number } };
 }
@@ -75,7 +84,12 @@ export function installProbes(): void {
   // Observed from the start: the app clears its frame measures after 5,000.
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
-      if (e.name === 'kith:map-frame') state.mapFrames.push({ start: e.startTime, duration: e.duration });
+      if (e.name === 'kith:map-frame')
+        state.mapFrames.push({
+          start: e.startTime,
+          duration: e.duration,
+          counts: (e as PerformanceMeasure).detail as MapFrameCounts | undefined,
+        });
     }
   }).observe({ type: 'measure', buffered: true });
   new PerformanceObserver((list) => {

@@ -11,13 +11,17 @@ import {
 import { dayNumber } from '../../../../shared/network/days';
 import { strengthWord } from '../../../../shared/network/explain';
 import { IconButton } from '../../../ui';
+import { MIN_BUBBLE_MEMBERS } from '../../../viz/legibility';
 import { NetworkMapView, type SceneInput } from '../../../viz/NetworkMapView';
+import { communityColour } from '../../../viz/palette';
 import { formatDayShort } from '../../encounters';
 import type { NetworkModel } from '../model';
 import { MapLegend, type LegendEntry } from './MapLegend';
 
 export interface MapHandle {
   focusOn(personId: string): void;
+  /** Zooms to a community's bubble (the overview of a large journal). */
+  focusOnCommunity(community: number): void;
 }
 
 export interface NetworkMapProps {
@@ -32,6 +36,12 @@ export interface NetworkMapProps {
   minStrength: number;
   /** How many people are on the map (for the canvas's accessible name). */
   peopleShown: number;
+  /** Draw the structure (communities as bubbles): the default picture of a large journal. */
+  overview: boolean;
+  /** Community indexes opened (their people drawn in full). */
+  opened: readonly number[];
+  /** A community's bubble was clicked. */
+  onOpenCommunity(community: number): void;
   onOpenPerson(id: string): void;
   handle?: Ref<MapHandle>;
 }
@@ -40,8 +50,20 @@ const EMPTY_PATH: number[] = [];
 
 /** The canvas, its zoom buttons, legend and hover card. React owns the element; NetworkMapView draws. */
 export function NetworkMap(props: NetworkMapProps) {
-  const { model, colourSlot, colours, legend, hidden, minStrength, peopleShown, onOpenPerson, handle } =
-    props;
+  const {
+    model,
+    colourSlot,
+    colours,
+    legend,
+    hidden,
+    minStrength,
+    peopleShown,
+    overview,
+    opened,
+    onOpenCommunity,
+    onOpenPerson,
+    handle,
+  } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const probeRef = useRef<HTMLSpanElement>(null);
   const viewRef = useRef<NetworkMapView | null>(null);
@@ -50,6 +72,9 @@ export function NetworkMap(props: NetworkMapProps) {
 
   const { nodes, structure, layout, frames, highlight, nodeIndex, clusters, setHighlight } = model;
   const names = useMemo(() => nodes.map((n) => n.name), [nodes]);
+  const communityOf = useMemo(() => Int32Array.from(nodes, (n) => n.clusterIndex), [nodes]);
+  const communityNames = useMemo(() => clusters.map((c) => c.label), [clusters]);
+  const communityColours = useMemo(() => clusters.map((c) => communityColour(c.colour)), [clusters]);
   const path = useMemo(
     () => highlight.path?.map((id) => nodeIndex.get(id) ?? -1).filter((i) => i >= 0) ?? EMPTY_PATH,
     [highlight.path, nodeIndex],
@@ -66,6 +91,11 @@ export function NetworkMap(props: NetworkMapProps) {
     names,
     focus,
     path,
+    communityOf,
+    communityNames,
+    communityColours,
+    overview,
+    opened,
   });
   const pushed = useRef<{ positions: Float32Array | null; generation: number }>({
     positions: null,
@@ -73,11 +103,13 @@ export function NetworkMap(props: NetworkMapProps) {
   });
   const latestIds = useRef<string[]>([]);
   const openRef = useRef(onOpenPerson);
+  const openCommunityRef = useRef(onOpenCommunity);
   const clearFocusRef = useRef(() => setHighlight({ focus: null }));
   useEffect(() => {
     openRef.current = onOpenPerson;
+    openCommunityRef.current = onOpenCommunity;
     clearFocusRef.current = () => setHighlight({ focus: null });
-  }, [onOpenPerson, setHighlight]);
+  }, [onOpenPerson, onOpenCommunity, setHighlight]);
 
   // Any view may ask the map to show someone (search, "How can I reach…?"): centre on them.
   useEffect(() => {
@@ -99,6 +131,7 @@ export function NetworkMap(props: NetworkMapProps) {
         if (id) openRef.current(id);
       },
       onBackground: () => clearFocusRef.current(),
+      onOpenCommunity: (community) => openCommunityRef.current(community),
     });
     viewRef.current = view;
     return () => {
@@ -133,6 +166,12 @@ export function NetworkMap(props: NetworkMapProps) {
         names: input.names,
         focus: input.focus,
         path: input.path,
+        // The communities describe the analysed date: drawn only while they match these nodes.
+        communityOf: input.communityOf.length === s.appears.length ? input.communityOf : null,
+        communityNames: input.communityNames,
+        communityColours: input.communityColours,
+        overview: input.overview,
+        opened: input.opened,
         // Progress reaches 1 only when the layout has settled; until then frames are quick sketches.
         preview: frames.progress() < 1,
       };
@@ -150,10 +189,30 @@ export function NetworkMap(props: NetworkMapProps) {
       names,
       focus,
       path,
+      communityOf,
+      communityNames,
+      communityColours,
+      overview,
+      opened,
     };
     push();
     return frames.subscribe(push);
-  }, [frames, structure, colourSlot, colours, hidden, minStrength, names, focus, path]);
+  }, [
+    frames,
+    structure,
+    colourSlot,
+    colours,
+    hidden,
+    minStrength,
+    names,
+    focus,
+    path,
+    communityOf,
+    communityNames,
+    communityColours,
+    overview,
+    opened,
+  ]);
 
   useImperativeHandle(
     handle,
@@ -162,6 +221,7 @@ export function NetworkMap(props: NetworkMapProps) {
         const index = nodeIndex.get(personId);
         if (index !== undefined) viewRef.current?.focusOn(index);
       },
+      focusOnCommunity: (community: number) => viewRef.current?.focusOnCommunity(community),
     }),
     [nodeIndex],
   );
@@ -179,7 +239,9 @@ export function NetworkMap(props: NetworkMapProps) {
           ref={canvasRef}
           className="network-map__canvas"
           role="img"
-          aria-label={`Network map, ${peopleShown} ${peopleShown === 1 ? 'person' : 'people'}`}
+          aria-label={`Network map, ${peopleShown} ${peopleShown === 1 ? 'person' : 'people'}${
+            overview ? ` in ${clusters.filter((c) => c.size >= MIN_BUBBLE_MEMBERS).length} clusters` : ''
+          }`}
           aria-describedby={hovered ? tooltipId : undefined}
           aria-keyshortcuts="+ - 0 ArrowUp ArrowDown ArrowLeft ArrowRight"
           tabIndex={0}

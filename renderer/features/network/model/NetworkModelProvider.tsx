@@ -43,6 +43,10 @@ function JournalFeed({ client }: { client: NetworkClient }) {
   const communities = useCommunities();
   // A change of settings rebuilds the model like an edit of the journal does.
   const settings = useStrengthSettings();
+  useFirstArrival('people', people);
+  useFirstArrival('encounters', encounters);
+  useFirstArrival('ties', ties);
+  useFirstArrival('communities', communities);
   useEffect(() => {
     if (!people || !encounters || !ties || !communities || !settings) return;
     const delay = client.state.status === 'idle' ? FIRST_SEND_MS : DEBOUNCE_MS;
@@ -53,4 +57,15 @@ function JournalFeed({ client }: { client: NetworkClient }) {
     return () => clearTimeout(timer);
   }, [client, people, encounters, ties, communities, settings]);
   return null;
+}
+
+/**
+ * A performance mark when a piece of the journal first reaches the model's feed (its detail: the
+ * collection), so the bench can tell where the time before the first build goes.
+ */
+function useFirstArrival(what: string, value: unknown) {
+  const arrived = value !== undefined;
+  useEffect(() => {
+    if (arrived) performance.mark('kith:network-feed', { detail: what });
+  }, [arrived, what]);
 }

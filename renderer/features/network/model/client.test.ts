@@ -66,4 +66,35 @@ describe('the network client', () => {
     expect(client.getSnapshot().analysedDay).toBe(on(45));
     client.dispose();
   });
+
+  it('names each stage of the first build with its progress, and clears it once the map has a picture', async () => {
+    const core = driveCore();
+    const { from } = await core.load(journal, TODAY);
+    const { client, deliver } = clientWithManualWorker();
+    client.setJournal(journal, TODAY);
+    const seen: { stage: string; done: number }[] = [];
+    const record = () => {
+      const p = client.getSnapshot().progress;
+      if (p && seen.at(-1)?.stage !== p.stage) seen.push({ ...p });
+    };
+    record();
+    const messages = core.messages.slice(from);
+    for (const message of messages) {
+      deliver(message);
+      record();
+      // Until the communities are found nothing is counted: no analysed date, so the page shows no counts.
+      const stage = client.getSnapshot().progress?.stage;
+      if (stage === 'reading' || stage === 'strengths') expect(client.getSnapshot().analysedDay).toBeNull();
+    }
+    expect(seen.map((s) => s.stage)).toEqual(['reading', 'strengths', 'communities', 'layout']);
+    const shares = seen.map((s) => s.done);
+    expect([...shares].sort((a, b) => a - b)).toEqual(shares);
+    expect(client.getSnapshot().progress).toBeNull();
+    expect(client.getSnapshot().analysedDay).toBe(TODAY);
+
+    // A rebuild after an edit keeps the picture it has: no progress bar over it.
+    client.setJournal(journal, TODAY);
+    expect(client.getSnapshot().progress).toBeNull();
+    client.dispose();
+  });
 });

@@ -11,7 +11,15 @@ import type {
 } from './protocol';
 import { slimEncounter, slimPerson } from './slim';
 import type { NetworkTransport, TransportFactory } from './transport';
-import type { FrameStore, MapHighlight, MapStructure, NetworkFrame, NetworkModel } from './types';
+import type {
+  BuildProgress,
+  BuildStage,
+  FrameStore,
+  MapHighlight,
+  MapStructure,
+  NetworkFrame,
+  NetworkModel,
+} from './types';
 
 export type NetworkState = Omit<
   NetworkModel,
@@ -32,6 +40,27 @@ const ANALYSE_DELAY_MS = 150;
 /** While the date keeps moving, analyse at least this often, if an analysis is cheap. */
 const ANALYSE_MAX_WAIT_MS = 1000;
 const CHEAP_ANALYSIS_MS = 60;
+
+/**
+ * Where each stage starts in the build's progress (0..1), from its usual share of a heavy
+ * journal's build: reading the journal over, the strengths (time index), the communities, and
+ * the layout (which runs on after the first picture, so the bar ends when the picture appears).
+ */
+const STAGE_START: Record<BuildStage, number> = {
+  reading: 0,
+  strengths: 0.25,
+  communities: 0.65,
+  layout: 0.9,
+};
+const STAGE_END: Record<BuildStage, number> = { reading: 0.25, strengths: 0.65, communities: 0.9, layout: 1 };
+
+/** A performance mark at the start of each stage of a first build (its detail: the stage). */
+export const STAGE_MARK = 'kith:network-stage';
+
+function stageProgress(stage: BuildStage, share: number): BuildProgress {
+  const from = STAGE_START[stage];
+  return { stage, done: from + (STAGE_END[stage] - from) * Math.min(1, Math.max(0, share)) };
+}
 
 /**
  * The main thread's side of the network model: sends the journal to the worker, keeps the answers
@@ -81,6 +110,7 @@ export class NetworkClient {
       status: 'idle',
       error: null,
       empty: false,
+      progress: null,
       ownerId: null,
       learned: null,
       today,
@@ -119,7 +149,14 @@ export class NetworkClient {
   setJournal(journal: Journal, today: DayString, settings?: StrengthSettings) {
     const transport = this.ensureTransport();
     const generation = ++this.generation;
-    this.update({ status: this.built ? this.state.status : 'building', today });
+    // A rebuild keeps the picture it has; only the first build shows its progress.
+    const first = !this.built;
+    if (first) performance.mark(STAGE_MARK, { detail: 'reading' });
+    this.update({
+      status: first ? 'building' : this.state.status,
+      today,
+      progress: first ? stageProgress('reading', 0) : this.state.progress,
+    });
     transport.post({ type: 'journal-begin', generation });
     const chunks: (() => JournalChunk)[] = [];
     const slices = <T, U>(list: T[], key: keyof JournalChunk, map: (x: T) => U) => {
@@ -131,11 +168,19 @@ export class NetworkClient {
     slices(journal.encounters, 'encounters', slimEncounter);
     slices(journal.ties, 'ties', (t) => t);
     slices(journal.communities, 'communities', (c) => c);
+    const total = chunks.length;
+    let shown = 0;
     const next = () => {
       if (generation !== this.generation || this.transport !== transport) return;
       const make = chunks.shift();
       if (make) {
         transport.post({ type: 'journal-chunk', generation, chunk: make() });
+        // Every update re-renders the page: the bar moves in tenths of the reading, not per chunk.
+        const tenth = Math.floor((10 * (total - chunks.length)) / total);
+        if (first && tenth > shown) {
+          shown = tenth;
+          this.update({ progress: stageProgress('reading', tenth / 10) });
+        }
         setTimeout(next, 0);
       } else {
         transport.post({ type: 'journal-end', generation, today, day: this.state.day, settings });
@@ -234,6 +279,12 @@ export class NetworkClient {
       return;
     }
     switch (message.type) {
+      case 'stage':
+        if (!this.state.progress) return;
+        // On the page's timeline too: the bench reads when each stage of the first build began.
+        performance.mark(STAGE_MARK, { detail: message.stage });
+        this.update({ progress: stageProgress(message.stage, 0) });
+        return;
       case 'built':
         return this.onBuilt(message);
       case 'layout':
@@ -249,7 +300,7 @@ export class NetworkClient {
       case 'error':
         this.frameInFlight = false;
         this.analysisInFlight = false;
-        return this.update({ status: 'error', error: message.message, analysing: false });
+        return this.update({ status: 'error', error: message.message, analysing: false, progress: null });
     }
   }
 
@@ -284,6 +335,7 @@ export class NetworkClient {
       status: 'ready',
       error: null,
       empty: built.empty,
+      progress: built.empty ? null : this.state.progress,
       ownerId: built.ownerId,
       learned: built.learned,
       range: built.range,
@@ -298,6 +350,8 @@ export class NetworkClient {
     this.livePositions = message.positions;
     this.liveProgress = message.progress;
     for (const l of this.frameListeners) l();
+    // The first positions with an analysis make the first picture: the build's progress ends there.
+    if (this.state.progress && this.analysis) this.update({ progress: null });
     // Positions and progress in between go to the frame store only: re-rendering every view with
     // each step of the layout would block the main thread while the layout runs.
     if (!message.settled) return;
@@ -337,6 +391,7 @@ export class NetworkClient {
     this.analysis = message;
     this.lastAnalysisMs = message.ms;
     this.update({
+      progress: this.state.progress && this.livePositions ? null : this.state.progress,
       analysedDay: message.day,
       analysing: this.analysisWanted !== null,
       layers: message.layers,

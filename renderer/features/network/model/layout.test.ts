@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encounter, on, OWNER, person } from '../../../../shared/network/testing';
-import { ForceLayout, type LayoutInput } from './layout';
+import { clusterGroups, ForceLayout, packGroups, SPACING, type LayoutInput } from './layout';
 import { driveCore } from './testing';
 
 /** Two groups of four people, tied inside each group, and one bridge between them. */
@@ -99,5 +99,58 @@ describe('the map over time', () => {
     };
     for (const id of [OWNER, 'ana', 'ben', 'cy', 'dee']) expect(at(second, id)).toEqual(at(first, id));
     expect(at(second, 'eve').every((v) => Number.isFinite(v))).toBe(true);
+  });
+});
+
+describe('the layout of a large map, by community', () => {
+  it('numbers the communities by how close the owner is to them, leaving out the small ones', () => {
+    // Community 5: two people at 0.9 (too few); 7: three at 0.2; 3: three at 0.6.
+    const communityIndex = Int32Array.from([-1, 7, 7, 7, 3, 3, 3, 5, 5, -1]);
+    const strength = Float32Array.from([1, 0.2, 0.2, 0.2, 0.6, 0.6, 0.6, 0.9, 0.9, 0.5]);
+    expect([...clusterGroups(communityIndex, strength, 3)]).toEqual([-1, 1, 1, 1, 0, 0, 0, -1, -1, -1]);
+  });
+
+  it('packs the groups around the owner without overlap, each a disc sized by its members', () => {
+    const sizes = [400, 250, 250, 90, 60, 30, 12, 5];
+    const groups = Int32Array.from([-1, ...sizes.flatMap((n, g) => Array<number>(n).fill(g))]);
+    const centres = packGroups(groups);
+    expect(centres.size).toBe(sizes.length);
+    const discs = [...centres.entries()];
+    for (const [g, c] of discs) {
+      expect(c.r).toBeCloseTo(SPACING * Math.sqrt(sizes[g]!));
+      // Clear of the owner at the centre.
+      expect(Math.hypot(c.x, c.y)).toBeGreaterThan(c.r);
+      for (const [h, d] of discs)
+        if (h > g) expect(Math.hypot(c.x - d.x, c.y - d.y)).toBeGreaterThan(c.r + d.r);
+    }
+    // The closest group (numbered first) takes the nearest place its disc fits beside the owner.
+    const first = centres.get(0)!;
+    expect(Math.hypot(first.x, first.y)).toBeLessThan(30 + first.r + 14 + 2 * SPACING);
+  });
+
+  it('keeps each group as its own region once laid out', () => {
+    const input = twoGroups();
+    const positions = new ForceLayout({ ...input, cluster: true }).run();
+    const centre = (from: number) => {
+      let x = 0;
+      let y = 0;
+      for (let i = from; i < from + 4; i++) {
+        x += positions[i * 2] as number;
+        y += positions[i * 2 + 1] as number;
+      }
+      return [x / 4, y / 4] as const;
+    };
+    const [ax, ay] = centre(1);
+    const [bx, by] = centre(5);
+    const apart = Math.hypot(ax - bx, ay - by);
+    // Everyone is nearer their own group's centre than the other's.
+    for (let i = 1; i < 9; i++) {
+      const x = positions[i * 2] as number;
+      const y = positions[i * 2 + 1] as number;
+      const own = i < 5 ? Math.hypot(x - ax, y - ay) : Math.hypot(x - bx, y - by);
+      const other = i < 5 ? Math.hypot(x - bx, y - by) : Math.hypot(x - ax, y - ay);
+      expect(own).toBeLessThan(other);
+    }
+    expect(apart).toBeGreaterThan(SPACING * 2);
   });
 });

@@ -4,6 +4,8 @@ import {
   forceManyBody,
   forceRadial,
   forceSimulation,
+  forceX,
+  forceY,
   type Simulation,
   type SimulationLinkDatum,
   type SimulationNodeDatum,
@@ -28,6 +30,12 @@ export interface LayoutInput {
   /** A community per node over the whole journal (-1 for none): the starting neighbourhoods. */
   groups: Int32Array;
   /**
+   * Lay each group out as its own region (a large map's structure view draws the groups as
+   * bubbles over them): the groups are packed around the owner, closest first (see clusterGroups),
+   * and each person is held near their group's centre.
+   */
+  cluster?: boolean;
+  /**
    * Positions from the previous layout of this journal, by person id. When most people already
    * have one, they stay exactly where they are and only the newcomers are laid out.
    */
@@ -48,6 +56,14 @@ const LINKS_PER_PERSON = 6;
 const COLLIDE_LIMIT = 2000;
 /** Above this share of newcomers the whole map is laid out again. */
 const INCREMENTAL_LIMIT = 0.3;
+/** Distance between neighbours on a group's starting spiral: a group of n fills a disc of SPACING * √n. */
+export const SPACING = 9;
+/** How firmly a clustered layout holds people near their group's centre. */
+const CLUSTER_PULL = 0.2;
+/** In a clustered layout a tie between two groups pulls this much of its usual pull. */
+const ACROSS_PULL = 0.1;
+/** Empty space kept between packed groups, and around the owner. */
+const GROUP_GAP = 14;
 
 /**
  * One force-directed layout for everyone ever on the map, so replaying time never moves anyone:
@@ -71,8 +87,16 @@ export class ForceLayout {
       r: i === 0 ? OWNER_RADIUS : nodeRadius(input.ownerStrength[i] ?? 0),
     }));
     const links = pickLinks(input.links, n);
+    const centres = input.cluster && !this.incremental ? packGroups(input.groups) : null;
+    // Ties between groups would drag the regions into each other: they pull only a little.
+    if (centres) {
+      for (const l of links) {
+        if ((input.groups[l.source as number] ?? -1) !== (input.groups[l.target as number] ?? -1))
+          l.pull *= ACROSS_PULL;
+      }
+    }
     if (this.incremental) placeNewcomers(this.nodes, input);
-    else seedPositions(this.nodes, input.groups);
+    else seedPositions(this.nodes, input.groups, centres);
     const owner = this.nodes[0];
     if (owner) {
       owner.fx = 0;
@@ -109,9 +133,24 @@ export class ForceLayout {
         'radial',
         forceRadial<LayoutNode>((d) =>
           d.index === 0 ? 0 : spread * (0.25 + 0.9 * (1 - (input.ownerStrength[d.index] ?? 0))),
-        ).strength(0.04),
+        ).strength(centres ? 0 : 0.04),
       )
       .stop();
+    if (centres) {
+      // Each person held near their group's centre; those in no group keep the ring around it all.
+      const centreOf = (d: LayoutNode) => centres.get(input.groups[d.index] ?? -1);
+      const held = (d: LayoutNode) => (d.index > 0 && centreOf(d) ? CLUSTER_PULL : 0);
+      this.simulation
+        .force('x', forceX<LayoutNode>((d) => centreOf(d)?.x ?? 0).strength(held))
+        .force('y', forceY<LayoutNode>((d) => centreOf(d)?.y ?? 0).strength(held))
+        .force(
+          'charge',
+          forceManyBody<LayoutNode>()
+            .strength(-12)
+            .theta(1.1)
+            .distanceMax(SPACING * 6),
+        );
+    }
     // On a big map the discs are specks at any zoom that shows them all, and collision would cost
     // a third of each tick: the charge keeps people apart well enough.
     if (n <= COLLIDE_LIMIT) {
@@ -183,8 +222,45 @@ function pickLinks(all: readonly LayoutLink[], n: number): LayoutEdge[] {
   }));
 }
 
-/** Each community starts on its own spiral, the spirals arranged around the owner. */
-function seedPositions(nodes: LayoutNode[], groups: Int32Array): void {
+/**
+ * The groups' centres, packed around the owner: the first group (the closest) as near as it fits,
+ * each next one at the first free place along a spiral outwards, so that no two groups' discs
+ * (SPACING * √members) overlap.
+ */
+export function packGroups(groups: Int32Array): Map<number, { x: number; y: number; r: number }> {
+  const sizes = new Map<number, number>();
+  for (let i = 1; i < groups.length; i++) {
+    const g = groups[i] as number;
+    if (g >= 0) sizes.set(g, (sizes.get(g) ?? 0) + 1);
+  }
+  const placed: { x: number; y: number; r: number }[] = [{ x: 0, y: 0, r: OWNER_RADIUS * 2 }];
+  const centres = new Map<number, { x: number; y: number; r: number }>();
+  for (const g of [...sizes.keys()].sort((a, b) => a - b)) {
+    const r = SPACING * Math.sqrt(sizes.get(g) as number);
+    for (let step = 0; ; step++) {
+      const distance = 4 * Math.sqrt(step) * SPACING;
+      const x = Math.cos(step * GOLDEN_ANGLE) * distance;
+      const y = Math.sin(step * GOLDEN_ANGLE) * distance;
+      if (placed.every((o) => Math.hypot(o.x - x, o.y - y) >= o.r + r + GROUP_GAP)) {
+        const centre = { x, y, r };
+        placed.push(centre);
+        centres.set(g, centre);
+        break;
+      }
+    }
+  }
+  return centres;
+}
+
+/**
+ * Each community starts on its own spiral, the spirals arranged around the owner (at the packed
+ * centres, when given).
+ */
+function seedPositions(
+  nodes: LayoutNode[],
+  groups: Int32Array,
+  centres: ReadonlyMap<number, { x: number; y: number; r: number }> | null,
+): void {
   const members = new Map<number, LayoutNode[]>();
   for (const node of nodes) {
     if (node.index === 0) continue;
@@ -193,18 +269,50 @@ function seedPositions(nodes: LayoutNode[], groups: Int32Array): void {
     list.push(node);
     members.set(g, list);
   }
-  const spacing = 9;
+  const spacing = SPACING;
+  // With packed groups, the people in none go on a ring outside them all.
+  let outer = 0;
+  for (const c of centres?.values() ?? []) outer = Math.max(outer, Math.hypot(c.x, c.y) + c.r);
   for (const [g, list] of members) {
     const centreRadius = g < 0 ? 0 : spacing * 6 * Math.sqrt(g + 1) + 40;
-    const cx = Math.cos(g * GOLDEN_ANGLE) * centreRadius;
-    const cy = Math.sin(g * GOLDEN_ANGLE) * centreRadius;
-    const offset = g < 0 ? Math.sqrt(nodes.length) * spacing : 0;
+    const packed = centres?.get(g);
+    const cx = packed ? packed.x : Math.cos(g * GOLDEN_ANGLE) * centreRadius;
+    const cy = packed ? packed.y : Math.sin(g * GOLDEN_ANGLE) * centreRadius;
+    const offset = g < 0 || (centres && !packed) ? Math.max(outer, Math.sqrt(nodes.length) * spacing) : 0;
     list.forEach((node, i) => {
       const r = offset + spacing * Math.sqrt(i + 0.5);
       node.x = cx + r * Math.cos(i * GOLDEN_ANGLE);
       node.y = cy + r * Math.sin(i * GOLDEN_ANGLE);
     });
   }
+}
+
+/**
+ * The groups a large map is laid out by: its communities (Louvain, at the analysed date), those of
+ * at least `minMembers`, numbered by how close the owner is to them (the mean strength of their
+ * members' ties with the owner), closest first, so the closest communities are packed nearest the
+ * owner. -1: in no such group.
+ */
+export function clusterGroups(
+  communityIndex: Int32Array,
+  ownerStrength: Float32Array,
+  minMembers: number,
+): Int32Array {
+  const sums = new Map<number, { strength: number; members: number }>();
+  for (let i = 1; i < communityIndex.length; i++) {
+    const c = communityIndex[i] as number;
+    if (c < 0) continue;
+    const sum = sums.get(c) ?? { strength: 0, members: 0 };
+    sum.strength += ownerStrength[i] ?? 0;
+    sum.members += 1;
+    sums.set(c, sum);
+  }
+  const order = [...sums]
+    .filter(([, s]) => s.members >= minMembers)
+    .sort((a, b) => b[1].strength / b[1].members - a[1].strength / a[1].members || a[0] - b[0])
+    .map(([c]) => c);
+  const rank = new Map(order.map((c, r) => [c, r]));
+  return Int32Array.from(communityIndex, (c, i) => (i === 0 ? -1 : (rank.get(c) ?? -1)));
 }
 
 /** Everyone laid out before stays pinned; a newcomer starts beside the people they are tied to. */

@@ -124,8 +124,13 @@ export interface AnalysisMessage {
   ms: number;
 }
 
+/** The worker's stages while it builds the model, in order (the page names them while it waits). */
+export type WorkerStage = 'strengths' | 'communities' | 'layout';
+
 export type FromWorker =
   | BuiltMessage
+  /** The worker starts a stage of the build (the page shows it as progress). */
+  | { type: 'stage'; generation: number; stage: WorkerStage }
   | {
       type: 'layout';
       generation: number;

@@ -18,6 +18,16 @@ import type {
 
 export type NetworkStatus = 'idle' | 'building' | 'ready' | 'error';
 
+/** The stages of building the model, in order: what the page names while the person waits. */
+export type BuildStage = 'reading' | 'strengths' | 'communities' | 'layout';
+
+/** How far the first build of a journal has come (null once the map has its first picture). */
+export interface BuildProgress {
+  stage: BuildStage;
+  /** The whole build's progress so far, 0..1 (stages weighted by their usual share of the time). */
+  done: number;
+}
+
 /** One person on the map; the owner is always nodes[0]. */
 export interface NodeView extends NodeFacts {
   index: number;
@@ -151,6 +161,11 @@ export interface NetworkModel {
   error: string | null;
   /** The journal has no encounters yet: nothing to map. */
   empty: boolean;
+  /**
+   * While the first picture of a journal is being built: the stage and the share done. Null when
+   * there is a picture (a rebuild after an edit keeps the old picture, so it shows no progress).
+   */
+  progress: BuildProgress | null;
   ownerId: string | null;
   today: DayString;
   /**

@@ -2,12 +2,10 @@ import type { Community, Encounter, Person, Tie } from '../../../../shared/domai
 import { dayNumber, type StrengthSettings } from '../../../../shared/network';
 import { analyse } from './analyse';
 import { buildNetwork, builtMessage, type BuiltNetwork } from './buildNetwork';
-import { ForceLayout } from './layout';
+import { STRUCTURE_PEOPLE, MIN_BUBBLE_MEMBERS } from '../../../viz/legibility';
+import { clusterGroups, ForceLayout } from './layout';
 import type { Post, ToWorker } from './protocol';
 import { answer, type GraphCache } from './requests';
-
-/** Above this many ties the first analysis waits for the layout (see finishJournal). */
-const BIG_NETWORK_TIES = 20_000;
 
 export interface WorkerCoreOptions {
   post: Post;
@@ -49,6 +47,7 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
     if (!pending) throw new Error('The journal ended before it began (journal-end without journal-begin).');
     const started = now();
     const previous = built;
+    post({ type: 'stage', generation, stage: 'strengths' }, []);
     built = buildNetwork(pending, today, settings);
     pending = null;
     cache.current = null;
@@ -56,22 +55,51 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
     strengths.buffer = new Float64Array(built.index.ties.length);
     post(builtMessage(built, generation, now() - started), []);
     sendFrame(day);
-    // On a big network the analysis takes a few hundred ms: the map's layout goes first.
-    const analyseFirst = built.index.ties.length < BIG_NETWORK_TIES;
-    if (analyseFirst) sendAnalysis(day);
-    startLayout(built, analyseFirst ? null : day);
+    // The analysis goes before the layout, even on a big network where it takes a second: its
+    // communities are the map's first readable picture (named bubbles over the people's starting
+    // places), which the layout then refines in place.
+    post({ type: 'stage', generation, stage: 'communities' }, []);
+    const communities = sendAnalysis(day);
+    post({ type: 'stage', generation, stage: 'layout' }, []);
+    startLayout(built, communities);
     if (requests.length > 0 && !draining) {
       draining = true;
       schedule(drain);
     }
   }
 
-  function startLayout(network: BuiltNetwork, analyseWhenSettled: string | null) {
+  function startLayout(network: BuiltNetwork, communities: Int32Array | null) {
     const mine = generation;
-    const layout = new ForceLayout({ ...network.layoutInput, previous: positions });
+    // A large map is drawn as its communities (bubbles): it is laid out by them, each a region.
+    const cluster = communities !== null && network.facts.length > STRUCTURE_PEOPLE;
+    const input = cluster
+      ? {
+          ...network.layoutInput,
+          groups: clusterGroups(communities, network.layoutInput.ownerStrength, MIN_BUBBLE_MEMBERS),
+          cluster,
+        }
+      : network.layoutInput;
+    const layout = new ForceLayout({ ...input, previous: positions });
     const started = now();
     let lastPost = started;
     let computeMs = 0;
+    // The starting places at once (each community on its own spiral, or where people were): enough
+    // for the first picture, long before the forces have run.
+    if (!layout.settled) {
+      const start = layout.positions();
+      post(
+        {
+          type: 'layout',
+          generation: mine,
+          positions: start,
+          progress: 0,
+          settled: false,
+          ms: 0,
+          computeMs: 0,
+        },
+        [start.buffer],
+      );
+    }
     const slice = () => {
       if (mine !== generation) return;
       const sliceStart = now();
@@ -95,7 +123,6 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
         [out.buffer],
       );
       if (!settled) schedule(slice);
-      else if (analyseWhenSettled !== null) sendAnalysis(analyseWhenSettled);
     };
     schedule(slice);
   }
@@ -116,10 +143,12 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
     ]);
   }
 
-  function sendAnalysis(day: string) {
-    if (!built) return;
+  /** Posts the analysis of a date; returns its communities per node (a copy: the message's moves). */
+  function sendAnalysis(day: string): Int32Array | null {
+    if (!built) return null;
     const { message, analysis } = analyse(built, day, generation);
     cache.current = { day: analysis.day, graph: analysis.graph };
+    const communities = message.clusterIndex.slice();
     post(message, [
       message.strength.buffer,
       message.clusterIndex.buffer,
@@ -129,6 +158,7 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
       message.tieIndexes.buffer,
       message.tieStrengths.buffer,
     ]);
+    return communities;
   }
 
   function drain() {
