@@ -1,5 +1,6 @@
 import { deviceContext } from '../db/clock';
 import { COLLECTION_NAMES, type KithDatabase } from '../db/collections';
+import { OWNER_ID } from '../db/ids';
 import { tellRestoredFromCopy } from '../db/recovery';
 import type { SafetyCopy } from '../db/safetyCopy';
 import { BulkWriteBusyError, type WriteDescription } from '../db/storageErrors';
@@ -73,10 +74,13 @@ export interface SafetyCopyOptions {
   now?: () => number;
 }
 
-/** Whether the journal's storage is gone: its device record (a local document in it) cannot be read. */
+/**
+ * Whether the journal's storage is gone: the owner, whom every journal has, cannot be read from the
+ * storage itself (not RxDB's caches, which outlive it), or reading fails (a closed connection).
+ */
 async function storageLost(db: KithDatabase): Promise<boolean> {
   try {
-    return (await db.getLocal('device')) === null;
+    return (await db.people.storageInstance.findDocumentsById([OWNER_ID], false)).length === 0;
   } catch {
     return true;
   }

@@ -1,4 +1,5 @@
-import { statfs } from 'node:fs/promises';
+import { rm, statfs, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { IMPORT_LIMITS } from '../../../shared/transfer/limits';
 import { contacts, journalOf, SMALL, vcardFile } from '../harness/data';
 import type { Scenario } from '../harness/scenario';
@@ -16,14 +17,20 @@ const NOTE_CHARS = 4_000;
 /** About the rest of a card besides its notes (name, organisation, email, the vCard lines). */
 const CARD_CHARS = 200;
 
+/**
+ * Megabytes of other files on the disk (the person's own), which they delete when Kith tells them to
+ * free some space: a disk that stays full after the failure would keep any store from opening.
+ */
+const OTHER_FILES_MB = 4;
+
 /** Words that tell a person the device ran out of room (the check of the error message). */
 const STORAGE_WORDS = /storage|disk|space|quota|full/i;
 
 /**
  * The browser profile lives on a 48 MB tmpfs; the person imports a vCard file whose contacts (4 KB of
  * notes each) need more room than the whole disk. The app must say the storage is full (or out of
- * room, or over quota) and keep nothing of the import: after a relaunch of the app the journal is
- * exactly as it was. Lost: documents of the journal missing or changed; wrongly accepted: half-written ones kept.
+ * room, or over quota) and keep nothing of the import: after the person frees some space (deletes 4 MB
+ * of their own files) and opens the app again, the journal is exactly as it was. Lost: documents of the journal missing or changed; wrongly accepted: half-written ones kept.
  */
 const storageFullImport: Scenario = {
   name: 'storage-full-import',
@@ -33,6 +40,7 @@ const storageFullImport: Scenario = {
     let profileDir: string | undefined;
     await ctx.fault(`a ${DISK_MB} MB disk`, async () => {
       profileDir = await smallDisk(DISK_MB, ctx.cleanup);
+      await writeFile(join(profileDir, 'other-files'), Buffer.alloc(OTHER_FILES_MB * 1024 * 1024, 1));
     });
     const a = await ctx.device('A', profileDir ? { profileDir } : {});
     await a.insert(journalOf(SMALL, ctx.seed));
@@ -124,6 +132,11 @@ const storageFullImport: Scenario = {
     // The person quits and opens Kith again, as in the crash rows: what the app makes of its storage
     // at open (taking back the write, or putting a lost journal back from its copy) is what counts.
     await a.close();
+    if (profileDir) {
+      // Told to free some space, the person deletes some files of their own, then opens Kith again.
+      await rm(join(profileDir, 'other-files'), { force: true });
+      findings.note('freeBytesAfterFreeingSpace', await statfs(profileDir).then((s) => s.bavail * s.bsize));
+    }
     await a.openApp().catch(async (err: Error) => {
       findings.note(
         'pageAfterTheRelaunch',
