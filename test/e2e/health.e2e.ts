@@ -1,12 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import type { CollectionName, SetAside } from '../../shared/db';
+import { describe, expect, it } from 'vitest';
+import type { SetAside } from '../../shared/db';
 import { encounterDocument, personDocument } from '../../shared/db/documents';
 import { makeStamp } from '../../shared/db/fieldTimes';
 import { addDays, todayString } from '../../shared/domain/days';
-import type { Session } from './app';
-import { expectEventually, expectJournal, goTo, openNetwork, startKith, waitForApp } from './helpers';
+import {
+  expectEventually,
+  expectJournal,
+  goTo,
+  openNetwork,
+  startKith,
+  withAppClosed,
+  writePastValidation,
+} from './helpers';
 
 // Nothing stored can crash the app: documents another device, an old backup or a damaged journal
 // left behind are written into the app's own database past every check, then the app is used as a
@@ -19,24 +26,6 @@ const coffee = encounterDocument(
   { date: addDays(todayString(), -3), title: 'Coffee', participantIds: [ana.id] },
   written,
 );
-
-/** Leaves the app for the bench page on the same origin, runs `setUp` there, and comes back. */
-async function withAppClosed(session: Session, setUp: (page: Page) => Promise<void>): Promise<void> {
-  const { page } = session;
-  await page.goto(`${inject('appUrl')}bench/`);
-  await page.waitForFunction(() => window.kithBench !== undefined);
-  await setUp(page);
-  // What the bench page logged (its missing favicon) is not the app's; the app's own errors count.
-  session.errors.length = 0;
-  await page.goto(inject('appUrl'));
-  await waitForApp(page);
-}
-
-function writePastValidation(session: Session, docs: Partial<Record<CollectionName, object[]>>) {
-  return withAppClosed(session, (page) =>
-    page.evaluate((d) => window.kithBench!.writePastValidation('kith', d), docs as never),
-  );
-}
 
 const navLink = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });

@@ -1,4 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import type { CollectionName } from '../../shared/db';
 import { openApp, type Session } from './app';
 
 /**
@@ -13,6 +15,32 @@ export async function startKith(options: { colorScheme?: 'light' | 'dark' } = {}
   session.context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   await waitForApp(session.page);
   return session;
+}
+
+/** Opens Kith on a fresh profile holding `docs`, written past every check. */
+export async function startKithWith(docs: Partial<Record<CollectionName, object[]>>): Promise<Session> {
+  const session = await startKith();
+  await writePastValidation(session, docs);
+  return session;
+}
+
+/** Leaves the app for the bench page on the same origin, runs `setUp` there, and comes back. */
+export async function withAppClosed(session: Session, setUp: (page: Page) => Promise<void>): Promise<void> {
+  const { page } = session;
+  await page.goto(`${inject('appUrl')}bench/`);
+  await page.waitForFunction(() => window.kithBench !== undefined);
+  await setUp(page);
+  // What the bench page logged (its missing favicon) is not the app's; the app's own errors count.
+  session.errors.length = 0;
+  await page.goto(inject('appUrl'));
+  await waitForApp(page);
+}
+
+/** Writes documents into the app's own database past every check (as another device or an old backup might have). */
+export function writePastValidation(session: Session, docs: Partial<Record<CollectionName, object[]>>) {
+  return withAppClosed(session, (page) =>
+    page.evaluate((d) => window.kithBench!.writePastValidation('kith', d), docs as never),
+  );
 }
 
 /** Opens Kith on a fresh profile and fills it with the sample journal, as a new user exploring would. */

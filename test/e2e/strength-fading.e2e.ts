@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CollectionName } from '../../shared/db';
 import { encounterDocument, personDocument } from '../../shared/db/documents';
 import { makeStamp } from '../../shared/db/fieldTimes';
 import { addDays, todayString } from '../../shared/domain/days';
 import type { Encounter, Person } from '../../shared/domain/entities';
 import type { Session } from './app';
-import { expectEventually, goTo, openNetwork, startKith, strengthOnMap, waitForApp } from './helpers';
+import { expectEventually, goTo, openNetwork, startKithWith, strengthOnMap } from './helpers';
 
 // Issue 10: a tie fades with silence unless the owner says it lasts, and Kith learns from the
 // owner's ratings. The journal is written as documents: a close friend, Vera, not seen for seven
@@ -50,16 +50,8 @@ describe('strength that fades and learns', () => {
   let page: Page;
 
   beforeAll(async () => {
-    session = await startKith();
+    session = await startKithWith(journal() as Partial<Record<CollectionName, object[]>>);
     page = session.page;
-    await page.goto(`${inject('appUrl')}bench/`);
-    await page.waitForFunction(() => window.kithBench !== undefined);
-    const docs = journal() as Partial<Record<CollectionName, object[]>>;
-    await page.evaluate((d) => window.kithBench!.writePastValidation('kith', d), docs as never);
-    // What the bench page logged (its missing favicon) is not the app's; the app's own errors count.
-    session.errors.length = 0;
-    await page.goto(inject('appUrl'));
-    await waitForApp(page);
   });
   afterAll(async () => {
     expect(session.errors).toEqual([]);

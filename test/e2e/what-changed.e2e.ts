@@ -1,14 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CollectionName } from '../../shared/db';
 import { encounterDocument, personDocument, trackedDocument } from '../../shared/db/documents';
 import { makeStamp } from '../../shared/db/fieldTimes';
 import { todayString } from '../../shared/domain/days';
 import type { Community, Encounter, Person } from '../../shared/domain/entities';
 import type { Session } from './app';
-import { expectEventually, openNetwork, startKith, waitForApp } from './helpers';
+import { expectEventually, openNetwork, startKithWith } from './helpers';
 
 // Issue 11, "what changed": a year's story names the people met that year and the ties that
 // faded in it. Last year is a whole year whatever day the test runs on.
@@ -54,16 +54,8 @@ describe('what changed in a year', () => {
   let page: Page;
 
   beforeAll(async () => {
-    session = await startKith();
+    session = await startKithWith(journal() as Partial<Record<CollectionName, object[]>>);
     page = session.page;
-    await page.goto(`${inject('appUrl')}bench/`);
-    await page.waitForFunction(() => window.kithBench !== undefined);
-    const docs = journal() as Partial<Record<CollectionName, object[]>>;
-    await page.evaluate((d) => window.kithBench!.writePastValidation('kith', d), docs as never);
-    // What the bench page logged (its missing favicon) is not the app's; the app's own errors count.
-    session.errors.length = 0;
-    await page.goto(inject('appUrl'));
-    await waitForApp(page);
   });
   afterAll(async () => {
     expect(session.errors).toEqual([]);

@@ -1,5 +1,6 @@
 import { rm, statfs, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { IMPORT_LIMITS } from '../../../shared/transfer/limits';
 import { contacts, journalOf, SMALL, vcardFile } from '../harness/data';
 import type { Scenario } from '../harness/scenario';
@@ -22,6 +23,16 @@ const CARD_CHARS = 200;
  * free some space: a disk that stays full after the failure would keep any store from opening.
  */
 const OTHER_FILES_MB = 4;
+
+/** What the page shows, for the findings when a step fails. */
+const pageText = (page: Page) =>
+  page
+    .locator('body')
+    .innerText()
+    .then(
+      (text) => text.slice(0, 600),
+      () => '',
+    );
 
 /** Words that tell a person the device ran out of room (the check of the error message). */
 const STORAGE_WORDS = /storage|disk|space|quota|full/i;
@@ -70,15 +81,7 @@ const storageFullImport: Scenario = {
     let lastProgress = '';
     for (const deadline = Date.now() + 300_000; (await ended.count()) === 0;) {
       if (Date.now() > deadline) {
-        findings.note(
-          'pageAtTheDeadline',
-          (
-            await a.page
-              .locator('body')
-              .innerText()
-              .catch(() => '')
-          ).slice(0, 600),
-        );
+        findings.note('pageAtTheDeadline', await pageText(a.page));
         throw new Error('the import neither finished nor failed in 5 minutes');
       }
       lastProgress = (await progress.textContent({ timeout: 1_000 }).catch(() => null)) ?? lastProgress;
@@ -138,15 +141,7 @@ const storageFullImport: Scenario = {
       findings.note('freeBytesAfterFreeingSpace', await statfs(profileDir).then((s) => s.bavail * s.bsize));
     }
     await a.openApp().catch(async (err: Error) => {
-      findings.note(
-        'pageAfterTheRelaunch',
-        (
-          await a.page
-            .locator('body')
-            .innerText()
-            .catch(() => '')
-        ).slice(0, 600),
-      );
+      findings.note('pageAfterTheRelaunch', await pageText(a.page));
       throw err;
     });
     await checkUsable(findings, a, 'after a relaunch');
