@@ -191,7 +191,7 @@ async function writeWithIntent(
   try {
     header = await beginIntent(db, description, total, planStampOf(db, entries));
   } catch (err) {
-    await copy?.release().catch(() => undefined);
+    await settleCopy(db, copy);
     throw isStorageFull(err) ? new StorageFullError(description, 0, { cause: err }) : err;
   }
   const undo: UndoChunk[] = [];
@@ -222,12 +222,22 @@ async function writeWithIntent(
     // Should this fail (a full disk), the next start rolls back again from the record: the plan's
     // stamp in it keeps that from undoing what was edited in between.
     await clearIntent(db, header, batches).catch(() => undefined);
-    await copy?.release().catch(() => undefined);
+    await settleCopy(db, copy);
     throw isStorageFull(err) ? new StorageFullError(description, done, { cause: err }) : err;
   }
   // Committed: a failure to clear the record only leaves a committed header, cleared at the next start.
   await clearIntent(db, header, batches).catch(() => undefined);
   await copy?.release().catch(() => undefined);
+}
+
+/**
+ * After a failed write that left nothing behind: the copy goes, unless the storage went with the
+ * write (a browser may drop it on a full disk even while the write's own steps look taken back).
+ */
+async function settleCopy(db: KithDatabase, copy: SafetyCopy | undefined): Promise<void> {
+  if (!copy) return;
+  if (await copy.writeFailed(db).catch(() => false)) return;
+  await copy.release().catch(() => undefined);
 }
 
 /**

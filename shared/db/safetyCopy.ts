@@ -19,10 +19,10 @@ export interface SafetyCopy {
   /** The write ended with the journal whole (committed, or taken back): the copy is not needed. */
   release(): Promise<void>;
   /**
-   * The write failed and part of it could not be taken back: if the storage itself is gone, the
-   * copy puts the journal back. Must not wait for the write lock (the failed write still holds it).
+   * The write failed: if the storage itself is gone, the copy puts the journal back, and this says
+   * true. Must not wait for the write lock (the failed write still holds it).
    */
-  writeFailed(db: KithDatabase): Promise<void>;
+  writeFailed(db: KithDatabase): Promise<boolean>;
   /**
    * At open, after an interrupted write was taken back and before the owner is created: puts back a
    * journal the browser lost during a write, or forgets a copy that is no longer needed.

@@ -144,7 +144,9 @@ export function fileSafetyCopy(files: CopyFiles | null, options: SafetyCopyOptio
     release,
     held: () => (held ? { text: held.text, description: held.mark.description } : null),
     async writeFailed(db) {
-      if (held && options.onLost && (await storageLost(db))) void options.onLost(db).catch(() => undefined);
+      if (!held || !(await storageLost(db))) return false;
+      void options.onLost?.(db).catch(() => undefined);
+      return true;
     },
     async recover(db) {
       const copy = await stored();
