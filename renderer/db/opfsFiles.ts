@@ -16,9 +16,8 @@ export async function opfsFiles(): Promise<CopyFiles | null> {
   } catch {
     return null;
   }
-  const probe = await dir.getFileHandle('kith-probe', { create: true }).catch(() => null);
-  if (!probe || typeof probe.createWritable !== 'function') return null;
-  await dir.removeEntry('kith-probe').catch(() => undefined);
+  // Feature-detected on the prototype: writing a probe file at every start would be I/O for nothing.
+  if (typeof globalThis.FileSystemFileHandle?.prototype.createWritable !== 'function') return null;
 
   const missing = (err: unknown) => (err as { name?: string } | null)?.name === 'NotFoundError';
   return {
