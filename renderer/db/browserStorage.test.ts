@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { browserStorageRoom } from './browserStorage';
+import { IDBFactory } from 'fake-indexeddb';
+import FDBDatabase from 'fake-indexeddb/lib/FDBDatabase';
+import { browserStorageRoom, flushToDisk } from './browserStorage';
 
 const globals = window as unknown as Record<string, unknown>;
 const MiB = 1024 * 1024;
@@ -57,5 +59,29 @@ describe('the room a bulk write checks', () => {
     stubEstimate(async () => Promise.reject(new Error('estimate failed')));
     delete globals.kith;
     await expect(browserStorageRoom(MiB)).resolves.toBeNull();
+  });
+});
+
+describe('making a bulk write durable', () => {
+  it('writes one strict-durability transaction, which the browser completes only once on the disk', async () => {
+    const indexedDB = new IDBFactory();
+    vi.stubGlobal('indexedDB', indexedDB);
+    const transaction = vi.spyOn(FDBDatabase.prototype, 'transaction');
+    await flushToDisk();
+    await flushToDisk();
+    const writes = transaction.mock.calls.filter(([, mode]) => mode === 'readwrite');
+    expect(writes.map((call) => call.slice(1))).toEqual([
+      ['readwrite', { durability: 'strict' }],
+      ['readwrite', { durability: 'strict' }],
+    ]);
+    const stored = await new Promise<unknown>((resolve, reject) => {
+      const open = indexedDB.open('kith-durability');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const get = open.result.transaction('flushes').objectStore('flushes').get('last');
+        get.onsuccess = () => resolve(get.result);
+      };
+    });
+    expect(typeof stored).toBe('number');
   });
 });

@@ -2,7 +2,7 @@ import { BehaviorSubject } from 'rxjs';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { openDatabase, type KithDatabase, type SafetyCopy, type WriteDescription } from '../../shared/db';
 import { fileSafetyCopy, type FileSafetyCopy } from '../../shared/transfer';
-import { browserStorageRoom, webWriteLock } from './browserStorage';
+import { browserStorageRoom, flushToDisk, webWriteLock } from './browserStorage';
 import { opfsFiles } from './opfsFiles';
 
 const NAME = 'kith';
@@ -15,6 +15,7 @@ function open(safetyCopy: SafetyCopy): Promise<KithDatabase> {
     closeDuplicates: true,
     writeLock: webWriteLock,
     storageRoom: browserStorageRoom,
+    flushToDisk,
     safetyCopy,
   });
 }

@@ -33,6 +33,13 @@ export type ProgressCallback = (progress: TransferProgress) => void;
  */
 export type StorageRoom = (reserve: number) => Promise<number | null>;
 
+/**
+ * Makes everything written so far durable: a write that completes only once it is on the disk itself,
+ * not in the OS's cache (the renderer's is a strict-durability IndexedDB transaction; IndexedDB's
+ * default, relaxed, may lose a committed write to a power cut). See writeWithIntent for why.
+ */
+export type FlushToDisk = () => Promise<void>;
+
 interface WriteResult {
   success: { primary?: string }[];
   error: { status: number; documentId: string }[];
@@ -57,6 +64,13 @@ const rooms = new WeakMap<KithDatabase, StorageRoom>();
 /** How the renderer tells bulk writes what room is left (openDatabase's `storageRoom`). */
 export function setStorageRoom(db: KithDatabase, room: StorageRoom | undefined): void {
   if (room) rooms.set(db, room);
+}
+
+const flushes = new WeakMap<KithDatabase, FlushToDisk>();
+
+/** How the renderer makes a bulk write's commit durable (openDatabase's `flushToDisk`). */
+export function setFlushToDisk(db: KithDatabase, flush: FlushToDisk | undefined): void {
+  if (flush) flushes.set(db, flush);
 }
 
 /** Sampled: serialising every document of a 100,000-document restore only to weigh it costs too much. */
@@ -210,6 +224,12 @@ async function writeWithIntent(
       }
     }
     await markCommitted(db, header);
+    // Before sync may push any of it (the hold on sync ends when this returns): a commit mark that a
+    // power cut takes while pushed documents stay would have the next start take back what other
+    // devices already hold. Best effort: a platform that cannot say keeps its default durability.
+    await flushes
+      .get(db)?.()
+      .catch(() => undefined);
   } catch (err) {
     const left = await rollBackChunks(db, undo, header.planStamp);
     if (Object.keys(left).length > 0) {

@@ -7,7 +7,7 @@ import { collectionCreators, type KithDatabase } from './collections';
 import { ownerDocument } from './documents';
 import { createClock, setDeviceContext, type DeviceContext } from './clock';
 import { newId, OWNER_ID } from './ids';
-import { setStorageRoom, type StorageRoom } from './bulkWrite';
+import { setFlushToDisk, setStorageRoom, type FlushToDisk, type StorageRoom } from './bulkWrite';
 import { recoverInterruptedWrite } from './recovery';
 import { setSafetyCopy, type SafetyCopy } from './safetyCopy';
 import { setWriteLock, type WriteLockFactory } from './writeLock';
@@ -32,6 +32,8 @@ export interface OpenDatabaseOptions {
   writeLock?: WriteLockFactory;
   /** The room left in this origin's storage (navigator.storage.estimate), so a write that cannot fit is refused early. */
   storageRoom?: StorageRoom;
+  /** Makes a bulk write's commit durable before sync may push it (./bulkWrite); default: none. */
+  flushToDisk?: FlushToDisk;
   /**
    * Where a copy of the journal is kept during imports and restores, outside its own storage, and
    * how a journal the browser lost is put back at open (./safetyCopy); default: none.
@@ -98,6 +100,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<KithDa
     setDeviceContext(db, ctx);
     if (options.writeLock) setWriteLock(db, options.writeLock(options.name ?? 'kith'));
     setStorageRoom(db, options.storageRoom);
+    setFlushToDisk(db, options.flushToDisk);
     // Before anything reads the journal: an import or restore a crash interrupted is taken back.
     await recoverInterruptedWrite(db);
     if (options.safetyCopy) {

@@ -2,7 +2,7 @@
 export { openDatabase, getOwner, type OpenDatabaseOptions } from './database';
 export { holdSync, syncHolds$, syncHeld$, isSyncHeld } from './syncHold';
 export { inProcessWriteLock, type WriteLock, type WriteLockFactory } from './writeLock';
-export type { StorageRoom } from './bulkWrite';
+export type { FlushToDisk, StorageRoom } from './bulkWrite';
 export {
   dismissInterruptedWrite,
   interruptedWrite$,

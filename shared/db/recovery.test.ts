@@ -46,12 +46,17 @@ function newPeople(db: KithDatabase) {
   return plan.toEntries();
 }
 
-/** What a window that died mid-import leaves: the record, an undo chunk, and the chunk it covers. */
-async function halfAnImport(db: KithDatabase, state: 'writing' | 'committed' = 'writing') {
+/**
+ * What a window that died during an import of three people leaves: the record and its undo chunk,
+ * and of the documents it covers two ('half'), all three without the commit mark ('landed'), or all
+ * three with it ('committed').
+ */
+async function anImport(db: KithDatabase, state: 'half' | 'landed' | 'committed') {
   const entries = newPeople(db);
   const header = await beginIntent(db, IMPORT, entries.length);
   await appendUndo(db, header, 0, [{ collection: 'people', created: entries.map((e) => e.id), before: [] }]);
-  const { error } = await db.people.bulkUpsert(entries.map((e) => ({ ...(e.after as Person) })));
+  const written = state === 'half' ? entries.slice(0, 2) : entries;
+  const { error } = await db.people.bulkUpsert(written.map((e) => ({ ...(e.after as Person) })));
   expect(error).toEqual([]);
   if (state === 'committed') await markCommitted(db, header);
 }
@@ -61,7 +66,7 @@ describe('recovery at open', () => {
     const indexedDB = new IDBFactory();
     const name = uniqueName();
     const db = await open(indexedDB, name);
-    await halfAnImport(db, 'committed');
+    await anImport(db, 'committed');
     const after = await fullSnapshot(db);
     await db.close();
 
@@ -71,12 +76,50 @@ describe('recovery at open', () => {
     expect(await firstValueFrom(interruptedWrite$(again))).toBeNull();
   });
 
+  it('keeps a write that landed whole and only missed its commit mark, and tells the person once', async () => {
+    const indexedDB = new IDBFactory();
+    const name = uniqueName();
+    const db = await open(indexedDB, name);
+    await anImport(db, 'landed');
+    const after = await fullSnapshot(db);
+    await db.close();
+
+    const again = await open(indexedDB, name);
+    expect(await fullSnapshot(again)).toEqual(after);
+    expect(await readIntent(again)).toBeNull();
+    expect(await firstValueFrom(interruptedWrite$(again))).toMatchObject({ kind: 'import', outcome: 'kept' });
+    expect(isSyncHeld(again)).toBe(false);
+  });
+
+  it('takes back a write one of whose changes never landed, though every document it created did', async () => {
+    const indexedDB = new IDBFactory();
+    const name = uniqueName();
+    const db = await open(indexedDB, name);
+    const { person: ada } = await createPerson(db, { name: 'Ada' });
+    const before = await fullSnapshot(db);
+    // An import that renames Ada and adds Bob; the crash came before Ada's change was written.
+    const plan = new Plan(db);
+    plan.create('people', { ...blankPerson(), name: 'Bob' });
+    const entries = plan.toEntries();
+    const stored = (await db.people.findOne(ada.id).exec())!.toMutableJSON();
+    const header = await beginIntent(db, IMPORT, entries.length + 1);
+    await appendUndo(db, header, 0, [
+      { collection: 'people', created: entries.map((e) => e.id), before: [stored as never] },
+    ]);
+    await db.people.bulkUpsert(entries.map((e) => ({ ...(e.after as Person) })));
+    await db.close();
+
+    const again = await open(indexedDB, name);
+    expect(await fullSnapshot(again)).toEqual(before);
+    expect(await firstValueFrom(interruptedWrite$(again))).toMatchObject({ outcome: 'undone' });
+  });
+
   it('does not take another window’s write for a crash: it waits for that window, then takes back what it left', async () => {
     const indexedDB = new IDBFactory();
     const name = uniqueName();
     const db = await open(indexedDB, name);
     const before = await fullSnapshot(db);
-    await halfAnImport(db);
+    await anImport(db, 'half');
     const during = await fullSnapshot(db);
     await db.close();
 
@@ -174,6 +217,24 @@ describe('a bulk write', () => {
     ).rejects.toBeInstanceOf(BulkWriteBusyError);
     await first;
     expect(await db.people.count().exec()).toBe(4);
+  });
+
+  it('has its commit made durable after the commit mark, while sync is still held', async () => {
+    const seen: { intent: string | undefined; held: boolean; people: number }[] = [];
+    let db: KithDatabase | null = null;
+    db = await open(new IDBFactory(), uniqueName(), {
+      flushToDisk: async () => {
+        const journal = db!;
+        seen.push({
+          intent: (await readIntent(journal))?.state,
+          held: isSyncHeld(journal),
+          people: await journal.people.count().exec(),
+        });
+      },
+    });
+    await writeAllOrNothing(db, newPeople(db), { description: IMPORT });
+    expect(seen).toEqual([{ intent: 'committed', held: true, people: 4 }]);
+    expect(isSyncHeld(db)).toBe(false);
   });
 
   it('is refused before anything is written when it clearly cannot fit', async () => {

@@ -29,9 +29,10 @@ export interface InterruptedWrite extends WriteDescription {
   /**
    * 'undone': taken back, the journal is as it was before; 'pending': part of it is still there;
    * 'restored': the browser lost the journal's storage during the write, and the journal was put
-   * back from the copy kept before it (./safetyCopy).
+   * back from the copy kept before it (./safetyCopy); 'kept': every document of it had been written,
+   * only its commit mark was missing, so the journal is as after it (see landedWhole).
    */
-  outcome: 'undone' | 'pending' | 'restored';
+  outcome: 'undone' | 'pending' | 'restored' | 'kept';
   /** What is still in the journal while pending, by collection. */
   left: Partial<Record<CollectionName, number>>;
   /** Restored: the documents put back. */
@@ -150,6 +151,36 @@ export function markRollbackPending(
   noticeSubject(db).next({ ...describe(header), startedAt: header.startedAt, outcome: 'pending', left });
 }
 
+/**
+ * Whether a write whose record still says 'writing' had in fact landed whole: the undo of every one of
+ * its `total` documents was recorded (each batch's undo goes to disk before the batch), every document
+ * it created is there, and every one it changed or removed is no longer as it was. Such a write only
+ * missed its commit mark — a crash in the moment between its last batch and the mark, or a mark the
+ * disk lost while the documents it covers were kept — and by then sync may have pushed part of it to
+ * the person's other devices (the fault suite's device-kill-push saw 834 pushed people taken back).
+ * Taking it back would lose an import the person was told had finished; keeping it leaves the journal
+ * exactly as after, which all-or-nothing allows as well as before.
+ */
+async function landedWhole(
+  db: KithDatabase,
+  header: IntentHeader,
+  chunks: readonly UndoChunk[],
+): Promise<boolean> {
+  const recorded = chunks.reduce((n, c) => n + c.created.length + c.before.length, 0);
+  if (recorded !== header.total) return false;
+  for (const chunk of chunks) {
+    const c = db[chunk.collection] as unknown as RollbackCollection;
+    const current = await c.findByIds([...chunk.created, ...chunk.before.map((d) => d.id)]).exec();
+    if (!chunk.created.every((id) => current.has(id))) return false;
+    const unchanged = (doc: Doc) => {
+      const now = current.get(doc.id);
+      return !!now && sameValue(now.toMutableJSON(), doc);
+    };
+    if (chunk.before.some(unchanged)) return false;
+  }
+  return true;
+}
+
 /** Finishes what a record left: null when there was nothing to take back. Call holding the write lock. */
 async function finish(db: KithDatabase): Promise<InterruptedWrite | null> {
   const header = await readIntent(db);
@@ -158,8 +189,15 @@ async function finish(db: KithDatabase): Promise<InterruptedWrite | null> {
     await clearIntent(db, header).catch(() => undefined);
     return null;
   }
-  const left = await rollBackChunks(db, await readUndo(db, header), header.planStamp);
+  const undo = await readUndo(db, header);
   const base = { ...describe(header), startedAt: header.startedAt };
+  if (await landedWhole(db, header, undo).catch(() => false)) {
+    await clearIntent(db, header).catch(() => undefined);
+    const kept: InterruptedWrite = { ...base, outcome: 'kept', left: {} };
+    await tell(db, kept);
+    return kept;
+  }
+  const left = await rollBackChunks(db, undo, header.planStamp);
   if (Object.keys(left).length > 0) {
     const pending: InterruptedWrite = { ...base, outcome: 'pending', left };
     noticeSubject(db).next(pending);

@@ -62,6 +62,18 @@ async function journal(safetyCopy: SafetyCopy, storage?: Storage) {
 const contactFile = (n: number) =>
   parsedContacts(Array.from({ length: n }, (_, i) => contact(i + 1, { emails: [`c${i}@example.org`] })));
 
+/**
+ * A journal whose disk fills after some 2,000 documents of a 4,000-contact import: then nothing can
+ * be written or taken back. Returns the import's failure, not yet awaited.
+ */
+async function importFillingTheDisk(safetyCopy: SafetyCopy) {
+  const indexedDB = new IDBFactory();
+  const full = faultyStorage({ indexedDB, budget: 2_100, mode: 'full' });
+  const made = await journal(safetyCopy, full.storage);
+  const failing = commitImport(made.db, await previewImport(made.db, contactFile(4_000)));
+  return { ...made, indexedDB, failing };
+}
+
 describe('the safety copy kept during an import', () => {
   it('is kept while the import writes and gone once it is saved', async () => {
     const files = memoryFiles();
@@ -83,13 +95,8 @@ describe('the safety copy kept during an import', () => {
 
   it('puts the journal back, exactly, when the browser dropped the storage during the import', async () => {
     const files = memoryFiles();
-    const indexedDB = new IDBFactory();
-    // The import fills the disk after some 2,000 documents; then nothing can be written or taken back.
-    const full = faultyStorage({ indexedDB, budget: 2_100, mode: 'full' });
-    const { db, name, before } = await journal(fileSafetyCopy(files), full.storage);
-    await expect(commitImport(db, await previewImport(db, contactFile(4_000)))).rejects.toThrow(
-      RollbackPendingError,
-    );
+    const { db, name, before, failing } = await importFillingTheDisk(fileSafetyCopy(files));
+    await expect(failing).rejects.toThrow(RollbackPendingError);
     expect(files.names()).toEqual([MARK_FILE, COPY_FILE].sort());
     await db.close();
 
@@ -105,17 +112,14 @@ describe('the safety copy kept during an import', () => {
   });
 
   it('puts it back in the same session from the copy held in memory, when the files went too', async () => {
-    const indexedDB = new IDBFactory();
-    const full = faultyStorage({ indexedDB, budget: 2_100, mode: 'full' });
     let lostOne: KithDatabase | null = null;
     const copy = fileSafetyCopy(null, {
       onLost: async (lost) => {
         lostOne = lost;
       },
     });
-    const { db, name, before } = await journal(copy, full.storage);
     // The browser drops the store while the import writes: the journal's connection closes with it.
-    const failing = commitImport(db, await previewImport(db, contactFile(4_000)));
+    const { db, name, before, failing } = await importFillingTheDisk(copy);
     await expect(failing).rejects.toThrow();
     expect(lostOne).toBeNull(); // the storage is still there: no put-back
     await db.close();
@@ -129,12 +133,8 @@ describe('the safety copy kept during an import', () => {
 
   it('is forgotten at the next start when the storage survived (its own record took the import back)', async () => {
     const files = memoryFiles();
-    const indexedDB = new IDBFactory();
-    const full = faultyStorage({ indexedDB, budget: 2_100, mode: 'full' });
-    const { db, name, before } = await journal(fileSafetyCopy(files), full.storage);
-    await expect(commitImport(db, await previewImport(db, contactFile(4_000)))).rejects.toThrow(
-      RollbackPendingError,
-    );
+    const { db, name, before, indexedDB, failing } = await importFillingTheDisk(fileSafetyCopy(files));
+    await expect(failing).rejects.toThrow(RollbackPendingError);
     await db.close();
     const reopened = await open(fakeStorage(indexedDB), name, fileSafetyCopy(files));
     expect(await fullSnapshot(reopened)).toEqual(before);

@@ -28,6 +28,12 @@ export function interruptedWriteText(w: InterruptedWrite): string {
       `(${documents} documents): it is as it was before. Free some space before you ${w.kind} it again.`
     );
   }
+  if (w.outcome === 'kept') {
+    return (
+      `${whichWrite(w)} was interrupted just as it finished. Everything it brought in had already been saved, ` +
+      'so Kith kept it: the journal is as it was after it.'
+    );
+  }
   if (w.outcome === 'undone') {
     return `${whichWrite(w)} was interrupted and has been undone: the journal is as it was before. Import or restore it again to bring it in.`;
   }

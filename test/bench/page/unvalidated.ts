@@ -9,13 +9,17 @@ import { collectionCreators } from '../../../shared/db/collections';
  * wraps around it. Same stored format, so the app can open it afterwards. For the diagnostic figure
  * and for seeding only: the app itself always validates.
  */
-export async function openUnvalidated(name: string): Promise<KithDatabase> {
+export async function openUnvalidated(
+  name: string,
+  { localDocuments = false }: { localDocuments?: boolean } = {},
+): Promise<KithDatabase> {
   // The people schema has migrations, which need this plugin (adding it twice is a no-op).
   addRxPlugin(RxDBMigrationSchemaPlugin);
   const db: KithDatabase = await createRxDatabase({
     name,
     storage: getRxStorageDexie(),
     multiInstance: false,
+    localDocuments,
   });
   try {
     await db.addCollections(collectionCreators);

@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createProfile, launchChromium, type Profile } from '../../support/browser';
 import { waitForApp } from '../../e2e/helpers';
-import type { StoredJournal } from '../page/api';
+import type { DeviceRecords, StoredJournal } from '../page/api';
 import type { Cleanup } from './cleanup';
 
 /** Per action: a busy two-core machine with several devices syncing is slow. */
@@ -106,6 +106,12 @@ export class Device {
   async read(): Promise<StoredJournal> {
     await this.toProbe();
     return this.page.evaluate(() => window.kithFaults!.read());
+  }
+
+  /** The device's own records of a bulk write (write-ahead header, notice, safety copy files), as on disk. */
+  async records(): Promise<DeviceRecords> {
+    await this.toProbe();
+    return this.page.evaluate(() => window.kithFaults!.records());
   }
 
   /** Writes documents into a fresh profile's database, before the app is opened there. */

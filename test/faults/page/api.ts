@@ -14,6 +14,18 @@ export interface ProbeApi {
   insert(collections: Record<string, object[]>): Promise<Record<string, number>>;
   /** Every stored document of every collection. */
   read(): Promise<StoredJournal>;
+  /**
+   * The device's own records of a bulk write, for the report: the write-ahead header's state (none when
+   * no write is recorded), the interrupted-write notice's outcome, and the safety copy's files in the
+   * origin private file system.
+   */
+  records(): Promise<DeviceRecords>;
+}
+
+export interface DeviceRecords {
+  intent: string | null;
+  notice: string | null;
+  copyFiles: string[];
 }
 
 declare global {

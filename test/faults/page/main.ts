@@ -1,4 +1,5 @@
 import { COLLECTION_NAMES } from '../../../shared/db/collections';
+import { INTENT_HEADER_ID } from '../../../shared/db/writeIntent';
 import { insertAll } from '../../bench/page/rxdbInsert';
 import type { SampleCollections } from '../../bench/page/datasets';
 import { openUnvalidated } from '../../bench/page/unvalidated';
@@ -36,6 +37,28 @@ const api: ProbeApi = {
         });
       }
       return out;
+    } finally {
+      await db.close();
+    }
+  },
+  async records() {
+    const db = await openUnvalidated(APP_DB, { localDocuments: true });
+    try {
+      const local = async (id: string) =>
+        ((await db.getLocal(id))?.toJSON() as { data?: Record<string, unknown> } | undefined)?.data ?? null;
+      const intent = await local(INTENT_HEADER_ID);
+      const notice = await local('bulk-write-notice');
+      const copyFiles: string[] = [];
+      const root = await navigator.storage.getDirectory();
+      for await (const name of (root as unknown as { keys(): AsyncIterable<string> }).keys())
+        copyFiles.push(name);
+      return {
+        intent: intent
+          ? `${String(intent.state)} (${String(intent.kind)} of ${String(intent.source)})`
+          : null,
+        notice: notice ? String(notice.outcome) : null,
+        copyFiles,
+      };
     } finally {
       await db.close();
     }

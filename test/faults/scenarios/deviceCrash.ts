@@ -1,4 +1,4 @@
-import type { StoredJournal } from '../page/api';
+import type { DeviceRecords, StoredJournal } from '../page/api';
 import { backupFile, contacts, journalOf, MEDIUM, SMALL, vcardFile } from '../harness/data';
 import type { Device } from '../harness/device';
 import { countsText, total } from '../harness/journal';
@@ -27,9 +27,17 @@ const LOCAL_STORAGE_COMMIT_MS = 6_000;
  * (noted, before the app can repair anything); then the app must open and show its journal, and
  * (its sync settings being on disk) get back in sync by itself.
  */
+function recordsText({ intent, notice, copyFiles }: DeviceRecords): string {
+  return `write-ahead record: ${intent ?? 'none'}; notice: ${notice ?? 'none'}; copy files: ${copyFiles.join(', ') || 'none'}`;
+}
+
 async function relaunch(findings: Findings, device: Device, operator: Operator): Promise<void> {
   findings.note('onDiskAfterTheCrash', countsText(await device.read()));
+  findings.note('recordsAfterTheCrash', recordsText(await device.records()));
   await device.openApp();
+  const notice = device.page.getByText(/was interrupted/).first();
+  if (await notice.isVisible().catch(() => false))
+    findings.note('noticeAfterTheRestart', (await notice.textContent()) ?? '');
   await checkUsable(findings, device, 'after the restart');
   findings.check(
     await settles(device.page, operator),

@@ -174,6 +174,31 @@ describe('an import a crash interrupted', () => {
   });
 });
 
+describe('an import a crash interrupted after its last document', () => {
+  it('is kept, and the notice says the journal is as after it', async () => {
+    const indexedDB = new IDBFactory();
+    const name = uniqueName();
+    const first = await openDatabase({ storage: fakeStorage(indexedDB), name, multiInstance: false });
+    // As recovery leaves it when the write had landed whole and only its commit mark was missing.
+    await first.upsertLocal('bulk-write-notice', {
+      kind: 'import',
+      source: 'contacts.vcf',
+      startedAt: Date.now(),
+      outcome: 'kept',
+      left: {},
+    });
+    await first.close();
+    const db = await openDatabase({ storage: fakeStorage(indexedDB), name, multiInstance: false });
+    const { user } = await showPage(db);
+    const notice = await screen.findByRole('status', { name: 'Interrupted import or restore' });
+    expect(notice.textContent).toMatch(
+      /^An import of contacts\.vcf was interrupted just as it finished\. Everything it brought in had already been saved, so Kith kept it/,
+    );
+    await user.click(within(notice).getByRole('button', { name: 'OK' }));
+    expect(screen.queryByRole('status', { name: 'Interrupted import or restore' })).toBeNull();
+  });
+});
+
 describe('the notice of an undone import', () => {
   it('says so when it cannot be put away, and is shown again at the next start', async () => {
     const indexedDB = new IDBFactory();
