@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { IDBFactory } from 'fake-indexeddb';
-import FDBDatabase from 'fake-indexeddb/lib/FDBDatabase';
+import { IDBDatabase, IDBFactory } from 'fake-indexeddb';
 import { browserStorageRoom, flushToDisk } from './browserStorage';
 
 const globals = window as unknown as Record<string, unknown>;
@@ -66,7 +65,7 @@ describe('making a bulk write durable', () => {
   it('writes one strict-durability transaction, which the browser completes only once on the disk', async () => {
     const indexedDB = new IDBFactory();
     vi.stubGlobal('indexedDB', indexedDB);
-    const transaction = vi.spyOn(FDBDatabase.prototype, 'transaction');
+    const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
     await flushToDisk();
     await flushToDisk();
     const writes = transaction.mock.calls.filter(([, mode]) => mode === 'readwrite');
