@@ -364,15 +364,29 @@ export async function writeOwnCopies(ctx: HandlerContext, ids: readonly string[]
     writes.push(server?.value?.rev ? { ...envelope, _rev: server.value.rev } : envelope);
   }
   if (writes.length === 0) return;
+  await saveEnvelopes(ctx, writes);
+}
+
+type SaveResult = { id: string; rev?: string; error?: string; reason?: string };
+
+/**
+ * Saves sealed envelopes in one request and returns the server's answer for each. A saved revision
+ * is remembered as this device's own (its echo in the live feed needs no pull) and as the newest
+ * known, so an older one replayed later is refused.
+ */
+async function saveEnvelopes(ctx: HandlerContext, writes: object[]): Promise<SaveResult[]> {
   const res = await ctx.link.send(
     { method: 'POST', path: '_bulk_docs', body: { docs: writes } },
     'save documents',
   );
-  for (const r of Array.isArray(res.body) ? (res.body as { id: string; rev?: string }[]) : []) {
+  const results = res.body as SaveResult[];
+  if (!Array.isArray(results)) throw new Error('The sync server sent a malformed answer to a save.');
+  for (const r of results) {
     if (!r.rev) continue;
     fresh(ctx, r.id, r.rev);
     ctx.ownRevs.set(r.id, r.rev);
   }
+  return results;
 }
 
 export function pushHandler(ctx: HandlerContext): ReplicationPushHandler<SyncDoc> {
@@ -441,17 +455,7 @@ function push(ctx: HandlerContext, attempt = 1): ReplicationPushHandler<SyncDoc>
       }
       const writes = await Promise.all(pending);
       if (writes.length === 0) return conflicts;
-      const res = await ctx.link.send(
-        { method: 'POST', path: '_bulk_docs', body: { docs: writes } },
-        'save documents',
-      );
-      const results = res.body as { id: string; rev?: string; error?: string; reason?: string }[];
-      if (!Array.isArray(results)) throw new Error('The sync server sent a malformed answer to a save.');
-      for (const r of results) {
-        if (!r.rev) continue;
-        fresh(ctx, r.id, r.rev);
-        ctx.ownRevs.set(r.id, r.rev);
-      }
+      const results = await saveEnvelopes(ctx, writes);
       const lost = results.filter((r) => r.error === 'conflict').map((r) => r.id);
       // A document the server will not store (too large, a validation rule on the server) is named
       // in the status and kept on this device; it must not hold up every change queued after it, so

@@ -67,6 +67,16 @@ const REPAIR_ATTEMPTS = 6;
  * like a conflict).
  * Why toggleOnDocumentVisible false: a desktop journal keeps syncing while its window is hidden.
  */
+type Fatal = { message: string; action?: SyncAction };
+
+/** Why sync waits, from what unlocking threw: a passphrase problem may name the way out (its action). */
+function fatalFrom(err: unknown): Fatal {
+  return {
+    message: err instanceof Error ? err.message : String(err),
+    ...(err instanceof SyncPassphraseError && err.action ? { action: err.action } : {}),
+  };
+}
+
 class Session implements SyncSession {
   readonly status$: BehaviorSubject<SyncStatus> = new BehaviorSubject<SyncStatus>({ state: 'connecting' });
   readonly waitingFromNewerVersion$ = new BehaviorSubject<number>(0);
@@ -85,7 +95,7 @@ class Session implements SyncSession {
   /** `collection|id` of documents set aside from sync: a valid version of one releases it. */
   private setAsideIds = new Set<string>();
   private phase: 'connecting' | 'running' | 'stopped' = 'connecting';
-  private fatal: { message: string; action?: SyncAction } | null = null;
+  private fatal: Fatal | null = null;
   private ring: KeyRing | null = null;
   private keyChecked = 0;
   private keyCheck: Promise<void> | null = null;
@@ -251,10 +261,7 @@ class Session implements SyncSession {
         else if (err instanceof SyncHttpError) this.link.failed('error', err.message);
         else {
           // A passphrase that does not match (or anything unexpected): nothing was written; wait.
-          this.fatal = {
-            message: err instanceof Error ? err.message : String(err),
-            ...(err instanceof SyncPassphraseError && err.action ? { action: err.action } : {}),
-          };
+          this.fatal = fatalFrom(err);
           this.publish();
           // A change in progress on another device ends by itself: look again now and then.
           const poll = this.fatal.action === 'finish-change' ? CHANGE_POLL_MS : null;
@@ -303,7 +310,7 @@ class Session implements SyncSession {
           this.recheckLater(this.nextAttemptDelay());
         } else if (err instanceof SyncPassphraseError) {
           this.keysUnverified = false;
-          this.fatal = { message: err.message, ...(err.action ? { action: err.action } : {}) };
+          this.fatal = fatalFrom(err);
           if (err.action === 'finish-change') this.recheckLater(CHANGE_POLL_MS);
         } else if (!this.fatal) {
           this.fatal = { message: KEY_CHANGED };
@@ -312,7 +319,7 @@ class Session implements SyncSession {
         return;
       }
       this.keysUnverified = false;
-      if (ring.legacy || ring.state !== this.ring?.state) {
+      if (this.keysMoved(ring)) {
         await this.restart();
         return;
       }
@@ -322,11 +329,16 @@ class Session implements SyncSession {
     })()
       .catch((err: unknown) => {
         // Unexpected: stay stopped, with the reason shown, rather than writing under unchecked keys.
-        this.fatal ??= { message: err instanceof Error ? err.message : String(err) };
+        this.fatal ??= fatalFrom(err);
         this.publish();
       })
       .finally(() => (this.rechecking = null));
     return this.rechecking;
+  }
+
+  /** The key document no longer unlocks to the keys this session writes with (or is of the first format). */
+  private keysMoved(ring: KeyRing): boolean {
+    return ring.legacy || ring.state !== this.ring?.state;
   }
 
   /** One pending look at the key document at a time, however many reasons to look arrive. */
@@ -347,7 +359,7 @@ class Session implements SyncSession {
     if (Date.now() - this.keyChecked < KEY_RECHECK_MS) return Promise.resolve();
     this.keyCheck ??= (async () => {
       const ring = await unlockJournal(this.options.transport, this.options.crypto, this.passphrase, false);
-      if (ring.legacy || ring.state !== this.ring?.state) throw new SyncPassphraseError(KEY_CHANGED);
+      if (this.keysMoved(ring)) throw new SyncPassphraseError(KEY_CHANGED);
       this.keyChecked = Date.now();
     })().finally(() => (this.keyCheck = null));
     return this.keyCheck;
