@@ -12,6 +12,16 @@ export interface RxdbVariant {
   batch?: number;
 }
 
+/** One keep-and-release of the safety copy (page/safetyCopy.ts). */
+export interface SafetyCopyRun {
+  /** Building the backup of the journal and writing it to the origin private file system. */
+  keepMs: number;
+  /** Removing the copy's files after the write. */
+  releaseMs: number;
+  /** The copy's length in UTF-16 characters (what is held in memory and written). */
+  chars: number;
+}
+
 export interface RawVariant {
   /** Also create the secondary indexes the RxDB schemas declare; default false. */
   indexes?: boolean;
@@ -30,6 +40,8 @@ export interface BenchApi {
   rawInsert(dataset: DatasetName, dbName: string, variant?: RawVariant): Promise<number>;
   /** Writes a dataset into the app's own database (same origin), for the app-level figures. */
   seedApp(dataset: DatasetName, dbName: string): Promise<{ ms: number; counts: Counts }>;
+  /** Seeds a fresh database with the dataset, then times keeping and releasing the safety copy. */
+  safetyCopy(dataset: DatasetName, dbName: string): Promise<SafetyCopyRun>;
   /** End-to-end set-up: writes documents into the app's database past every check (see testSetup.ts). */
   writePastValidation(
     dbName: string,

@@ -77,3 +77,39 @@ export async function measureInserts(
     summarise(`generate ${dataset} in Chromium`, dataset, 'ms', [generated.ms]),
   ];
 }
+
+/**
+ * What the safety copy costs each import and restore, in Chromium: keeping the journal as a backup
+ * file (in memory and in the origin private file system) before the first document is written, and
+ * releasing it after. Each run seeds a fresh database (not timed). Needs `measureInserts` to have
+ * generated the dataset in the page.
+ */
+export async function measureSafetyCopy(
+  page: Page,
+  dataset: DatasetName,
+  runs: number,
+  log: (message: string) => void,
+): Promise<Figure[]> {
+  const keep: number[] = [];
+  const release: number[] = [];
+  let chars = 0;
+  for (let run = 1; run <= runs; run++) {
+    const dbName = `bench-copy-${dataset}-${run}-${Date.now()}`;
+    const result = await page.evaluate(([d, n]) => window.kithBench!.safetyCopy(d, n), [
+      dataset,
+      dbName,
+    ] as const);
+    keep.push(result.keepMs);
+    release.push(result.releaseMs);
+    chars = result.chars;
+    log(
+      `${dataset} safety copy run ${run}/${runs}: keep ${Math.round(result.keepMs)} ms, release ` +
+        `${Math.round(result.releaseMs)} ms, ${(chars / 1e6).toFixed(1)} M characters`,
+    );
+  }
+  return [
+    summarise(`safety copy ${dataset}: keep (backup + OPFS write)`, dataset, 'ms', keep),
+    summarise(`safety copy ${dataset}: release`, dataset, 'ms', release),
+    summarise(`safety copy ${dataset}: size`, dataset, 'M chars', [chars / 1e6]),
+  ];
+}

@@ -6,7 +6,7 @@ import { startStaticServer } from '../support/server';
 import { measureApp } from './app/appFigures';
 import { measureMapPictures } from './app/mapBench';
 import { APP_OUT, BENCH_OUT, buildApp, buildBenchPage } from './build';
-import { measureInserts } from './dataFigures';
+import { measureInserts, measureSafetyCopy } from './dataFigures';
 import { parseOptions, USAGE, type BenchOptions } from './options';
 import { formatTable, formatTruthPairs, summarise, type Figure } from './stats';
 import { networkFigures, TRUTH_SEEDS, truthFigures } from '../../shared/network/figures';
@@ -123,6 +123,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         const page = await benchPage(context, server.url);
         figures.push(...(await measureInserts(page, 'typical', runs.typical, log, true)));
         figures.push(...(await measureInserts(page, 'heavy', runs.heavy, log)));
+        figures.push(...(await measureSafetyCopy(page, 'typical', runs.typical, log)));
+        figures.push(...(await measureSafetyCopy(page, 'heavy', runs.heavy, log)));
       }).catch((err: Error) => left.push(`data figures failed: ${err.message.split('\n')[0]}`));
     }
     if (appReady && options.app) {

@@ -2,6 +2,7 @@ import type { BenchApi } from '../api';
 import { generate } from './datasets';
 import { rawInsert } from './rawInsert';
 import { rxdbInsert } from './rxdbInsert';
+import { safetyCopyRun } from './safetyCopy';
 import { seedApp } from './seedApp';
 import { setAsideInApp, writePastValidation } from './testSetup';
 
@@ -10,6 +11,7 @@ const api: BenchApi = {
   rxdbInsert,
   rawInsert,
   seedApp,
+  safetyCopy: safetyCopyRun,
   writePastValidation,
   setAsideInApp,
 };
