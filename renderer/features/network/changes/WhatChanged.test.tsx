@@ -63,6 +63,24 @@ describe('what changed, on the network page', () => {
       ),
     ).toBeTruthy();
 
+    // The sentence is a live region: choosing another span is announced, not only redrawn.
+    const story = within(panel()).getByRole('status');
+    expect(story.textContent).toMatch(/you met 1 new person \(Cy Park\)/);
+    const lastYear = String(Number(today.slice(0, 4)) - 1);
+    fireEvent.change(within(panel()).getByRole('combobox', { name: 'Compare' }), {
+      target: { value: `year-${lastYear}` },
+    });
+    await waitFor(() =>
+      expect(within(panel()).getByRole('status').textContent).toMatch(new RegExp(`^${lastYear}: `)),
+    );
+    expect(within(panel()).getByRole('status')).toBe(story);
+    fireEvent.change(within(panel()).getByRole('combobox', { name: 'Compare' }), {
+      target: { value: 'last-12-months' },
+    });
+    await waitFor(() =>
+      expect(within(panel()).getByRole('status').textContent).toMatch(/you met 1 new person/),
+    );
+
     fireEvent.click(within(panel()).getByRole('button', { name: 'Show on the map' }));
     const legend = await screen.findByRole('list', { name: 'Colour: what changed' });
     await waitFor(() =>

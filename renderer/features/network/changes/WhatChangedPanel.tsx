@@ -120,18 +120,19 @@ function ChangeStory({
       </p>
     );
   }
-  if (!changes) {
-    return (
-      <p className="muted" aria-busy="true">
-        Working out what changed…
-      </p>
-    );
-  }
+  // One live region, present from the first render, so a screen reader hears the new sentence
+  // whenever the span changes (a region that appears with its text is often not announced).
   return (
-    <div aria-busy={result.status === 'loading' || undefined}>
-      <p className="changes__summary">{changeSummary(changes, label)}</p>
-      <ChangeCounts changes={changes} />
-      <ChangeTables changes={changes} />
+    <div aria-busy={result.status === 'loading' || !changes || undefined}>
+      <p className={changes ? 'changes__summary' : 'changes__summary muted'} role="status">
+        {changes ? changeSummary(changes, label) : 'Working out what changed…'}
+      </p>
+      {changes && (
+        <>
+          <ChangeCounts changes={changes} />
+          <ChangeTables changes={changes} />
+        </>
+      )}
     </div>
   );
 }
