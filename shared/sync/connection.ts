@@ -37,7 +37,7 @@ export async function ensureDatabase(transport: SyncTransport): Promise<void> {
     if (err instanceof SyncHttpError && (err.status === 401 || err.status === 403)) {
       throw new SyncHttpError(
         err.status,
-        'The sync database does not exist and this user may not create it: create it on the server (see the README).',
+        'The sync database does not exist and this user may not create it: create it on the server (see Kith’s docs/sync.md, “Using Apache CouchDB instead”).',
       );
     }
     throw err;
