@@ -214,8 +214,9 @@ async function lastFrame(
 }
 
 /**
- * Where a person pointing at the map sees the hand cursor that says "this bubble opens": the canvas is
- * scanned from its centre outwards, as an eye would, in 30-pixel steps. Null when no bubble is found.
+ * Where a person pointing at the map sees the hand cursor that says "this opens" with no person's card
+ * beside it: a bubble. The canvas is scanned from its centre outwards, as an eye would, in 30-pixel
+ * steps. Null when no bubble is found.
  */
 async function bubbleUnderPointer(page: Page, canvas: Locator): Promise<{ x: number; y: number } | null> {
   const box = await canvas.boundingBox();
@@ -229,7 +230,10 @@ async function bubbleUnderPointer(page: Page, canvas: Locator): Promise<{ x: num
   spots.sort((a, b) => a.d - b.d);
   for (const { x, y } of spots) {
     await page.mouse.move(x, y);
-    if ((await canvas.evaluate((el) => (el as HTMLElement).style.cursor)) === 'pointer') return { x, y };
+    if ((await canvas.evaluate((el) => (el as HTMLElement).style.cursor)) !== 'pointer') continue;
+    // The hand shows over a person too; there their card appears beside it.
+    await page.waitForTimeout(50);
+    if ((await page.getByRole('tooltip').count()) === 0) return { x, y };
   }
   return null;
 }
