@@ -81,8 +81,7 @@ export async function measureInserts(
 /**
  * What the safety copy costs each import and restore, in Chromium: keeping the journal as a backup
  * file (in memory and in the origin private file system) before the first document is written, and
- * releasing it after. Each run seeds a fresh database (not timed). Needs `measureInserts` to have
- * generated the dataset in the page.
+ * releasing it after. Each run seeds a fresh database (not timed).
  */
 export async function measureSafetyCopy(
   page: Page,
@@ -90,6 +89,7 @@ export async function measureSafetyCopy(
   runs: number,
   log: (message: string) => void,
 ): Promise<Figure[]> {
+  await page.evaluate(([d, seed]) => window.kithBench!.generate(d, seed), [dataset, BENCH_SEED] as const);
   const keep: number[] = [];
   const release: number[] = [];
   let chars = 0;

@@ -97,7 +97,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       left.push(`sync figures failed: ${(err as Error).message.split('\n')[0]}`);
     }
   }
-  if (!options.data && !options.app && !options.map) {
+  if (!options.data && !options.copy && !options.app && !options.map) {
     process.stdout.write(`${formatTable(figures)}\n`);
     printTruth(figures);
     if (options.json) await writeJson(options.json, figures);
@@ -123,9 +123,14 @@ export async function main(argv: readonly string[]): Promise<number> {
         const page = await benchPage(context, server.url);
         figures.push(...(await measureInserts(page, 'typical', runs.typical, log, true)));
         figures.push(...(await measureInserts(page, 'heavy', runs.heavy, log)));
+      }).catch((err: Error) => left.push(`data figures failed: ${err.message.split('\n')[0]}`));
+    }
+    if (options.data || options.copy) {
+      await withBrowser(async (context) => {
+        const page = await benchPage(context, server.url);
         figures.push(...(await measureSafetyCopy(page, 'typical', runs.typical, log)));
         figures.push(...(await measureSafetyCopy(page, 'heavy', runs.heavy, log)));
-      }).catch((err: Error) => left.push(`data figures failed: ${err.message.split('\n')[0]}`));
+      }).catch((err: Error) => left.push(`safety copy figures failed: ${err.message.split('\n')[0]}`));
     }
     if (appReady && options.app) {
       // A fresh profile: the app's database must hold exactly the seeded journal.

@@ -7,6 +7,8 @@ export interface BenchOptions {
   network: boolean;
   transfer: boolean;
   sync: boolean;
+  /** What the safety copy costs each import and restore in Chromium (also part of `data`). */
+  copy: boolean;
   /** The map's legibility figures (first readable picture, budget, zoom), typical and heavy. */
   map: boolean;
   /** Also measure the map figures on the stress dataset (25,000 people; slow). */
@@ -18,14 +20,16 @@ export interface BenchOptions {
   help: boolean;
 }
 
-export const USAGE = `Usage: npm run bench -- [--json FILE] [--only data|app|network|transfer|sync|map] [--stress] [--dataset NAME] [--quick] [--help]
+export const USAGE = `Usage: npm run bench -- [--json FILE] [--only data|copy|app|network|transfer|sync|map] [--stress] [--dataset NAME] [--quick] [--help]
 
 Measures in headless Chromium (/usr/bin/chromium, or $CHROMIUM_PATH); prints a table of medians on
 stdout and progress on stderr; exits 1 if a group of figures could not be measured.
 
   --json FILE   also write the figures to FILE as a JSON array of { name, dataset, median, unit, p95, runs },
                 the truth figures with bySeed: { seed: median over its dates }
-  --only data   only the database figures (bulk insert, RxDB and raw IndexedDB)
+  --only data   only the database figures (bulk insert, RxDB and raw IndexedDB, and the safety copy)
+  --only copy   only what the safety copy costs an import (keeping the journal as a backup file in
+                memory and in the origin private file system, and releasing it), typical and heavy
   --only app    only the app figures (journal first paint, filter and quick-switcher latency,
                 network map layout, long tasks and scrubbing frame time)
   --only network  only the network model figures (strength, communities, introduction path), in node,
@@ -49,6 +53,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     network: true,
     transfer: true,
     sync: true,
+    copy: true,
     map: true,
     stress: false,
     mapDatasets: [],
@@ -87,7 +92,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   return options;
 }
 
-const GROUPS = ['data', 'app', 'network', 'transfer', 'sync', 'map'] as const;
+const GROUPS = ['data', 'copy', 'app', 'network', 'transfer', 'sync', 'map'] as const;
 type Group = (typeof GROUPS)[number];
 
 function isGroup(value: string | undefined): value is Group {
