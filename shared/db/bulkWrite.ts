@@ -18,7 +18,8 @@ import { appendUndo, beginIntent, clearIntent, markCommitted, type UndoChunk } f
 import { writeLockOf } from './writeLock';
 
 export interface TransferProgress {
-  phase: 'reading' | 'validating' | 'writing';
+  /** 'copying': the journal's safety copy is being kept before the first document is written (./safetyCopy). */
+  phase: 'reading' | 'validating' | 'copying' | 'writing';
   done: number;
   total: number;
 }
@@ -198,6 +199,8 @@ async function writeWithIntent(
 ): Promise<void> {
   if (entries.length === 0) return;
   await checkRoom(db, entries, description);
+  // A heavy journal's copy takes seconds (measured by `npm run bench -- --only copy`): say so.
+  if (safetyCopyOf(db)) onProgress?.({ phase: 'copying', done: 0, total: 1 });
   const copy = await keepSafetyCopy(db, description);
   const total = entries.length;
   onProgress?.({ phase: 'writing', done: 0, total });

@@ -87,7 +87,20 @@ describe('the safety copy kept during an import', () => {
       },
     };
     const { db } = await journal(watching);
-    await commitImport(db, await previewImport(db, contactFile(30)));
+    const phases: string[] = [];
+    await commitImport(
+      db,
+      await previewImport(db, contactFile(30)),
+      {},
+      {
+        onProgress: (p) => void phases.push(p.phase),
+      },
+    );
+    // The person is told while the copy is kept (seconds on a heavy journal), before any saving.
+    expect(phases.filter((p) => p === 'copying' || p === 'writing').slice(0, 2)).toEqual([
+      'copying',
+      'writing',
+    ]);
     expect(seen).toEqual([MARK_FILE, COPY_FILE].sort());
     expect(files.names()).toEqual([]);
     expect(await db.people.count().exec()).toBe(32);

@@ -220,7 +220,9 @@ export function RestoreSection() {
             <p role="status" aria-busy="true">
               Restoring…
               {progress !== 'starting' &&
-                ` (${progress.phase} ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()})`}
+                (progress.phase === 'copying'
+                  ? ' (keeping a copy of your journal first, so nothing can be lost)'
+                  : ` (${progress.phase} ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()})`)}
             </p>
           )}
           <div className="row">

@@ -275,9 +275,11 @@ function ImportProgress({ progress }: { progress: TransferProgress | null }) {
         value={progress ? percent : undefined}
       />
       <p role="status" className="muted">
-        {progress
-          ? `${phase}: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`
-          : 'Importing…'}
+        {progress?.phase === 'copying'
+          ? 'Keeping a copy of your journal first, so nothing can be lost…'
+          : progress
+            ? `${phase}: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`
+            : 'Importing…'}
       </p>
     </div>
   );
