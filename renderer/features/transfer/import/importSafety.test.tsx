@@ -174,21 +174,27 @@ describe('an import a crash interrupted', () => {
   });
 });
 
+/** A journal whose last start left a notice of an interrupted import, opened again (the next start). */
+async function startedWithNotice(source: string, outcome: 'undone' | 'kept') {
+  const indexedDB = new IDBFactory();
+  const name = uniqueName();
+  const first = await openDatabase({ storage: fakeStorage(indexedDB), name, multiInstance: false });
+  await first.upsertLocal('bulk-write-notice', {
+    kind: 'import',
+    source,
+    startedAt: Date.now(),
+    outcome,
+    left: {},
+  });
+  await first.close();
+  const db = await openDatabase({ storage: fakeStorage(indexedDB), name, multiInstance: false });
+  return { db, indexedDB, name };
+}
+
 describe('an import a crash interrupted after its last document', () => {
   it('is kept, and the notice says the journal is as after it', async () => {
-    const indexedDB = new IDBFactory();
-    const name = uniqueName();
-    const first = await openDatabase({ storage: fakeStorage(indexedDB), name, multiInstance: false });
     // As recovery leaves it when the write had landed whole and only its commit mark was missing.
-    await first.upsertLocal('bulk-write-notice', {
-      kind: 'import',
-      source: 'contacts.vcf',
-      startedAt: Date.now(),
-      outcome: 'kept',
-      left: {},
-    });
-    await first.close();
-    const db = await openDatabase({ storage: fakeStorage(indexedDB), name, multiInstance: false });
+    const { db } = await startedWithNotice('contacts.vcf', 'kept');
     const { user } = await showPage(db);
     const notice = await screen.findByRole('status', { name: 'Interrupted import or restore' });
     expect(notice.textContent).toMatch(
@@ -201,20 +207,8 @@ describe('an import a crash interrupted after its last document', () => {
 
 describe('the notice of an undone import', () => {
   it('says so when it cannot be put away, and is shown again at the next start', async () => {
-    const indexedDB = new IDBFactory();
-    const name = uniqueName();
-    const first = await openDatabase({ storage: fakeStorage(indexedDB), name, multiInstance: false });
     // As a crash's recovery leaves it: the import was taken back, and the person is yet to be told.
-    await first.upsertLocal('bulk-write-notice', {
-      kind: 'import',
-      source: 'calendar.ics',
-      startedAt: Date.now(),
-      outcome: 'undone',
-      left: {},
-    });
-    await first.close();
-
-    const db = await openDatabase({ storage: fakeStorage(indexedDB), name, multiInstance: false });
+    const { db, indexedDB, name } = await startedWithNotice('calendar.ics', 'undone');
     const { user } = await showPage(db);
     const notice = await screen.findByRole('status', { name: 'Interrupted import or restore' });
     const getLocal = db.getLocal.bind(db);
