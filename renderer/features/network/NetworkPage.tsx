@@ -161,7 +161,12 @@ export function NetworkPage() {
         </ViewBoundary>
         {overview && (
           <ViewBoundary what="the list of communities" resetKeys={[clusters]}>
-            <CommunityList communities={clusters} opened={opened} onToggle={toggleCommunity} />
+            <CommunityList
+              communities={clusters}
+              journalCommunities={model.journalCommunities}
+              opened={opened}
+              onToggle={toggleCommunity}
+            />
           </ViewBoundary>
         )}
         <ViewBoundary what="the date slider" resetKeys={[model.range]}>

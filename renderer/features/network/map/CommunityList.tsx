@@ -1,10 +1,12 @@
 import { count } from '../../../ui';
 import { MIN_BUBBLE_MEMBERS } from '../../../viz/legibility';
-import { communityColour } from '../../../viz/palette';
-import type { ClusterView } from '../model';
+import type { ClusterView, JournalCommunityView } from '../model';
+import { clusterColour } from './colouring';
 
 export interface CommunityListProps {
   communities: readonly ClusterView[];
+  /** The journal's communities, whose colours clusters named after them take. */
+  journalCommunities: readonly JournalCommunityView[];
   /** Community indexes whose people are drawn in full. */
   opened: readonly number[];
   onToggle(community: number): void;
@@ -14,7 +16,7 @@ export interface CommunityListProps {
  * The communities drawn as bubbles, each a toggle that opens its people on the map (and zooms to
  * it): the keyboard's way to do what a click on a bubble does.
  */
-export function CommunityList({ communities, opened, onToggle }: CommunityListProps) {
+export function CommunityList({ communities, journalCommunities, opened, onToggle }: CommunityListProps) {
   const shown = communities.filter((c) => c.size >= MIN_BUBBLE_MEMBERS);
   if (shown.length === 0) return null;
   return (
@@ -36,7 +38,7 @@ export function CommunityList({ communities, opened, onToggle }: CommunityListPr
               >
                 <span
                   className="network-legend__swatch"
-                  style={{ backgroundColor: communityColour(c.colour) }}
+                  style={{ backgroundColor: clusterColour(c, journalCommunities) }}
                   aria-hidden="true"
                 />
                 {c.label}, {count(c.size, 'person', 'people')}

@@ -13,9 +13,9 @@ import { strengthWord } from '../../../../shared/network/explain';
 import { IconButton } from '../../../ui';
 import { MIN_BUBBLE_MEMBERS } from '../../../viz/legibility';
 import { NetworkMapView, type SceneInput } from '../../../viz/NetworkMapView';
-import { communityColour } from '../../../viz/palette';
 import { formatDayShort } from '../../encounters';
 import type { NetworkModel } from '../model';
+import { clusterColour } from './colouring';
 import { MapLegend, type LegendEntry } from './MapLegend';
 
 export interface MapHandle {
@@ -74,7 +74,10 @@ export function NetworkMap(props: NetworkMapProps) {
   const names = useMemo(() => nodes.map((n) => n.name), [nodes]);
   const communityOf = useMemo(() => Int32Array.from(nodes, (n) => n.clusterIndex), [nodes]);
   const communityNames = useMemo(() => clusters.map((c) => c.label), [clusters]);
-  const communityColours = useMemo(() => clusters.map((c) => communityColour(c.colour)), [clusters]);
+  const communityColours = useMemo(
+    () => clusters.map((c) => clusterColour(c, model.journalCommunities)),
+    [clusters, model.journalCommunities],
+  );
   const path = useMemo(
     () => highlight.path?.map((id) => nodeIndex.get(id) ?? -1).filter((i) => i >= 0) ?? EMPTY_PATH,
     [highlight.path, nodeIndex],

@@ -1,6 +1,6 @@
 import { CONTEXT_KINDS, CONTEXT_LABELS } from '../../../../shared/domain/kinds';
 import { COMMUNITY_COLOURS, CONTEXT_COLOURS, NEUTRAL } from '../../../viz/palette';
-import type { JournalCommunityView, NodeView } from '../model';
+import type { ClusterView, JournalCommunityView, NodeView } from '../model';
 import type { LegendEntry } from './MapLegend';
 import type { ColourBy } from './MapToolbar';
 
@@ -65,4 +65,17 @@ export function colouring(
   if (others > 0) legend.push({ label: `Other communities (${others})`, colour: OTHER_COMMUNITIES });
   if (none > 0) legend.push({ label: `No community (${none})`, colour: NEUTRAL });
   return { colourSlot, colours: COMMUNITY_SLOTS, legend, title: 'Colour: community' };
+}
+
+/**
+ * A cluster's colour (its bubble and its swatch in "Clusters on the map"): the colour its community's
+ * people wear under "Colour: community" when the cluster is named after a community it shares, so a
+ * bubble called "Riverside Runners" is Riverside Runners' colour; a cluster whose members share no
+ * community (named after its best-known people) takes the light grey of "other communities", never
+ * a colour that would say it is a community it is not.
+ */
+export function clusterColour(cluster: ClusterView, communities: readonly JournalCommunityView[]): string {
+  const id = cluster.communityIds[0];
+  const index = id === undefined ? -1 : communities.findIndex((c) => c.id === id);
+  return index >= 0 && index < OTHER_SLOT ? (COMMUNITY_COLOURS[index] as string) : OTHER_COMMUNITIES;
 }
