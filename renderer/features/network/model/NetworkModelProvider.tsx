@@ -1,9 +1,13 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { RxCollection } from 'rxdb';
+import { getBooleanIndexes } from 'rxdb/plugins/storage-dexie';
+import type { KithDatabase } from '../../../../shared/db';
 import { todayString } from '../../../../shared/domain/days';
-import { useCollectionFeed, useCommunities, useEncounters, usePeople } from '../../../db';
+import { useCollectionFeed, useCommunities, useDb, useEncounters, usePeople } from '../../../db';
 import { useStrengthSettings } from '../../settings';
 import { NetworkClient } from './client';
 import { NetworkContext } from './context';
+import { dexieDatabaseName, type JournalSource } from './journalSource';
 import { defaultTransport, type TransportFactory } from './transport';
 
 /** The first journal goes to the worker at once; later edits are batched, as edits come in bursts. */
@@ -28,10 +32,73 @@ export function NetworkModelProvider({
   const value = useMemo(() => ({ client, activate }), [client, activate]);
   return (
     <NetworkContext.Provider value={value}>
-      {active && <JournalFeed client={client} />}
+      {active && <Journal client={client} />}
       {children}
     </NetworkContext.Provider>
   );
+}
+
+/** The journal's way to the worker: read there from storage where it can be, else sent from here. */
+function Journal({ client }: { client: NetworkClient }) {
+  const db = useDb();
+  const source = useMemo(() => (typeof Worker === 'undefined' ? null : dexieSource(db)), [db]);
+  const failed = useSyncExternalStore(client.subscribe, () => client.directReadFailed);
+  return source && !failed ? (
+    <DirectJournal client={client} db={db} source={source} />
+  ) : (
+    <JournalFeed client={client} />
+  );
+}
+
+const MODEL_COLLECTIONS = ['people', 'encounters', 'ties', 'communities'] as const;
+
+/** Where the worker finds each collection, if the journal is kept by RxDB's Dexie storage. */
+function dexieSource(db: KithDatabase): JournalSource | null {
+  // The validating wrapper names itself after the storage it wraps ("validate-…-dexie").
+  if (!/(^|-)dexie$/.test(db.storage.name)) return null;
+  const of = (name: (typeof MODEL_COLLECTIONS)[number]) => {
+    const collection = db[name] as unknown as RxCollection;
+    return {
+      database: dexieDatabaseName(db.name, collection.schema.version, name),
+      booleans: getBooleanIndexes(collection.schema.jsonSchema).filter((field) => !field.includes('.')),
+    };
+  };
+  return {
+    people: of('people'),
+    encounters: of('encounters'),
+    ties: of('ties'),
+    communities: of('communities'),
+  };
+}
+
+/**
+ * The worker reads the journal itself; this only tells it when to, at first and after each burst
+ * of changes to the collections it reads (their change events, no documents held here).
+ */
+function DirectJournal({
+  client,
+  db,
+  source,
+}: {
+  client: NetworkClient;
+  db: KithDatabase;
+  source: JournalSource;
+}) {
+  const settings = useStrengthSettings();
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const subscriptions = MODEL_COLLECTIONS.map((name) =>
+      (db[name] as unknown as RxCollection).eventBulks$.subscribe(() => setVersion((v) => v + 1)),
+    );
+    return () => subscriptions.forEach((s) => s.unsubscribe());
+  }, [db]);
+  useEffect(() => {
+    if (!settings) return;
+    const delay = client.state.status === 'idle' ? 0 : DEBOUNCE_MS;
+    const timer = setTimeout(() => client.readJournal(source, todayString(), settings), delay);
+    return () => clearTimeout(timer);
+  }, [client, source, settings, version]);
+  return null;
 }
 
 function JournalFeed({ client }: { client: NetworkClient }) {
