@@ -7,7 +7,7 @@ import { useCollectionFeed, useCommunities, useDb, useEncounters, usePeople } fr
 import { useStrengthSettings } from '../../settings';
 import { NetworkClient } from './client';
 import { NetworkContext } from './context';
-import { dexieDatabaseName, type JournalSource } from './journalSource';
+import { dexieDatabaseName, type JournalCollection, type JournalSource } from './journalSource';
 import { defaultTransport, type TransportFactory } from './transport';
 
 /** The first journal goes to the worker at once; later edits are batched, as edits come in bursts. */
@@ -50,13 +50,11 @@ function Journal({ client }: { client: NetworkClient }) {
   );
 }
 
-const MODEL_COLLECTIONS = ['people', 'encounters', 'ties', 'communities'] as const;
-
 /** Where the worker finds each collection, if the journal is kept by RxDB's Dexie storage. */
 function dexieSource(db: KithDatabase): JournalSource | null {
   // The validating wrapper names itself after the storage it wraps ("validate-…-dexie").
   if (!/(^|-)dexie$/.test(db.storage.name)) return null;
-  const of = (name: (typeof MODEL_COLLECTIONS)[number]) => {
+  const of = (name: JournalCollection) => {
     const collection = db[name] as unknown as RxCollection;
     return {
       database: dexieDatabaseName(db.name, collection.schema.version, name),
@@ -72,8 +70,9 @@ function dexieSource(db: KithDatabase): JournalSource | null {
 }
 
 /**
- * The worker reads the journal itself; this only tells it when to, at first and after each burst
- * of changes to the collections it reads (their change events, no documents held here).
+ * The page sends what it holds already (everyone, the encounters and communities, which its views
+ * read anyway) while the worker reads the ties from storage itself: the one collection only the
+ * model needs, and the largest. The ties' change events alone say when to read them again.
  */
 function DirectJournal({
   client,
@@ -84,20 +83,32 @@ function DirectJournal({
   db: KithDatabase;
   source: JournalSource;
 }) {
+  const people = usePeople();
+  const encounters = useEncounters();
+  const communities = useCommunities();
   const settings = useStrengthSettings();
-  const [version, setVersion] = useState(0);
+  const [tiesVersion, setTiesVersion] = useState(0);
   useEffect(() => {
-    const subscriptions = MODEL_COLLECTIONS.map((name) =>
-      (db[name] as unknown as RxCollection).eventBulks$.subscribe(() => setVersion((v) => v + 1)),
-    );
-    return () => subscriptions.forEach((s) => s.unsubscribe());
+    const ties = db.ties as unknown as RxCollection;
+    const subscription = ties.eventBulks$.subscribe(() => setTiesVersion((v) => v + 1));
+    return () => subscription.unsubscribe();
   }, [db]);
+  useFirstArrival('people', people);
+  useFirstArrival('encounters', encounters);
+  useFirstArrival('communities', communities);
   useEffect(() => {
-    if (!settings) return;
-    const delay = client.state.status === 'idle' ? 0 : DEBOUNCE_MS;
-    const timer = setTimeout(() => client.readJournal(source, todayString(), settings), delay);
+    if (!people || !encounters || !communities || !settings) return;
+    const delay = client.state.status === 'idle' ? FIRST_SEND_MS : DEBOUNCE_MS;
+    const timer = setTimeout(
+      () =>
+        client.setJournal({ people, encounters, communities }, todayString(), settings, {
+          source,
+          collections: ['ties'],
+        }),
+      delay,
+    );
     return () => clearTimeout(timer);
-  }, [client, source, settings, version]);
+  }, [client, source, people, encounters, communities, settings, tiesVersion]);
   return null;
 }
 

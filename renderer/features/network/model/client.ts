@@ -11,7 +11,7 @@ import type {
 } from './protocol';
 import { slimEncounter, slimPerson } from './slim';
 import type { NetworkTransport, TransportFactory } from './transport';
-import type { JournalSource } from './journalSource';
+import type { JournalCollection, JournalSource } from './journalSource';
 import type {
   BuildProgress,
   BuildStage,
@@ -151,36 +151,36 @@ export class NetworkClient {
     for (const l of this.listeners) l();
   }
 
-  /**
-   * Has the worker read the journal from storage itself (readJournal) for a newer version of it:
-   * the page then holds no copy of the ties and clones nothing. If the worker cannot,
-   * `directReadFailed` turns true and the page sends the journal (setJournal) from then on.
-   */
-  readJournal(source: JournalSource, today: DayString, settings?: StrengthSettings) {
-    const transport = this.ensureTransport();
-    const generation = this.beginJournal(today);
-    transport.post({ type: 'journal-read', generation, source, today, day: this.state.day, settings });
-  }
-
   /** True once the worker has failed to read the journal from storage (see readJournal). */
   directReadFailed = false;
 
-  /** Sends a new version of the journal (or of the settings); the worker rebuilds everything from it. */
-  setJournal(journal: Journal, today: DayString, settings?: StrengthSettings) {
+  /**
+   * Sends a new version of the journal (or of the settings); the worker rebuilds everything from it.
+   * With `read`, the worker reads those collections from storage itself (the page holds no copy of
+   * them and clones nothing) while the page sends the rest; should it fail, `directReadFailed`
+   * turns true and the page sends the whole journal from then on.
+   */
+  setJournal(
+    journal: Partial<Journal>,
+    today: DayString,
+    settings?: StrengthSettings,
+    read?: { source: JournalSource; collections: JournalCollection[] },
+  ) {
     const transport = this.ensureTransport();
     const generation = this.beginJournal(today);
     const first = !this.built;
     transport.post({ type: 'journal-begin', generation });
+    if (read) transport.post({ type: 'journal-read', generation, ...read });
     const chunks: (() => JournalChunk)[] = [];
     const slices = <T, U>(list: T[], key: keyof JournalChunk, map: (x: T) => U) => {
       for (let i = 0; i < list.length; i += CHUNK) {
         chunks.push(() => ({ [key]: list.slice(i, i + CHUNK).map(map) }));
       }
     };
-    slices(journal.people, 'people', slimPerson);
-    slices(journal.encounters, 'encounters', slimEncounter);
-    slices(journal.ties, 'ties', (t) => t);
-    slices(journal.communities, 'communities', (c) => c);
+    slices(journal.people ?? [], 'people', slimPerson);
+    slices(journal.encounters ?? [], 'encounters', slimEncounter);
+    slices(journal.ties ?? [], 'ties', (t) => t);
+    slices(journal.communities ?? [], 'communities', (c) => c);
     const total = chunks.length;
     let shown = 0;
     const next = () => {
@@ -189,7 +189,7 @@ export class NetworkClient {
       if (make) {
         transport.post({ type: 'journal-chunk', generation, chunk: make() });
         // Every update re-renders the page: the bar moves in tenths of the reading, not per chunk.
-        const tenth = Math.floor((10 * (total - chunks.length)) / total);
+        const tenth = Math.floor((10 * (total - chunks.length)) / Math.max(1, total));
         if (first && tenth > shown) {
           shown = tenth;
           this.update({ progress: stageProgress('reading', tenth / 10) });

@@ -65,7 +65,9 @@ describe('readJournal (the network worker reads the journal from storage itself)
     });
     await deletePerson(db, gone.id);
 
-    const read = await readJournal(sourceOf(db), indexedDB);
+    const read = (await readJournal(sourceOf(db), undefined, indexedDB)) as Required<
+      Awaited<ReturnType<typeof readJournal>>
+    >;
 
     const people = plain<Parameters<typeof slimPerson>[0]>(await db.people.find().exec());
     expect(people.map((p) => p.name).sort()).toEqual(['Ana', 'Ben', 'Me']);
@@ -87,7 +89,11 @@ describe('readJournal (the network worker reads the journal from storage itself)
     const indexedDB = new IDBFactory();
     const missing = { database: 'rxdb-dexie-nobody--0--ties', booleans: ['_deleted'] };
     await expect(
-      readJournal({ people: missing, encounters: missing, ties: missing, communities: missing }, indexedDB),
+      readJournal(
+        { people: missing, encounters: missing, ties: missing, communities: missing },
+        undefined,
+        indexedDB,
+      ),
     ).rejects.toThrow();
     expect(await indexedDB.databases()).toEqual([]);
   });

@@ -50,23 +50,27 @@ export function documentFromRow<T>(row: Record<string, unknown>, booleans: reado
   return plain as T;
 }
 
-/** Reads the four collections the model needs, slimmed as the main thread would send them. */
+export type JournalCollection = keyof ReadJournal;
+
+/** Reads the collections asked for (of the four the model needs), slimmed as the page would send them. */
 export async function readJournal(
   source: JournalSource,
+  collections: readonly JournalCollection[] = ['people', 'encounters', 'ties', 'communities'],
   indexedDB: IDBFactory = globalThis.indexedDB,
-): Promise<ReadJournal> {
-  const [people, encounters, ties, communities] = await Promise.all([
-    readCollection<Person>(indexedDB, source.people),
-    readCollection<Encounter>(indexedDB, source.encounters),
-    readCollection<Tie>(indexedDB, source.ties),
-    readCollection<Community>(indexedDB, source.communities),
-  ]);
-  return {
-    people: people.map(slimPerson),
-    encounters: encounters.map(slimEncounter),
-    ties,
-    communities,
-  };
+): Promise<Partial<ReadJournal>> {
+  const read = await Promise.all(
+    collections.map(async (name) => {
+      const docs = await readCollection<Record<string, unknown>>(indexedDB, source[name]);
+      const slim =
+        name === 'people'
+          ? docs.map((d) => slimPerson(d as unknown as Person))
+          : name === 'encounters'
+            ? docs.map((d) => slimEncounter(d as unknown as Encounter))
+            : docs;
+      return [name, slim] as const;
+    }),
+  );
+  return Object.fromEntries(read) as Partial<ReadJournal>;
 }
 
 /**

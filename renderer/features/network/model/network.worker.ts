@@ -10,7 +10,7 @@ const core = createNetworkWorkerCore({
   post: (message, transfer) => scope.postMessage(message, transfer),
   storage: {
     readPersonIds: (source) => readPersonIds(source),
-    readJournal: (source) => readJournal(source),
+    readJournal: (source, collections) => readJournal(source, collections),
     loadSnapshot: (journal) => loadSnapshot(journal),
     saveSnapshot: (snapshot) => saveSnapshot(snapshot),
   },

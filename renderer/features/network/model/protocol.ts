@@ -16,7 +16,7 @@ import type {
   SeriesOptions,
   StrengthSeries,
 } from './types';
-import type { JournalSource } from './journalSource';
+import type { JournalCollection, JournalSource } from './journalSource';
 
 /**
  * The messages between the main thread and the network worker. Every message from the worker
@@ -54,17 +54,11 @@ export type ToWorker =
   /** `settings`: the user's strength settings (the defaults when absent). */
   | { type: 'journal-end'; generation: number; today: DayString; day: DayString; settings?: StrengthSettings }
   /**
-   * The worker reads the journal itself, straight from storage (see journalSource.ts): answered like
-   * a journal sent in chunks, or with 'read-failed' when it cannot, and the page then sends it.
+   * Sent after 'journal-begin': the worker reads these collections of the journal itself, straight
+   * from storage (see journalSource.ts), while the page sends the others in chunks; 'journal-end'
+   * then waits for the read. Answered with 'read-failed' when the worker cannot read them.
    */
-  | {
-      type: 'journal-read';
-      generation: number;
-      source: JournalSource;
-      today: DayString;
-      day: DayString;
-      settings?: StrengthSettings;
-    }
+  | { type: 'journal-read'; generation: number; source: JournalSource; collections: JournalCollection[] }
   /** Strengths for drawing: answered with 'frame'. */
   | { type: 'frame'; day: DayString }
   /** Communities, layers, fading… at a date: answered with 'analysis'. */

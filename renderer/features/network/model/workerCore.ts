@@ -6,7 +6,7 @@ import { STRUCTURE_PEOPLE, MIN_BUBBLE_MEMBERS } from '../../../viz/legibility';
 import { clusterGroups, ForceLayout } from './layout';
 import type { AnalysisMessage, Post, ToWorker } from './protocol';
 import { answer, type GraphCache } from './requests';
-import type { JournalSource, ReadJournal } from './journalSource';
+import type { JournalCollection, JournalSource, ReadJournal } from './journalSource';
 import { snapshotForJournal, type MapSnapshot } from './snapshot';
 
 export interface WorkerCoreOptions {
@@ -26,7 +26,10 @@ export interface WorkerCoreOptions {
 export interface WorkerStorage {
   /** The ids of everyone in the journal now (no documents: quick). */
   readPersonIds(source: JournalSource): Promise<ReadonlySet<string>>;
-  readJournal(source: JournalSource): Promise<ReadJournal>;
+  readJournal(
+    source: JournalSource,
+    collections: readonly JournalCollection[],
+  ): Promise<Partial<ReadJournal>>;
   loadSnapshot(journal: string): Promise<MapSnapshot | null>;
   saveSnapshot(snapshot: MapSnapshot): Promise<void>;
 }
@@ -55,6 +58,8 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
   /** The journal read from storage (its people's storage name): what a snapshot is kept under. */
   let journal: string | null = null;
   let snapshotTried = false;
+  /** This generation's share of the journal being read from storage ('journal-read'). */
+  let reading: Promise<Partial<ReadJournal>> | null = null;
   /** The first analysis of a build, if of today: the snapshot's, once the layout settles. */
   let snapshotParts: { generation: number; analysis: AnalysisMessage } | null = null;
 
@@ -86,30 +91,47 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
     }
   }
 
-  async function readThenFinish(message: Extract<ToWorker, { type: 'journal-read' }>) {
+  /**
+   * Starts reading this generation's share of the journal from storage (the rest comes in chunks
+   * from the page); the journal's end waits for it. The kept map, if any, is shown first.
+   */
+  function startReading(message: Extract<ToWorker, { type: 'journal-read' }>) {
     const mine = message.generation;
-    journal = message.source.people.database;
-    let read: ReadJournal;
-    try {
-      const storage = options.storage;
+    const key = message.source.people.database;
+    journal = key;
+    const storage = options.storage;
+    reading = (async () => {
       if (!storage) throw new Error('This worker cannot read the journal from storage.');
       // The last map kept, before the journal is read (once: later builds keep their picture). Its
       // small reads go first: the browser serves an origin's reads one after another, and behind
-      // the journal's 90,000 documents they would wait for seconds.
+      // the journal's 50,000 ties they would wait for seconds.
       if (!built && !snapshotTried) {
         snapshotTried = true;
-        await showSnapshot(storage, mine, journal, message.source);
-        if (mine !== generation) return;
+        await showSnapshot(storage, mine, key, message.source);
       }
-      read = await storage.readJournal(message.source);
+      return storage.readJournal(message.source, message.collections);
+    })();
+    // Failing is answered at the journal's end; until then the rejection is expected, not lost.
+    reading.catch(() => undefined);
+  }
+
+  async function finishAfterReading(message: Extract<ToWorker, { type: 'journal-end' }>) {
+    const mine = message.generation;
+    let read: Partial<ReadJournal>;
+    try {
+      read = await (reading as Promise<Partial<ReadJournal>>);
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       if (mine === generation) post({ type: 'read-failed', generation: mine, message: text }, []);
       return;
     }
     // A newer journal was asked for while this one was read: only the newest is built.
-    if (mine !== generation) return;
-    pending = read;
+    if (mine !== generation || !pending) return;
+    reading = null;
+    for (const key of ['people', 'encounters', 'ties', 'communities'] as const) {
+      const list = read[key];
+      if (list) (pending[key] as unknown[]).push(...list);
+    }
     try {
       finishJournal(message.today, message.day, message.settings);
     } catch (error) {
@@ -320,6 +342,7 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
           case 'journal-begin':
             generation = message.generation;
             pending = { people: [], encounters: [], ties: [], communities: [] };
+            reading = null;
             return;
           case 'journal-chunk':
             if (message.generation !== generation || !pending) return;
@@ -330,11 +353,11 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
             return;
           case 'journal-end':
             if (message.generation !== generation) return;
+            if (reading) return void finishAfterReading(message);
             return finishJournal(message.today, message.day, message.settings);
           case 'journal-read':
-            generation = message.generation;
-            pending = null;
-            return void readThenFinish(message);
+            if (message.generation !== generation || !pending) return;
+            return startReading(message);
           case 'frame':
             return sendFrame(message.day);
           case 'analyse':
