@@ -6,7 +6,7 @@ import { Button, CommunityIcon, count, EmptyState, ViewBoundary } from '../../ui
 import { showsStructure } from '../../viz/legibility';
 import { formatDayShort, useEncounterDialogs } from '../encounters';
 import { useMarkedMap, WhatChangedPanel, YearReviewButton } from './changes';
-import { BuildProgress } from './map/BuildProgress';
+import { BuildProgress, KeptPicture } from './map/BuildProgress';
 import { colouring } from './map/colouring';
 import { CommunityList } from './map/CommunityList';
 import { hiddenMask, NO_FILTERS, type MapFilters } from './map/filters';
@@ -118,7 +118,7 @@ export function NetworkPage() {
   const ready = model.status === 'ready' && model.range !== null && model.analysedDay !== null;
   const asOf = model.analysedDay ? formatDayShort(model.analysedDay) : '';
   return (
-    <div className="page network-page" aria-busy={!ready || undefined}>
+    <div className="page network-page" aria-busy={!ready || model.staleSince !== null || undefined}>
       <header className="page__header">
         <div>
           <h1 className="page__title">Network</h1>
@@ -131,6 +131,7 @@ export function NetworkPage() {
         <YearReviewButton model={model} />
       </header>
       {model.progress && <BuildProgress progress={model.progress} />}
+      {model.staleSince !== null && <KeptPicture since={model.staleSince} />}
       <MapToolbar
         nodes={nodes}
         communities={communities ?? []}

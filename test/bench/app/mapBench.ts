@@ -16,6 +16,8 @@ export interface MapBenchOptions {
 }
 
 const APP_DATABASE = 'kith';
+/** The prefix of a reopen's samples. */
+const REOPEN = 'reopen ';
 /** Zoom steps toward the middle of the map ("+" on the canvas), one every few frames. */
 const ZOOM_PRESSES = 8;
 const ZOOM_GAP_MS = 50;
@@ -41,18 +43,32 @@ export async function measureMapPictures(options: MapBenchOptions): Promise<Figu
 
   const samples = new Map<string, number[]>();
   const add = (name: string, value: number) => samples.set(name, [...(samples.get(name) ?? []), value]);
-  for (let load = 1; load <= options.loads; load++) {
-    await measureOnce(page, url, add);
+  // Cold opens (no map kept from before: the model is built from the journal while the page waits)
+  // alternate with reopens (the app loaded again: the map kept by the cold open before is shown at
+  // once, marked as refreshing, and replaced in place); each kind is reported on its own.
+  for (let load = 1; load <= options.loads * 2; load++) {
+    const cold = load % 2 === 1;
+    const prefix = cold ? '' : REOPEN;
+    if (cold) await page.evaluate(forgetKeptMaps);
+    await measureOnce(page, url, (name, value) => add(prefix + name, value));
     log(
-      `map load ${load}/${options.loads} (${dataset}): ${[...samples]
-        .filter(([n]) => n !== 'zoomFrame')
-        .map(([n, v]) => `${n} ${Math.round(v.at(-1) ?? 0)}`)
+      `map load ${load}/${options.loads * 2} (${dataset}, ${cold ? 'cold' : 'reopen'}): ${[...samples]
+        .filter(([n]) => !n.endsWith('zoomFrame') && (n.startsWith(REOPEN) ? !cold : cold))
+        .map(([n, v]) => `${n.replace(REOPEN, '')} ${Math.round(v.at(-1) ?? 0)}`)
         .join(', ')}`,
     );
   }
   const names: [string, string, string][] = [
-    ['readable', `map opened to first readable picture ${dataset} (map)`, 'ms'],
-    ['settled', `map opened to settled picture ${dataset} (map)`, 'ms'],
+    ['readable', `map opened cold to first readable picture ${dataset} (map)`, 'ms'],
+    ['settled', `map opened cold to settled picture ${dataset} (map)`, 'ms'],
+    [`${REOPEN}readable`, `map reopened to first readable picture (kept map) ${dataset} (map)`, 'ms'],
+    [`${REOPEN}stage:snapshot`, `map reopened to the kept map placed ${dataset} (map)`, 'ms'],
+    [`${REOPEN}settled`, `map reopened to settled fresh picture ${dataset} (map)`, 'ms'],
+    [
+      `${REOPEN}openLongTask`,
+      `longest main-thread task from reopening the map to settled ${dataset} (map)`,
+      'ms',
+    ],
     ['people', `people drawn in the default view ${dataset} (map)`, 'marks'],
     ['ties', `ties drawn in the default view ${dataset} (map)`, 'marks'],
     ['bubbles', `communities drawn as bubbles in the default view ${dataset} (map)`, 'marks'],
@@ -66,7 +82,7 @@ export async function measureMapPictures(options: MapBenchOptions): Promise<Figu
     ['stage:strengths', `map opened to working out tie strengths ${dataset} (map)`, 'ms'],
     ['stage:communities', `map opened to finding communities ${dataset} (map)`, 'ms'],
     ['stage:layout', `map opened to placing people ${dataset} (map)`, 'ms'],
-    ['openLongTask', `longest main-thread task from opening the map to settled ${dataset} (map)`, 'ms'],
+    ['openLongTask', `longest main-thread task from opening the map cold to settled ${dataset} (map)`, 'ms'],
     ['zoomLongTask', `longest main-thread task while zooming in ${dataset} (map)`, 'ms'],
   ];
   return names.flatMap(([key, name, unit]) => {
@@ -80,6 +96,10 @@ async function measureOnce(page: Page, url: string, add: (name: string, value: n
   await pollProbe(page);
   const trace = await startTaskTrace(page);
   const opened = await page.evaluate(openMapPictures);
+  if (process.env.KITH_BENCH_DIAG)
+    process.stderr.write(
+      `DIAG opened at ${Math.round(opened.start)}, readable at ${Math.round(opened.readable)}\n`,
+    );
   add('readable', opened.readable - opened.start);
   add('settled', opened.settled - opened.start);
   // Where the time to the first picture goes (builds without stage marks report none).
@@ -104,4 +124,13 @@ async function measureOnce(page: Page, url: string, add: (name: string, value: n
   const tasks = await trace.stop();
   add('openLongTask', longestTask(tasks, opened.start, opened.settled));
   add('zoomLongTask', longestTask(tasks, from, zoom.end));
+}
+
+/** Forgets the maps the app kept (renderer/features/network/model/snapshot.ts): the next open is cold. */
+async function forgetKeptMaps(): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const request = indexedDB.deleteDatabase('kith-map-snapshot');
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error ?? new Error('The kept maps could not be forgotten.'));
+  });
 }

@@ -7,6 +7,7 @@ export interface PageTask {
 }
 
 interface TraceEvent {
+  args?: { data?: { functionName?: string; url?: string; lineNumber?: number; type?: string } };
   name: string;
   ph: string;
   pid: number;
@@ -27,7 +28,13 @@ export async function startTaskTrace(page: Page): Promise<{ stop(): Promise<Page
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline', 'blink.user_timing'] },
+    traceConfig: {
+      includedCategories: [
+        'disabled-by-default-devtools.timeline',
+        'blink.user_timing',
+        ...(process.env.KITH_BENCH_DIAG ? ['devtools.timeline'] : []),
+      ],
+    },
     transferMode: 'ReportEvents',
   });
   // A mark whose page time is known ties the trace's clock to the page's.
@@ -36,6 +43,7 @@ export async function startTaskTrace(page: Page): Promise<{ stop(): Promise<Page
     async stop() {
       await finish(cdp);
       await cdp.detach();
+      if (process.env.KITH_BENCH_DIAG) diagnose(events, markedAt);
       return mainThreadTasks(events, markedAt);
     },
   };
@@ -62,4 +70,30 @@ export function longestTask(tasks: readonly PageTask[], from: number, to: number
   for (const t of tasks)
     if (t.start < to && t.start + t.duration > from) longest = Math.max(longest, t.duration);
   return longest;
+}
+
+/**
+ * With KITH_BENCH_DIAG set: every main-thread task over 40 ms, with the longest events inside it
+ * (script by function and file, GC, layout, paint), on stderr: where a long task's time went.
+ */
+function diagnose(events: readonly TraceEvent[], markedAt: number): void {
+  const mark = events.find((e) => e.name === CLOCK_MARK);
+  if (!mark) return;
+  const main = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid && e.ph === 'X');
+  const at = (e: TraceEvent) => Math.round(markedAt + (e.ts - mark.ts) / 1000);
+  for (const task of main.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) > 40_000)) {
+    const inside = main
+      .filter(
+        (e) => e !== task && e.ts >= task.ts && e.ts < task.ts + (task.dur ?? 0) && (e.dur ?? 0) > 5_000,
+      )
+      .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+      .slice(0, 6)
+      .map(
+        (e) =>
+          `${e.name}${e.args?.data?.functionName ? ` ${e.args.data.functionName}` : ''}${e.args?.data?.type ? ` ${e.args.data.type}` : ''}${e.args?.data?.url ? ` ${e.args.data.url.split('/').pop()}:${e.args.data.lineNumber}` : ''} ${Math.round((e.dur ?? 0) / 1000)}`,
+      );
+    process.stderr.write(
+      `DIAG task at ${at(task)} ${Math.round((task.dur ?? 0) / 1000)} ms: ${inside.join(' | ')}\n`,
+    );
+  }
 }

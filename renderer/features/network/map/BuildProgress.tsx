@@ -32,3 +32,18 @@ export function BuildProgress({ progress }: { progress: Progress }) {
     </div>
   );
 }
+
+/**
+ * Said while the map shows the picture kept from an earlier opening: when it is from, and that the
+ * model is being built afresh (the picture then changes in place). Never shown as current.
+ */
+export function KeptPicture({ since }: { since: number }) {
+  const when = new Date(since).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <div className="network-build" role="status">
+      <p className="network-build__stage">
+        Showing your map as it was on {when}; bringing it up to date with your journal…
+      </p>
+    </div>
+  );
+}

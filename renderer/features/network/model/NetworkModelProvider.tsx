@@ -1,9 +1,13 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { RxCollection } from 'rxdb';
+import { getBooleanIndexes } from 'rxdb/plugins/storage-dexie';
+import type { KithDatabase } from '../../../../shared/db';
 import { todayString } from '../../../../shared/domain/days';
-import { useCollectionFeed, useCommunities, useEncounters, usePeople } from '../../../db';
+import { useCollectionFeed, useCommunities, useDb, useEncounters, usePeople } from '../../../db';
 import { useStrengthSettings } from '../../settings';
 import { NetworkClient } from './client';
 import { NetworkContext } from './context';
+import { dexieDatabaseName, type JournalCollection, type JournalSource } from './journalSource';
 import { defaultTransport, type TransportFactory } from './transport';
 
 /** The first journal goes to the worker at once; later edits are batched, as edits come in bursts. */
@@ -28,10 +32,84 @@ export function NetworkModelProvider({
   const value = useMemo(() => ({ client, activate }), [client, activate]);
   return (
     <NetworkContext.Provider value={value}>
-      {active && <JournalFeed client={client} />}
+      {active && <Journal client={client} />}
       {children}
     </NetworkContext.Provider>
   );
+}
+
+/** The journal's way to the worker: read there from storage where it can be, else sent from here. */
+function Journal({ client }: { client: NetworkClient }) {
+  const db = useDb();
+  const source = useMemo(() => (typeof Worker === 'undefined' ? null : dexieSource(db)), [db]);
+  const failed = useSyncExternalStore(client.subscribe, () => client.directReadFailed);
+  return source && !failed ? (
+    <DirectJournal client={client} db={db} source={source} />
+  ) : (
+    <JournalFeed client={client} />
+  );
+}
+
+/** Where the worker finds each collection, if the journal is kept by RxDB's Dexie storage. */
+function dexieSource(db: KithDatabase): JournalSource | null {
+  // The validating wrapper names itself after the storage it wraps ("validate-…-dexie").
+  if (!/(^|-)dexie$/.test(db.storage.name)) return null;
+  const of = (name: JournalCollection) => {
+    const collection = db[name] as unknown as RxCollection;
+    return {
+      database: dexieDatabaseName(db.name, collection.schema.version, name),
+      booleans: getBooleanIndexes(collection.schema.jsonSchema).filter((field) => !field.includes('.')),
+    };
+  };
+  return {
+    people: of('people'),
+    encounters: of('encounters'),
+    ties: of('ties'),
+    communities: of('communities'),
+  };
+}
+
+/**
+ * The page sends what it holds already (everyone, the encounters and communities, which its views
+ * read anyway) while the worker reads the ties from storage itself: the one collection only the
+ * model needs, and the largest. The ties' change events alone say when to read them again.
+ */
+function DirectJournal({
+  client,
+  db,
+  source,
+}: {
+  client: NetworkClient;
+  db: KithDatabase;
+  source: JournalSource;
+}) {
+  const people = usePeople();
+  const encounters = useEncounters();
+  const communities = useCommunities();
+  const settings = useStrengthSettings();
+  const [tiesVersion, setTiesVersion] = useState(0);
+  useEffect(() => {
+    const ties = db.ties as unknown as RxCollection;
+    const subscription = ties.eventBulks$.subscribe(() => setTiesVersion((v) => v + 1));
+    return () => subscription.unsubscribe();
+  }, [db]);
+  useFirstArrival('people', people);
+  useFirstArrival('encounters', encounters);
+  useFirstArrival('communities', communities);
+  useEffect(() => {
+    if (!people || !encounters || !communities || !settings) return;
+    const delay = client.state.status === 'idle' ? FIRST_SEND_MS : DEBOUNCE_MS;
+    const timer = setTimeout(
+      () =>
+        client.setJournal({ people, encounters, communities }, todayString(), settings, {
+          source,
+          collections: ['ties'],
+        }),
+      delay,
+    );
+    return () => clearTimeout(timer);
+  }, [client, source, people, encounters, communities, settings, tiesVersion]);
+  return null;
 }
 
 function JournalFeed({ client }: { client: NetworkClient }) {

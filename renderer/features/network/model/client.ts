@@ -11,6 +11,7 @@ import type {
 } from './protocol';
 import { slimEncounter, slimPerson } from './slim';
 import type { NetworkTransport, TransportFactory } from './transport';
+import type { JournalCollection, JournalSource } from './journalSource';
 import type {
   BuildProgress,
   BuildStage,
@@ -89,6 +90,10 @@ export class NetworkClient {
   private nextRequest = 1;
   state: NetworkState;
 
+  /** A fresh model that arrived while the kept picture shows, held until its analysis comes too. */
+  private heldBuilt: BuiltMessage | null = null;
+  private heldFrame: Extract<FromWorker, { type: 'frame' }> | null = null;
+
   private livePositions: Float32Array | null = null;
   private liveProgress = 0;
 
@@ -111,6 +116,7 @@ export class NetworkClient {
       error: null,
       empty: false,
       progress: null,
+      staleSince: null,
       ownerId: null,
       learned: null,
       today,
@@ -145,29 +151,36 @@ export class NetworkClient {
     for (const l of this.listeners) l();
   }
 
-  /** Sends a new version of the journal (or of the settings); the worker rebuilds everything from it. */
-  setJournal(journal: Journal, today: DayString, settings?: StrengthSettings) {
+  /** True once the worker has failed to read the journal from storage (see readJournal). */
+  directReadFailed = false;
+
+  /**
+   * Sends a new version of the journal (or of the settings); the worker rebuilds everything from it.
+   * With `read`, the worker reads those collections from storage itself (the page holds no copy of
+   * them and clones nothing) while the page sends the rest; should it fail, `directReadFailed`
+   * turns true and the page sends the whole journal from then on.
+   */
+  setJournal(
+    journal: Partial<Journal>,
+    today: DayString,
+    settings?: StrengthSettings,
+    read?: { source: JournalSource; collections: JournalCollection[] },
+  ) {
     const transport = this.ensureTransport();
-    const generation = ++this.generation;
-    // A rebuild keeps the picture it has; only the first build shows its progress.
+    const generation = this.beginJournal(today);
     const first = !this.built;
-    if (first) performance.mark(STAGE_MARK, { detail: 'reading' });
-    this.update({
-      status: first ? 'building' : this.state.status,
-      today,
-      progress: first ? stageProgress('reading', 0) : this.state.progress,
-    });
     transport.post({ type: 'journal-begin', generation });
+    if (read) transport.post({ type: 'journal-read', generation, ...read });
     const chunks: (() => JournalChunk)[] = [];
     const slices = <T, U>(list: T[], key: keyof JournalChunk, map: (x: T) => U) => {
       for (let i = 0; i < list.length; i += CHUNK) {
         chunks.push(() => ({ [key]: list.slice(i, i + CHUNK).map(map) }));
       }
     };
-    slices(journal.people, 'people', slimPerson);
-    slices(journal.encounters, 'encounters', slimEncounter);
-    slices(journal.ties, 'ties', (t) => t);
-    slices(journal.communities, 'communities', (c) => c);
+    slices(journal.people ?? [], 'people', slimPerson);
+    slices(journal.encounters ?? [], 'encounters', slimEncounter);
+    slices(journal.ties ?? [], 'ties', (t) => t);
+    slices(journal.communities ?? [], 'communities', (c) => c);
     const total = chunks.length;
     let shown = 0;
     const next = () => {
@@ -176,7 +189,7 @@ export class NetworkClient {
       if (make) {
         transport.post({ type: 'journal-chunk', generation, chunk: make() });
         // Every update re-renders the page: the bar moves in tenths of the reading, not per chunk.
-        const tenth = Math.floor((10 * (total - chunks.length)) / total);
+        const tenth = Math.floor((10 * (total - chunks.length)) / Math.max(1, total));
         if (first && tenth > shown) {
           shown = tenth;
           this.update({ progress: stageProgress('reading', tenth / 10) });
@@ -187,6 +200,19 @@ export class NetworkClient {
       }
     };
     next();
+  }
+
+  /** A new generation of the journal; the first build shows its progress, a rebuild keeps the picture. */
+  private beginJournal(today: DayString): number {
+    const generation = ++this.generation;
+    const first = !this.built;
+    if (first) performance.mark(STAGE_MARK, { detail: 'reading' });
+    this.update({
+      status: first ? 'building' : this.state.status,
+      today,
+      progress: first ? stageProgress('reading', 0) : this.state.progress,
+    });
+    return generation;
   }
 
   setDay = (day: DayString) => {
@@ -217,6 +243,8 @@ export class NetworkClient {
     this.transport = null;
     // A new worker starts from nothing: forget what the old one knew until the journal is sent again.
     this.built = null;
+    this.heldBuilt = null;
+    this.heldFrame = null;
     this.livePositions = null;
     this.frameInFlight = false;
     this.analysisInFlight = false;
@@ -278,12 +306,33 @@ export class NetworkClient {
       if (message.type === 'analysis') this.analysisInFlight = false;
       return;
     }
+    // While the kept picture shows, the fresh model replaces it only whole: its facts without an
+    // analysis would draw an empty map, its frames belong to its own ties.
+    if (this.state.staleSince !== null) {
+      if (message.type === 'built' && message.staleSince === undefined) {
+        this.heldBuilt = message;
+        return;
+      }
+      if (message.type === 'frame' && this.heldBuilt) {
+        this.heldFrame = message;
+        return;
+      }
+      if (message.type === 'analysis' && this.heldBuilt) {
+        const built = this.heldBuilt;
+        const frame = this.heldFrame;
+        this.heldBuilt = null;
+        this.heldFrame = null;
+        this.onBuilt(built);
+        if (frame) this.receive(frame);
+        return this.onAnalysis(message);
+      }
+    }
     switch (message.type) {
       case 'stage':
-        if (!this.state.progress) return;
+        if (!this.state.progress && this.state.staleSince === null) return;
         // On the page's timeline too: the bench reads when each stage of the first build began.
         performance.mark(STAGE_MARK, { detail: message.stage });
-        this.update({ progress: stageProgress(message.stage, 0) });
+        if (this.state.progress) this.update({ progress: stageProgress(message.stage, 0) });
         return;
       case 'built':
         return this.onBuilt(message);
@@ -297,6 +346,13 @@ export class NetworkClient {
         return;
       case 'analysis':
         return this.onAnalysis(message);
+      case 'read-failed':
+        console.warn(
+          `The network worker could not read the journal itself (${message.message}); sending it.`,
+        );
+        this.directReadFailed = true;
+        for (const l of this.listeners) l();
+        return;
       case 'error':
         this.frameInFlight = false;
         this.analysisInFlight = false;
@@ -318,7 +374,8 @@ export class NetworkClient {
     this.analysis = null;
     // Keep everyone where they were until the new layout arrives (the worker pins them there too);
     // newcomers (NaN) are drawn once it does.
-    this.settled = previous && this.settled ? remap(previous, this.settled, built) : null;
+    const base = this.settled ?? this.livePositions;
+    this.settled = previous && base ? remap(previous, base, built) : null;
     this.livePositions = this.settled;
     this.liveProgress = 0;
     const structure: MapStructure = {
@@ -335,7 +392,9 @@ export class NetworkClient {
       status: 'ready',
       error: null,
       empty: built.empty,
-      progress: built.empty ? null : this.state.progress,
+      // The kept picture is a picture: no progress bar over it, but it says it is refreshing.
+      progress: built.empty || built.staleSince !== undefined ? null : this.state.progress,
+      staleSince: built.staleSince ?? null,
       ownerId: built.ownerId,
       learned: built.learned,
       range: built.range,
@@ -357,6 +416,11 @@ export class NetworkClient {
     if (!message.settled) return;
     this.settled = message.positions;
     this.update({ layout: { status: 'settled' } });
+    if (message.stale) {
+      // On the page's timeline: the bench tells a reopening's kept picture from a fresh one.
+      performance.mark(STAGE_MARK, { detail: 'snapshot' });
+      return;
+    }
     performance.mark('kith:layout-settled', {
       detail: {
         ms: message.ms,

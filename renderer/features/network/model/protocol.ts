@@ -16,6 +16,7 @@ import type {
   SeriesOptions,
   StrengthSeries,
 } from './types';
+import type { JournalCollection, JournalSource } from './journalSource';
 
 /**
  * The messages between the main thread and the network worker. Every message from the worker
@@ -52,6 +53,12 @@ export type ToWorker =
   | { type: 'journal-chunk'; generation: number; chunk: JournalChunk }
   /** `settings`: the user's strength settings (the defaults when absent). */
   | { type: 'journal-end'; generation: number; today: DayString; day: DayString; settings?: StrengthSettings }
+  /**
+   * Sent after 'journal-begin': the worker reads these collections of the journal itself, straight
+   * from storage (see journalSource.ts), while the page sends the others in chunks; 'journal-end'
+   * then waits for the read. Answered with 'read-failed' when the worker cannot read them.
+   */
+  | { type: 'journal-read'; generation: number; source: JournalSource; collections: JournalCollection[] }
   /** Strengths for drawing: answered with 'frame'. */
   | { type: 'frame'; day: DayString }
   /** Communities, layers, fading… at a date: answered with 'analysis'. */
@@ -95,6 +102,8 @@ export interface BuiltMessage {
   /** What the owner's ratings taught (null: learning off or too few rated people). */
   learned: LearnedStrength | null;
   ms: number;
+  /** Set on the last map kept from an earlier build (see snapshot.ts): when it was taken. */
+  staleSince?: number;
 }
 
 export interface AnalysisMessage {
@@ -141,6 +150,8 @@ export type FromWorker =
       ms: number;
       /** Time spent in the layout's own ticks. */
       computeMs: number;
+      /** The places of the last map kept (see snapshot.ts), not of a layout run now. */
+      stale?: boolean;
     }
   | {
       type: 'frame';
@@ -152,7 +163,9 @@ export type FromWorker =
   | AnalysisMessage
   | { type: 'response'; generation: number; id: number; ok: true; result: unknown }
   | { type: 'response'; generation: number; id: number; ok: false; error: string }
-  | { type: 'error'; generation: number; message: string };
+  | { type: 'error'; generation: number; message: string }
+  /** The worker could not read the journal from storage itself (the page sends it instead). */
+  | { type: 'read-failed'; generation: number; message: string };
 
 /** postMessage with the buffers to transfer (typed arrays move to the receiver instead of being copied). */
 export type Post = (message: FromWorker, transfer: Transferable[]) => void;

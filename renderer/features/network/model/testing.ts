@@ -4,7 +4,7 @@
  */
 import type { Community, Encounter, Person, Tie } from '../../../../shared/domain/entities';
 import type { FromWorker } from './protocol';
-import { createNetworkWorkerCore } from './workerCore';
+import { createNetworkWorkerCore, type WorkerStorage } from './workerCore';
 
 export interface SmallJournal {
   people: Person[];
@@ -13,7 +13,7 @@ export interface SmallJournal {
   communities?: Community[];
 }
 
-export function driveCore() {
+export function driveCore(options: { storage?: WorkerStorage } = {}) {
   const messages: FromWorker[] = [];
   let waiters: (() => void)[] = [];
   const core = createNetworkWorkerCore({
@@ -24,6 +24,7 @@ export function driveCore() {
       current.forEach((w) => w());
     },
     schedule: (run) => setTimeout(run, 0),
+    storage: options.storage,
   });
   let generation = 0;
 
@@ -76,3 +77,6 @@ export const isAnalysis = (m: FromWorker): m is Extract<FromWorker, { type: 'ana
   m.type === 'analysis';
 export const isResponse = (m: FromWorker): m is Extract<FromWorker, { type: 'response' }> =>
   m.type === 'response';
+
+export const isBuilt = (m: FromWorker): m is Extract<FromWorker, { type: 'built' }> => m.type === 'built';
+export const isLayout = (m: FromWorker): m is Extract<FromWorker, { type: 'layout' }> => m.type === 'layout';

@@ -166,6 +166,12 @@ export interface NetworkModel {
    * there is a picture (a rebuild after an edit keeps the old picture, so it shows no progress).
    */
   progress: BuildProgress | null;
+  /**
+   * Set while the map shows the last picture kept from an earlier opening (the model is being built
+   * afresh from the journal and will replace it in place): when that picture was taken, ms since
+   * the epoch. Null when what is shown is current.
+   */
+  staleSince: number | null;
   ownerId: string | null;
   today: DayString;
   /**

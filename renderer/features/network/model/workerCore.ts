@@ -4,8 +4,10 @@ import { analyse } from './analyse';
 import { buildNetwork, builtMessage, type BuiltNetwork } from './buildNetwork';
 import { STRUCTURE_PEOPLE, MIN_BUBBLE_MEMBERS } from '../../../viz/legibility';
 import { clusterGroups, ForceLayout } from './layout';
-import type { Post, ToWorker } from './protocol';
+import type { AnalysisMessage, Post, ToWorker } from './protocol';
 import { answer, type GraphCache } from './requests';
+import type { JournalCollection, JournalSource, ReadJournal } from './journalSource';
+import { snapshotForJournal, type MapSnapshot } from './snapshot';
 
 export interface WorkerCoreOptions {
   post: Post;
@@ -16,6 +18,20 @@ export interface WorkerCoreOptions {
   sliceMs?: number;
   /** How often unsettled positions are posted, so the map can show the layout taking shape. */
   progressEveryMs?: number;
+  /** Reads the journal straight from storage ('journal-read'); without it such a message fails. */
+  storage?: WorkerStorage;
+}
+
+/** What the worker reads and keeps in the browser's storage by itself. */
+export interface WorkerStorage {
+  /** The ids of everyone in the journal now (no documents: quick). */
+  readPersonIds(source: JournalSource): Promise<ReadonlySet<string>>;
+  readJournal(
+    source: JournalSource,
+    collections: readonly JournalCollection[],
+  ): Promise<Partial<ReadJournal>>;
+  loadSnapshot(journal: string): Promise<MapSnapshot | null>;
+  saveSnapshot(snapshot: MapSnapshot): Promise<void>;
 }
 
 /**
@@ -39,6 +55,13 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
   const requests: Extract<ToWorker, { type: 'request' }>[] = [];
   let draining = false;
   const strengths = { buffer: new Float64Array(0) };
+  /** The journal read from storage (its people's storage name): what a snapshot is kept under. */
+  let journal: string | null = null;
+  let snapshotTried = false;
+  /** This generation's share of the journal being read from storage ('journal-read'). */
+  let reading: Promise<Partial<ReadJournal>> | null = null;
+  /** The first analysis of a build, if of today: the snapshot's, once the layout settles. */
+  let snapshotParts: { generation: number; analysis: AnalysisMessage } | null = null;
 
   const fail = (error: unknown) =>
     post({ type: 'error', generation, message: error instanceof Error ? error.message : String(error) }, []);
@@ -59,13 +82,139 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
     // communities are the map's first readable picture (named bubbles over the people's starting
     // places), which the layout then refines in place.
     post({ type: 'stage', generation, stage: 'communities' }, []);
-    const communities = sendAnalysis(day);
+    const communities = sendAnalysis(day, day === today);
     post({ type: 'stage', generation, stage: 'layout' }, []);
     startLayout(built, communities);
     if (requests.length > 0 && !draining) {
       draining = true;
       schedule(drain);
     }
+  }
+
+  /**
+   * Starts reading this generation's share of the journal from storage (the rest comes in chunks
+   * from the page); the journal's end waits for it. The kept map, if any, is shown first.
+   */
+  function startReading(message: Extract<ToWorker, { type: 'journal-read' }>) {
+    const mine = message.generation;
+    const key = message.source.people.database;
+    journal = key;
+    const storage = options.storage;
+    reading = (async () => {
+      if (!storage) throw new Error('This worker cannot read the journal from storage.');
+      // The last map kept, before the journal is read (once: later builds keep their picture). Its
+      // small reads go first: the browser serves an origin's reads one after another, and behind
+      // the journal's 50,000 ties they would wait for seconds.
+      if (!built && !snapshotTried) {
+        snapshotTried = true;
+        await showSnapshot(storage, mine, key, message.source);
+      }
+      return storage.readJournal(message.source, message.collections);
+    })();
+    // Failing is answered at the journal's end; until then the rejection is expected, not lost.
+    reading.catch(() => undefined);
+  }
+
+  async function finishAfterReading(message: Extract<ToWorker, { type: 'journal-end' }>) {
+    const mine = message.generation;
+    let read: Partial<ReadJournal>;
+    try {
+      read = await (reading as Promise<Partial<ReadJournal>>);
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      if (mine === generation) post({ type: 'read-failed', generation: mine, message: text }, []);
+      return;
+    }
+    // A newer journal was asked for while this one was read: only the newest is built.
+    if (mine !== generation || !pending) return;
+    reading = null;
+    for (const key of ['people', 'encounters', 'ties', 'communities'] as const) {
+      const list = read[key];
+      if (list) (pending[key] as unknown[]).push(...list);
+    }
+    try {
+      finishJournal(message.today, message.day, message.settings);
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  /**
+   * Posts the last map kept as this generation's built model, frame, analysis and settled places,
+   * marked stale; the fresh build then replaces them, laid out from the same places.
+   */
+  async function showSnapshot(storage: WorkerStorage, mine: number, key: string, source: JournalSource) {
+    let fit: MapSnapshot | null;
+    try {
+      const kept = await storage.loadSnapshot(key);
+      fit = kept && snapshotForJournal(kept, key, await storage.readPersonIds(source));
+    } catch {
+      return;
+    }
+    // Too late: the fresh model (or a newer journal) is there already.
+    if (!fit || built || mine !== generation) return;
+    const { built: facts, analysis } = fit;
+    positions = new Map(
+      facts.nodes.map((n, i) => [
+        n.id,
+        { x: fit.positions[i * 2] as number, y: fit.positions[i * 2 + 1] as number },
+      ]),
+    );
+    post({ ...facts, generation: mine, staleSince: fit.savedAt }, []);
+    post(
+      {
+        type: 'frame',
+        generation: mine,
+        day: fit.day,
+        nodeStrength: fit.nodeStrength,
+        tieStrength: fit.tieStrength,
+      },
+      [fit.nodeStrength.buffer, fit.tieStrength.buffer],
+    );
+    post({ ...analysis, generation: mine }, []);
+    post(
+      {
+        type: 'layout',
+        generation: mine,
+        positions: fit.positions,
+        progress: 1,
+        settled: true,
+        ms: 0,
+        computeMs: 0,
+        stale: true,
+      },
+      [fit.positions.buffer],
+    );
+  }
+
+  /** Keeps the settled map of the default view (today) for the next opening (see snapshot.ts). */
+  function keepSnapshot(network: BuiltNetwork, mine: number, xy: Float32Array) {
+    const storage = options.storage;
+    const parts = snapshotParts;
+    if (!storage || !journal || !parts || parts.generation !== mine) return;
+    snapshotParts = null;
+    const s = network.index.strengthsAt(
+      dayNumber(parts.analysis.day),
+      new Float64Array(network.index.ties.length),
+    );
+    const nodeStrength = new Float32Array(network.facts.length);
+    nodeStrength[0] = 1;
+    network.index.people.forEach((p, k) => {
+      if (p.ownerTie >= 0) nodeStrength[k + 1] = s[p.ownerTie] as number;
+    });
+    void storage
+      .saveSnapshot({
+        journal,
+        savedAt: Date.now(),
+        day: parts.analysis.day,
+        built: builtMessage(network, mine, 0),
+        analysis: parts.analysis,
+        nodeStrength,
+        tieStrength: Float32Array.from(s),
+        positions: xy.slice(),
+      })
+      // Not kept: the next opening builds from the journal, as the first did.
+      .catch(() => undefined);
   }
 
   function startLayout(network: BuiltNetwork, communities: Int32Array | null) {
@@ -109,7 +258,10 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
       if (!settled && t - lastPost < progressEveryMs) return schedule(slice);
       lastPost = t;
       const out = layout.positions();
-      if (settled) positions = positionsById(network, out);
+      if (settled) {
+        positions = positionsById(network, out);
+        keepSnapshot(network, mine, out);
+      }
       post(
         {
           type: 'layout',
@@ -144,11 +296,12 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
   }
 
   /** Posts the analysis of a date; returns its communities per node (a copy: the message's moves). */
-  function sendAnalysis(day: string): Int32Array | null {
+  function sendAnalysis(day: string, keep = false): Int32Array | null {
     if (!built) return null;
     const { message, analysis } = analyse(built, day, generation);
     cache.current = { day: analysis.day, graph: analysis.graph };
     const communities = message.clusterIndex.slice();
+    snapshotParts = keep ? { generation, analysis: copyAnalysis(message) } : snapshotParts;
     post(message, [
       message.strength.buffer,
       message.clusterIndex.buffer,
@@ -189,6 +342,7 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
           case 'journal-begin':
             generation = message.generation;
             pending = { people: [], encounters: [], ties: [], communities: [] };
+            reading = null;
             return;
           case 'journal-chunk':
             if (message.generation !== generation || !pending) return;
@@ -199,7 +353,11 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
             return;
           case 'journal-end':
             if (message.generation !== generation) return;
+            if (reading) return void finishAfterReading(message);
             return finishJournal(message.today, message.day, message.settings);
+          case 'journal-read':
+            if (message.generation !== generation || !pending) return;
+            return startReading(message);
           case 'frame':
             return sendFrame(message.day);
           case 'analyse':
@@ -229,4 +387,18 @@ function positionsById(network: BuiltNetwork, xy: Float32Array): Map<string, { x
 function carryOver(previous: BuiltNetwork, next: BuiltNetwork): Int32Array {
   const old = previous.referenceGroups as Int32Array;
   return Int32Array.from(next.facts, (f) => old[previous.nodeOf.get(f.id) ?? -1] ?? -1);
+}
+
+/** A copy whose buffers survive the original's being transferred. */
+function copyAnalysis(m: AnalysisMessage): AnalysisMessage {
+  return {
+    ...m,
+    strength: m.strength.slice(),
+    clusterIndex: m.clusterIndex.slice(),
+    membershipStart: m.membershipStart.slice(),
+    membership: m.membership.slice(),
+    layer: m.layer.slice(),
+    tieIndexes: m.tieIndexes.slice(),
+    tieStrengths: m.tieStrengths.slice(),
+  };
 }
