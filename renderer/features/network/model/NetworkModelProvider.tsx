@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { RxCollection } from 'rxdb';
-import { getBooleanIndexes } from 'rxdb/plugins/storage-dexie';
 import type { KithDatabase } from '../../../../shared/db';
 import { todayString } from '../../../../shared/domain/days';
 import { useCollectionFeed, useCommunities, useDb, useEncounters, usePeople } from '../../../db';
 import { useStrengthSettings } from '../../settings';
 import { NetworkClient } from './client';
 import { NetworkContext } from './context';
-import { dexieDatabaseName, type JournalCollection, type JournalSource } from './journalSource';
+import { dexieSource } from './dexieSource';
+import type { JournalSource } from './journalSource';
 import { defaultTransport, type TransportFactory } from './transport';
 
 /** The first journal goes to the worker at once; later edits are batched, as edits come in bursts. */
@@ -48,25 +48,6 @@ function Journal({ client }: { client: NetworkClient }) {
   ) : (
     <JournalFeed client={client} />
   );
-}
-
-/** Where the worker finds each collection, if the journal is kept by RxDB's Dexie storage. */
-function dexieSource(db: KithDatabase): JournalSource | null {
-  // The validating wrapper names itself after the storage it wraps ("validate-…-dexie").
-  if (!/(^|-)dexie$/.test(db.storage.name)) return null;
-  const of = (name: JournalCollection) => {
-    const collection = db[name] as unknown as RxCollection;
-    return {
-      database: dexieDatabaseName(db.name, collection.schema.version, name),
-      booleans: getBooleanIndexes(collection.schema.jsonSchema).filter((field) => !field.includes('.')),
-    };
-  };
-  return {
-    people: of('people'),
-    encounters: of('encounters'),
-    ties: of('ties'),
-    communities: of('communities'),
-  };
 }
 
 /**

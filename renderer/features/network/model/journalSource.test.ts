@@ -1,6 +1,4 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import type { RxCollection } from 'rxdb';
-import { getBooleanIndexes } from 'rxdb/plugins/storage-dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createCommunity,
@@ -13,30 +11,22 @@ import {
   type KithDatabase,
 } from '../../../../shared/db';
 import { fakeStorage, uniqueName } from '../../../../shared/db/testing';
-import { dexieDatabaseName, readJournal, readPersonIds, type JournalSource } from './journalSource';
+import { dexieSource } from './dexieSource';
+import { readJournal, readPersonIds, type JournalSource } from './journalSource';
 import { slimEncounter, slimPerson } from './slim';
 
 let db: KithDatabase | undefined;
+
+/** Where the app's provider tells the worker to read: the journal here is on the Dexie storage too. */
+function sourceOf(database: KithDatabase): JournalSource {
+  const source = dexieSource(database);
+  if (!source) throw new Error('The test journal is not kept by the Dexie storage.');
+  return source;
+}
 afterEach(async () => {
   await db?.remove();
   db = undefined;
 });
-
-function sourceOf(database: KithDatabase): JournalSource {
-  const of = (name: 'people' | 'encounters' | 'ties' | 'communities') => {
-    const collection = database[name] as unknown as RxCollection;
-    return {
-      database: dexieDatabaseName(database.name, collection.schema.version, name),
-      booleans: getBooleanIndexes(collection.schema.jsonSchema).filter((f) => !f.includes('.')),
-    };
-  };
-  return {
-    people: of('people'),
-    encounters: of('encounters'),
-    ties: of('ties'),
-    communities: of('communities'),
-  };
-}
 
 const plain = <T>(docs: { toJSON(): unknown }[]) => docs.map((d) => d.toJSON() as T);
 const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
