@@ -126,11 +126,16 @@ async function measureOnce(page: Page, url: string, add: (name: string, value: n
   add('zoomLongTask', longestTask(tasks, from, zoom.end));
 }
 
-/** Forgets the maps the app kept (renderer/features/network/model/snapshot.ts): the next open is cold. */
+/**
+ * Forgets the maps and the copies of the journal the map's worker kept (snapshot.ts, keptJournal.ts
+ * in renderer/features/network/model): the next open is cold, read whole from the journal.
+ */
 async function forgetKeptMaps(): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const request = indexedDB.deleteDatabase('kith-map-snapshot');
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error ?? new Error('The kept maps could not be forgotten.'));
-  });
+  for (const name of ['kith-map-snapshot', 'kith-map-journal']) {
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.deleteDatabase(name);
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error ?? new Error(`${name} could not be forgotten.`));
+    });
+  }
 }

@@ -51,9 +51,10 @@ function Journal({ client }: { client: NetworkClient }) {
 }
 
 /**
- * The page sends what it holds already (everyone, the encounters and communities, which its views
- * read anyway) while the worker reads the ties from storage itself: the one collection only the
- * model needs, and the largest. The ties' change events alone say when to read them again.
+ * The worker reads the whole journal from storage itself: nothing is cloned or sent from the page,
+ * whose main thread stays free to draw (a heavy journal's 40,000 encounters sent in chunks from here
+ * held the kept map's first frame back by seconds). The collections' change events alone say when
+ * to read again.
  */
 function DirectJournal({
   client,
@@ -64,34 +65,27 @@ function DirectJournal({
   db: KithDatabase;
   source: JournalSource;
 }) {
-  const people = usePeople();
-  const encounters = useEncounters();
-  const communities = useCommunities();
   const settings = useStrengthSettings();
-  const [tiesVersion, setTiesVersion] = useState(0);
+  const [version, setVersion] = useState(0);
   useEffect(() => {
-    const ties = db.ties as unknown as RxCollection;
-    const subscription = ties.eventBulks$.subscribe(() => setTiesVersion((v) => v + 1));
-    return () => subscription.unsubscribe();
-  }, [db]);
-  useFirstArrival('people', people);
-  useFirstArrival('encounters', encounters);
-  useFirstArrival('communities', communities);
-  useEffect(() => {
-    if (!people || !encounters || !communities || !settings) return;
-    const delay = client.state.status === 'idle' ? FIRST_SEND_MS : DEBOUNCE_MS;
-    const timer = setTimeout(
-      () =>
-        client.setJournal({ people, encounters, communities }, todayString(), settings, {
-          source,
-          collections: ['ties'],
-        }),
-      delay,
+    const subscriptions = READ_COLLECTIONS.map((name) =>
+      (db[name] as unknown as RxCollection).eventBulks$.subscribe(() => setVersion((v) => v + 1)),
     );
-    return () => clearTimeout(timer);
-  }, [client, source, people, encounters, communities, settings, tiesVersion]);
+    return () => subscriptions.forEach((s) => s.unsubscribe());
+  }, [db]);
+  const send = useMemo(
+    () =>
+      settings &&
+      (() =>
+        client.setJournal({}, todayString(), settings, { source, collections: [...READ_COLLECTIONS] })),
+    [client, source, settings],
+  );
+  // A change in storage sends again: the worker reads the journal afresh.
+  useDebouncedSend(client, send, version);
   return null;
 }
+
+const READ_COLLECTIONS = ['people', 'encounters', 'ties', 'communities'] as const;
 
 function JournalFeed({ client }: { client: NetworkClient }) {
   // The network page's own views hold the other lists already; the ties only the model needs, and
@@ -106,16 +100,31 @@ function JournalFeed({ client }: { client: NetworkClient }) {
   useFirstArrival('encounters', encounters);
   useFirstArrival('ties', ties);
   useFirstArrival('communities', communities);
-  useEffect(() => {
-    if (!people || !encounters || !ties || !communities || !settings) return;
-    const delay = client.state.status === 'idle' ? FIRST_SEND_MS : DEBOUNCE_MS;
-    const timer = setTimeout(
-      () => client.setJournal({ people, encounters, ties, communities }, todayString(), settings),
-      delay,
-    );
-    return () => clearTimeout(timer);
-  }, [client, people, encounters, ties, communities, settings]);
+  const send = useMemo(
+    () =>
+      people &&
+      encounters &&
+      ties &&
+      communities &&
+      settings &&
+      (() => client.setJournal({ people, encounters, ties, communities }, todayString(), settings)),
+    [client, people, encounters, ties, communities, settings],
+  );
+  useDebouncedSend(client, send);
   return null;
+}
+
+/**
+ * Runs `send` whenever it (or `version`) changes, once the journal has been quiet a moment (at once
+ * for the first).
+ */
+function useDebouncedSend(client: NetworkClient, send: (() => void) | undefined, version = 0) {
+  useEffect(() => {
+    if (!send) return;
+    const delay = client.state.status === 'idle' ? FIRST_SEND_MS : DEBOUNCE_MS;
+    const timer = setTimeout(send, delay);
+    return () => clearTimeout(timer);
+  }, [client, send, version]);
 }
 
 /**

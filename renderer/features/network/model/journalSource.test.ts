@@ -13,7 +13,7 @@ import {
 import { fakeStorage, uniqueName } from '../../../../shared/db/testing';
 import { dexieSource } from './dexieSource';
 import { readJournal, readPersonIds, type JournalSource } from './journalSource';
-import { slimEncounter, slimPerson } from './slim';
+import { slimEncounter, slimPerson, slimTie } from './slim';
 
 let db: KithDatabase | undefined;
 
@@ -46,7 +46,7 @@ describe('readJournal (the network worker reads the journal from storage itself)
     const ben = (await createPerson(db, { name: 'Ben' })).person;
     const gone = (await createPerson(db, { name: 'Gone' })).person;
     await setArchived(db, ben.id, true);
-    await createTie(db, { aId: ana.id, bId: ben.id, kind: 'friend' });
+    await createTie(db, { aId: ana.id, bId: ben.id, kind: 'friend', notes: 'met at the club' });
     await recordEncounter(db, {
       date: '2025-03-01',
       participantIds: [ana.id, ben.id],
@@ -66,7 +66,7 @@ describe('readJournal (the network worker reads the journal from storage itself)
     expect(read.people.find((p) => p.id === ana.id)?.notes).toBe('');
     const encounters = plain<Parameters<typeof slimEncounter>[0]>(await db.encounters.find().exec());
     expect(read.encounters).toEqual(encounters.map(slimEncounter));
-    expect(read.ties).toEqual(plain(await db.ties.find().exec()));
+    expect(read.ties).toEqual(plain<Parameters<typeof slimTie>[0]>(await db.ties.find().exec()).map(slimTie));
     expect(read.communities).toEqual(plain(await db.communities.find().exec()));
     expect([...(await readPersonIds(sourceOf(db), indexedDB, IDBKeyRange))].sort()).toEqual(
       people.map((p) => p.id).sort(),

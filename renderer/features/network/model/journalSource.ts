@@ -1,5 +1,5 @@
 import type { Community, Encounter, Person, Tie } from '../../../../shared/domain/entities';
-import { slimEncounter, slimPerson } from './slim';
+import { slimEncounter, slimPerson, slimTie } from './slim';
 
 /**
  * Where the network worker reads the journal by itself: the IndexedDB database RxDB's Dexie storage
@@ -52,22 +52,67 @@ export function documentFromRow<T>(row: Record<string, unknown>, booleans: reado
 
 export type JournalCollection = keyof ReadJournal;
 
-/** Reads the collections asked for (of the four the model needs), slimmed as the page would send them. */
+/** A collection as the worker read it last (./keptJournal keeps it). */
+export interface KeptCollection {
+  name: JournalCollection;
+  /** The collection's IndexedDB database (its name carries the journal and the schema version). */
+  database: string;
+  /** Its fields stored as '1'/'0' (CollectionSource). */
+  booleans: string[];
+  /** The newest `_meta.lwt` (RxDB's last-write time, ms since the epoch) among the rows read. */
+  newest: number;
+  /** When the read began (ms since the epoch). */
+  readAt: number;
+  /** The documents, slimmed, deleted ones left out. */
+  docs: { id: string }[];
+}
+
+/**
+ * How long a write may be stamped before it is committed: RxDB stamps a bulk write's rows before its
+ * transaction, which on a loaded machine can take seconds. Another window's write stamped before a
+ * read began may land after it.
+ */
+export const OVERLAP_MS = 5_000;
+
+/**
+ * The `_meta.lwt` from which rows are read again to bring a copy up to date: the newest row it has
+ * seen (inclusive, as two writes may share a stamp), or earlier when the read came soon after the
+ * writes, whose stamps may then still be landing.
+ */
+export function rereadFrom(kept: KeptCollection): number {
+  return Math.min(kept.newest, kept.readAt - OVERLAP_MS);
+}
+
+/** Where readJournal finds and leaves the copies. */
+export interface JournalKeeper {
+  load(database: string): Promise<KeptCollection | null>;
+  keep(collection: KeptCollection): void;
+}
+
+const SLIM: { [K in JournalCollection]: (doc: ReadJournal[K][number]) => ReadJournal[K][number] } = {
+  people: slimPerson,
+  encounters: slimEncounter,
+  ties: slimTie,
+  communities: (c) => c,
+};
+
+/**
+ * Reads the collections asked for (of the four the model needs), slimmed. With a keeper
+ * (./keptJournal), a collection read before is brought up to date from the rows written since.
+ */
 export async function readJournal(
   source: JournalSource,
   collections: readonly JournalCollection[] = ['people', 'encounters', 'ties', 'communities'],
   indexedDB: IDBFactory = globalThis.indexedDB,
+  keeper?: JournalKeeper,
+  keyRange: typeof IDBKeyRange = globalThis.IDBKeyRange,
 ): Promise<Partial<ReadJournal>> {
   const read = await Promise.all(
     collections.map(async (name) => {
-      const docs = await readCollection<Record<string, unknown>>(indexedDB, source[name]);
-      const slim =
-        name === 'people'
-          ? docs.map((d) => slimPerson(d as unknown as Person))
-          : name === 'encounters'
-            ? docs.map((d) => slimEncounter(d as unknown as Encounter))
-            : docs;
-      return [name, slim] as const;
+      const kept = keeper ? await keeper.load(source[name].database) : null;
+      const { collection, changed } = await readCollection(indexedDB, keyRange, name, source[name], kept);
+      if (changed) keeper?.keep(collection);
+      return [name, collection.docs] as const;
     }),
   );
   return Object.fromEntries(read) as Partial<ReadJournal>;
@@ -84,35 +129,150 @@ export async function readPersonIds(
 ): Promise<Set<string>> {
   const db = await openExisting(indexedDB, source.people.database);
   try {
-    const keys = await new Promise<IDBValidKey[]>((resolve, reject) => {
-      const index = db.transaction('docs', 'readonly').objectStore('docs').index('[_deleted+id]');
-      const request = index.getAllKeys(keyRange.bound(['0', ''], ['0', []]));
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error(`Could not read ${source.people.database}.`));
-    });
-    return new Set(keys.map(String));
+    const store = db.transaction('docs', 'readonly').objectStore('docs');
+    return new Set(
+      (await settled<IDBValidKey[]>(liveIds(store, keyRange), source.people.database)).map(String),
+    );
   } finally {
     db.close();
   }
 }
 
-async function readCollection<T>(indexedDB: IDBFactory, source: CollectionSource): Promise<T[]> {
+/**
+ * One collection, from the kept copy and the rows written since it was read when there is a copy
+ * to trust, else whole. `changed`: whether the copy returned differs from the one given.
+ */
+async function readCollection(
+  indexedDB: IDBFactory,
+  keyRange: typeof IDBKeyRange,
+  name: JournalCollection,
+  source: CollectionSource,
+  kept: KeptCollection | null,
+): Promise<{ collection: KeptCollection; changed: boolean }> {
+  const readAt = Date.now();
   const db = await openExisting(indexedDB, source.database);
   try {
-    const rows = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
-      const request = db.transaction('docs', 'readonly').objectStore('docs').getAll();
-      request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
-      request.onerror = () => reject(request.error ?? new Error(`Could not read ${source.database}.`));
-    });
-    const out: T[] = [];
-    for (const row of rows) {
-      const doc = documentFromRow<T>(row, source.booleans);
-      if (doc) out.push(doc);
+    if (kept && kept.database === source.database && kept.name === name) {
+      const update = await readSince(db, keyRange, kept, readAt);
+      if (update) return update;
     }
-    return out;
+    const rows = await request<Record<string, unknown>[]>(db, source.database, (store) => store.getAll());
+    const slim = SLIM[name] as Slim;
+    const docs: { id: string }[] = [];
+    let newest = 0;
+    for (const row of rows) {
+      newest = Math.max(newest, writtenAt(row));
+      const doc = documentFromRow<{ id: string }>(row, source.booleans);
+      if (doc) docs.push(slim(doc));
+    }
+    return {
+      collection: { name, database: source.database, booleans: source.booleans, newest, readAt, docs },
+      changed: true,
+    };
   } finally {
     db.close();
   }
+}
+
+/**
+ * The kept copy brought up to date with what was written since it was read (null when it cannot be
+ * trusted: it is then read whole). Done again in the worker's quiet time before the copy is kept on
+ * disk, so that a copy read moments after an import is not read again in full at the next opening.
+ */
+export async function refreshKept(
+  kept: KeptCollection,
+  indexedDB: IDBFactory = globalThis.indexedDB,
+  keyRange: typeof IDBKeyRange = globalThis.IDBKeyRange,
+): Promise<KeptCollection | null> {
+  const readAt = Date.now();
+  const db = await openExisting(indexedDB, kept.database);
+  try {
+    return (await readSince(db, keyRange, kept, readAt))?.collection ?? null;
+  } finally {
+    db.close();
+  }
+}
+
+type Slim = (doc: { id: string }) => { id: string };
+
+/**
+ * The kept copy brought up to date: the rows written since (see rereadFrom), checked against the
+ * number of documents there now. Should the numbers differ, their ids (keys only) tell: a kept
+ * document no longer there is dropped (a tombstone purged before it was seen); one there but in
+ * neither means the copy missed a write: null. So does a clock that went back since the copy was
+ * read (it would stamp new writes before what the copy has seen).
+ */
+async function readSince(
+  db: IDBDatabase,
+  keyRange: typeof IDBKeyRange,
+  kept: KeptCollection,
+  readAt: number,
+): Promise<{ collection: KeptCollection; changed: boolean } | null> {
+  if (kept.readAt > readAt) return null;
+  const store = db.transaction('docs', 'readonly').objectStore('docs');
+  const [rows, count] = await Promise.all([
+    settled<Record<string, unknown>[]>(
+      store.index('_meta.lwt').getAll(keyRange.lowerBound(rereadFrom(kept))),
+      kept.database,
+    ),
+    settled<number>(store.index('[_deleted+id]').count(LIVE(keyRange)), kept.database),
+  ]);
+  const slim = SLIM[kept.name] as Slim;
+  const docs = new Map(kept.docs.map((d) => [d.id, d]));
+  let newest = kept.newest;
+  let changed = false;
+  for (const row of rows) {
+    newest = Math.max(newest, writtenAt(row));
+    const doc = documentFromRow<{ id: string }>(row, kept.booleans);
+    const id = String(row.id);
+    if (doc) docs.set(id, slim(doc));
+    else docs.delete(id);
+    changed = true;
+  }
+  // As many as there are: whole (the count is cheap; the ids of 50,000 ties cost seconds). Else
+  // the ids, in a transaction of their own: a write in between only makes the copy read whole.
+  if (docs.size !== count) {
+    const keys = await request<IDBValidKey[]>(db, kept.database, (s) => liveIds(s, keyRange));
+    const ids = new Set(keys.map(String));
+    for (const id of docs.keys()) {
+      if (!ids.has(id)) {
+        docs.delete(id);
+        changed = true;
+      }
+    }
+    if (docs.size !== ids.size) return null;
+  }
+  // In id order, as a whole read gives them: the model's results must not depend on how it read.
+  const list = changed
+    ? [...docs.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    : kept.docs;
+  return { collection: { ...kept, newest, readAt, docs: list }, changed };
+}
+
+/** RxDB's last-write time of a stored row (0 if it has none). */
+function writtenAt(row: Record<string, unknown>): number {
+  const lwt = (row._meta as { lwt?: unknown } | undefined)?.lwt;
+  return typeof lwt === 'number' ? lwt : 0;
+}
+
+/** The documents not deleted, in the index RxDB keeps on (_deleted, id). */
+const LIVE = (keyRange: typeof IDBKeyRange) => keyRange.bound(['0', ''], ['0', []]);
+
+/** The ids of the documents not deleted: keys only. */
+function liveIds(store: IDBObjectStore, keyRange: typeof IDBKeyRange): IDBRequest<IDBValidKey[]> {
+  return store.index('[_deleted+id]').getAllKeys(LIVE(keyRange));
+}
+
+/** One request on the `docs` store, in a transaction of its own. */
+function request<T>(db: IDBDatabase, name: string, act: (store: IDBObjectStore) => IDBRequest): Promise<T> {
+  return settled(act(db.transaction('docs', 'readonly').objectStore('docs')), name);
+}
+
+function settled<T>(req: IDBRequest, name: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result as T);
+    req.onerror = () => reject(req.error ?? new Error(`Could not read ${name}.`));
+  });
 }
 
 /**

@@ -1,0 +1,123 @@
+import type { JournalKeeper, KeptCollection } from './journalSource';
+
+/*
+ * The journal as the network worker last read it, slimmed (./slim), kept so that the next reading
+ * asks storage only for what changed since. Read whole, a heavy journal's rows are 65 MB of
+ * structured clones (40,000 encounters at about 1,000 characters each, 50,000 ties at 500, their
+ * field stamps most of it): about 7 s on a loaded 2-core machine, on every opening and after every
+ * edit. The slim copy is a fraction of that, and the rows changed since come from RxDB's own
+ * `_meta.lwt` index.
+ *
+ * Kept twice: in the worker's memory (every rebuild after an edit reads only the edit), and in the
+ * worker's own IndexedDB database after the map settles (the next opening of the app).
+ */
+
+/** Bumped when the slim documents' shape changes: older copies are then read afresh. */
+const FORMAT = 1;
+const DATABASE = 'kith-map-journal';
+const STORE = 'collections';
+
+function open(indexedDB: IDBFactory): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DATABASE, FORMAT);
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      if (db.objectStoreNames.contains(STORE)) db.deleteObjectStore(STORE);
+      db.createObjectStore(STORE, { keyPath: 'database' });
+    };
+    request.onsuccess = () => {
+      request.result.onversionchange = () => request.result.close();
+      resolve(request.result);
+    };
+    request.onerror = () => reject(request.error ?? new Error(`Could not open ${DATABASE}.`));
+  });
+}
+
+function transact<T>(
+  indexedDB: IDBFactory,
+  mode: IDBTransactionMode,
+  act: (store: IDBObjectStore) => IDBRequest | void,
+): Promise<T | undefined> {
+  return open(indexedDB).then(
+    (db) =>
+      new Promise<T | undefined>((resolve, reject) => {
+        const tx = db.transaction(STORE, mode);
+        const request = act(tx.objectStore(STORE));
+        tx.oncomplete = () => {
+          db.close();
+          resolve(request ? (request.result as T) : undefined);
+        };
+        tx.onerror = tx.onabort = () => {
+          db.close();
+          reject(
+            tx.error ??
+              new Error(
+                `The map's copy of the journal could not be ${mode === 'readonly' ? 'read' : 'kept'}.`,
+              ),
+          );
+        };
+      }),
+  );
+}
+
+/**
+ * The worker's keeper: `load` answers from memory, else from disk (null when there is none or it
+ * cannot be read: the collection is then read whole); `keep` holds the newest in memory; `flush`
+ * brings every copy up to date (`refresh`: its rows written since; null when it cannot) and writes
+ * them to disk. The worker flushes once the map has settled, so it never delays a build.
+ */
+export function journalKeeper(indexedDB: IDBFactory = globalThis.indexedDB): JournalKeeper & {
+  flush(refresh: (kept: KeptCollection) => Promise<KeptCollection | null>): Promise<void>;
+} {
+  const memory = new Map<string, KeptCollection>();
+  /** The copies already written (unchanged copies are not written again). */
+  const onDisk = new WeakSet<KeptCollection>();
+  return {
+    async load(database) {
+      const held = memory.get(database);
+      if (held) return held;
+      try {
+        const stored = await transact<KeptCollection>(indexedDB, 'readonly', (store) => store.get(database));
+        if (stored) {
+          memory.set(database, stored);
+          onDisk.add(stored);
+        }
+        return stored ?? null;
+      } catch {
+        return null;
+      }
+    },
+    keep(collection) {
+      memory.set(collection.database, collection);
+    },
+    async flush(refresh) {
+      const put = (batch: KeptCollection[]) =>
+        batch.length === 0
+          ? Promise.resolve()
+          : transact(indexedDB, 'readwrite', (store) => {
+              for (const collection of batch) store.put(collection);
+            });
+      // As read first: the app may close any moment, and even a copy that reads its last seconds
+      // again spares the next opening a whole read.
+      const kept = [...memory.values()].filter((c) => !onDisk.has(c));
+      await put(kept);
+      kept.forEach((c) => onDisk.add(c));
+      const fresh: KeptCollection[] = [];
+      // One at a time: the browser serves an origin's reads in turn, and the page may want some.
+      for (const collection of kept) {
+        const update = await refresh(collection).catch(() => null);
+        // Kept in memory only if nothing newer was read meanwhile.
+        if (!update || memory.get(collection.database) !== collection) continue;
+        memory.set(collection.database, update);
+        fresh.push(update);
+      }
+      await put(fresh);
+      fresh.forEach((c) => onDisk.add(c));
+    },
+  };
+}
+
+/** Forgets every kept copy (the bench's cold opens). */
+export function forgetKeptJournals(indexedDB: IDBFactory = globalThis.indexedDB): Promise<void> {
+  return transact(indexedDB, 'readwrite', (store) => store.clear()).then(() => undefined);
+}
