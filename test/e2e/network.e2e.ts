@@ -11,6 +11,7 @@ import {
   goTo,
   openNetwork,
   recordEncounter,
+  restartKith,
   startKith,
   startWithSample,
   waitForApp,
@@ -64,6 +65,30 @@ async function canvasColours(canvas: Locator): Promise<number> {
 
 async function canvasFingerprint(canvas: Locator): Promise<number> {
   return (await mapPixels(canvas)).fingerprint;
+}
+
+/** Kith on the bench's typical journal (seed 20261101), on the journal page. */
+async function startWithTypical(): Promise<Session> {
+  const session = await startKith();
+  const { page } = session;
+  await page.goto(`${inject('appUrl')}bench/`);
+  await page.waitForFunction(() => window.kithBench !== undefined);
+  await page.evaluate(() => window.kithBench!.generate('typical', 20261101));
+  await page.evaluate(() => window.kithBench!.seedApp('typical', 'kith'));
+  // What the bench page logged (its missing favicon) is not the app's; the app's own errors count.
+  session.errors.length = 0;
+  await page.goto(inject('appUrl'));
+  await waitForApp(page);
+  return session;
+}
+
+/** Until the map's layout has settled once on this page. */
+async function layoutSettled(page: Page): Promise<void> {
+  await expectEventually(
+    async () =>
+      expect(await page.evaluate(() => performance.getEntriesByName('kith:layout-settled').length)).toBe(1),
+    60_000,
+  );
 }
 
 async function openMap(page: Page): Promise<void> {
@@ -130,6 +155,45 @@ describe('the network map, on the sample journal', () => {
   });
 });
 
+describe('reopening the map', () => {
+  it('shows the map kept from before at once, then brings it up to date with what changed since', async () => {
+    const session = await startWithTypical();
+    try {
+      let page = session.page;
+      await openMap(page);
+      // Settled: the worker keeps that map, and its copy of the journal, for the next opening.
+      await layoutSettled(page);
+      await page.waitForTimeout(2_000);
+      await goTo(page, 'Journal');
+      await recordEncounter(page, { title: 'Coffee with Zelda', newPeople: ['Zelda Quinn'] });
+
+      page = await restartKith(session);
+      // Whether the kept map's notice was ever shown, however briefly.
+      await page.evaluate(() => {
+        const seen = { kept: false };
+        (window as unknown as { keptSeen: typeof seen }).keptSeen = seen;
+        new MutationObserver(() => {
+          if (document.body.textContent?.includes('Showing your map as it was on')) seen.kept = true;
+        }).observe(document.body, { childList: true, subtree: true, characterData: true });
+      });
+      await openMap(page);
+      const table = page.getByRole('table', { name: 'People on the map' });
+      await expectEventually(
+        async () => expect(await table.getByRole('link', { name: 'Zelda Quinn' }).count()).toBe(1),
+        30_000,
+      );
+      const seen = await page.evaluate(() => (window as unknown as { keptSeen: { kept: boolean } }).keptSeen);
+      expect(seen.kept).toBe(true);
+      await expectEventually(async () =>
+        expect(await page.getByText('Showing your map as it was on').count()).toBe(0),
+      );
+      expect(session.errors).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
 describe('keep in touch', () => {
   it('lists a neglected tie with one action to journal an encounter', async () => {
     const session = await startKith();
@@ -153,22 +217,10 @@ describe('keep in touch', () => {
 
 describe('the map with the typical dataset', () => {
   it('settles its layout and is saved as a screenshot', async () => {
-    const session = await startKith();
+    const session = await startWithTypical();
     const { page } = session;
-    await page.goto(`${inject('appUrl')}bench/`);
-    await page.waitForFunction(() => window.kithBench !== undefined);
-    await page.evaluate(() => window.kithBench!.generate('typical', 20261101));
-    await page.evaluate(() => window.kithBench!.seedApp('typical', 'kith'));
-    // What the bench page logged (its missing favicon) is not the app's; the app's own errors count.
-    session.errors.length = 0;
-    await page.goto(inject('appUrl'));
-    await waitForApp(page);
     await openMap(page);
-    await expectEventually(
-      async () =>
-        expect(await page.evaluate(() => performance.getEntriesByName('kith:layout-settled').length)).toBe(1),
-      60_000,
-    );
+    await layoutSettled(page);
     expect(await peopleOnMap(page)).toBeGreaterThan(300);
     await mkdir(OUTPUT, { recursive: true });
     await mapCanvas(page).screenshot({ path: resolve(OUTPUT, 'network-map-typical.png') });
