@@ -167,8 +167,7 @@ export class NetworkClient {
     read?: { source: JournalSource; collections: JournalCollection[] },
   ) {
     const transport = this.ensureTransport();
-    const generation = this.beginJournal(today);
-    const first = !this.built;
+    const { generation, first } = this.beginJournal(today);
     transport.post({ type: 'journal-begin', generation });
     if (read) transport.post({ type: 'journal-read', generation, ...read });
     const chunks: (() => JournalChunk)[] = [];
@@ -203,7 +202,7 @@ export class NetworkClient {
   }
 
   /** A new generation of the journal; the first build shows its progress, a rebuild keeps the picture. */
-  private beginJournal(today: DayString): number {
+  private beginJournal(today: DayString): { generation: number; first: boolean } {
     const generation = ++this.generation;
     const first = !this.built;
     if (first) performance.mark(STAGE_MARK, { detail: 'reading' });
@@ -212,7 +211,7 @@ export class NetworkClient {
       today,
       progress: first ? stageProgress('reading', 0) : this.state.progress,
     });
-    return generation;
+    return { generation, first };
   }
 
   setDay = (day: DayString) => {

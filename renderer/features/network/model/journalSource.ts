@@ -7,7 +7,7 @@ import { slimEncounter, slimPerson, slimTie } from './slim';
  * `docs` store). Reading there, in the worker, with one getAll per collection, spares the page the
  * two costs of reading through RxDB on the main thread: a cursor step per row (56,000 round trips
  * for the heavy journal's ties, about 9 s on a loaded machine) and a structured clone of every row
- * on its way to the worker.
+ * on its way to the worker. With a keeper (./keptJournal), only the rows written since are read.
  */
 export interface CollectionSource {
   /** The IndexedDB database's name. */

@@ -55,7 +55,7 @@ export type ToWorker =
   | { type: 'journal-end'; generation: number; today: DayString; day: DayString; settings?: StrengthSettings }
   /**
    * Sent after 'journal-begin': the worker reads these collections of the journal itself, straight
-   * from storage (see journalSource.ts), while the page sends the others in chunks; 'journal-end'
+   * from storage (see journalSource.ts), while the page sends any others in chunks; 'journal-end'
    * then waits for the read. Answered with 'read-failed' when the worker cannot read them.
    */
   | { type: 'journal-read'; generation: number; source: JournalSource; collections: JournalCollection[] }
