@@ -129,10 +129,8 @@ export async function readPersonIds(
 ): Promise<Set<string>> {
   const db = await openExisting(indexedDB, source.people.database);
   try {
-    const store = db.transaction('docs', 'readonly').objectStore('docs');
-    return new Set(
-      (await settled<IDBValidKey[]>(liveIds(store, keyRange), source.people.database)).map(String),
-    );
+    const keys = await request<IDBValidKey[]>(db, source.people.database, (s) => liveIds(s, keyRange));
+    return new Set(keys.map(String));
   } finally {
     db.close();
   }
