@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import type { RxCollection } from 'rxdb';
 import type { KithDatabase } from '../../../../shared/db';
 import { todayString } from '../../../../shared/domain/days';
@@ -8,6 +16,7 @@ import { NetworkClient } from './client';
 import { NetworkContext } from './context';
 import { dexieSource } from './dexieSource';
 import type { JournalSource } from './journalSource';
+import { keptDatabases } from './keptJournal';
 import { defaultTransport, type TransportFactory } from './transport';
 
 /** The first journal goes to the worker at once; later edits are batched, as edits come in bursts. */
@@ -51,10 +60,13 @@ function Journal({ client }: { client: NetworkClient }) {
 }
 
 /**
- * The worker reads the whole journal from storage itself: nothing is cloned or sent from the page,
- * whose main thread stays free to draw (a heavy journal's 40,000 encounters sent in chunks from here
- * held the kept map's first frame back by seconds). The collections' change events alone say when
- * to read again.
+ * The worker reads the ties from storage itself (the page holds no copy of them), and the rest too
+ * once it keeps a copy of them (./keptJournal): it then reads only what changed, and the page sends
+ * nothing, its main thread free to draw (a heavy journal's 40,000 encounters sent in chunks held the
+ * kept map's first frame back by a second). Without a copy the page sends what its views hold
+ * already (everyone, the encounters and communities): quicker than the worker's whole read of them
+ * (measured by `npm run bench -- --only map`, docs/benchmarks.md). The collections' change events
+ * say when to read again.
  */
 function DirectJournal({
   client,
@@ -65,6 +77,9 @@ function DirectJournal({
   db: KithDatabase;
   source: JournalSource;
 }) {
+  const people = usePeople();
+  const encounters = useEncounters();
+  const communities = useCommunities();
   const settings = useStrengthSettings();
   const [version, setVersion] = useState(0);
   useEffect(() => {
@@ -73,18 +88,36 @@ function DirectJournal({
     );
     return () => subscriptions.forEach((s) => s.unsubscribe());
   }, [db]);
+  useFirstArrival('people', people);
+  useFirstArrival('encounters', encounters);
+  useFirstArrival('communities', communities);
+  const latest = useRef(0);
   const send = useMemo(
     () =>
+      people &&
+      encounters &&
+      communities &&
       settings &&
-      (() =>
-        client.setJournal({}, todayString(), settings, { source, collections: [...READ_COLLECTIONS] })),
-    [client, source, settings],
+      (async () => {
+        const mine = ++latest.current;
+        const kept = await keptDatabases();
+        // A newer version of the journal is on its way: this one is not sent.
+        if (mine !== latest.current) return;
+        const held = { people, encounters, communities };
+        const all = SENT.every((name) => kept.has(source[name].database));
+        client.setJournal(all ? {} : held, todayString(), settings, {
+          source,
+          collections: all ? [...READ_COLLECTIONS] : ['ties'],
+        });
+      }),
+    [client, source, people, encounters, communities, settings],
   );
-  // A change in storage sends again: the worker reads the journal afresh.
   useDebouncedSend(client, send, version);
   return null;
 }
 
+/** What the page can send, as its views hold them. */
+const SENT = ['people', 'encounters', 'communities'] as const;
 const READ_COLLECTIONS = ['people', 'encounters', 'ties', 'communities'] as const;
 
 function JournalFeed({ client }: { client: NetworkClient }) {
@@ -118,11 +151,11 @@ function JournalFeed({ client }: { client: NetworkClient }) {
  * Runs `send` whenever it (or `version`) changes, once the journal has been quiet a moment (at once
  * for the first).
  */
-function useDebouncedSend(client: NetworkClient, send: (() => void) | undefined, version = 0) {
+function useDebouncedSend(client: NetworkClient, send: (() => unknown) | undefined, version = 0) {
   useEffect(() => {
     if (!send) return;
     const delay = client.state.status === 'idle' ? FIRST_SEND_MS : DEBOUNCE_MS;
-    const timer = setTimeout(send, delay);
+    const timer = setTimeout(() => void send(), delay);
     return () => clearTimeout(timer);
   }, [client, send, version]);
 }

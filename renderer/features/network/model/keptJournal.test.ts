@@ -19,7 +19,7 @@ import {
   type KeptCollection,
   type ReadJournal,
 } from './journalSource';
-import { forgetKeptJournals, journalKeeper } from './keptJournal';
+import { forgetKeptJournals, journalKeeper, keptDatabases } from './keptJournal';
 
 const HOUR = 3_600_000;
 let db: KithDatabase | undefined;
@@ -189,7 +189,12 @@ describe('the map’s kept copy of the journal (keptJournal)', () => {
       'Me',
     ]);
 
+    // What the page asks before it sends the journal: which collections the worker need not be sent.
+    expect([...(await keptDatabases(indexedDB))].sort()).toEqual(
+      [source.communities, source.encounters, source.people, source.ties].map((c) => c.database).sort(),
+    );
     await forgetKeptJournals(indexedDB);
     expect(await journalKeeper(indexedDB).load(source.people.database)).toBeNull();
+    expect(await keptDatabases(indexedDB)).toEqual(new Set());
   });
 });

@@ -117,6 +117,20 @@ export function journalKeeper(indexedDB: IDBFactory = globalThis.indexedDB): Jou
   };
 }
 
+/**
+ * The collections (by database) a copy is kept of on disk: the page asks before it sends the
+ * journal, as sending what it holds is quicker than the worker's whole read (./journalSource) when
+ * there is no copy yet. Empty when the copies cannot be read.
+ */
+export async function keptDatabases(indexedDB: IDBFactory = globalThis.indexedDB): Promise<Set<string>> {
+  try {
+    const keys = await transact<IDBValidKey[]>(indexedDB, 'readonly', (store) => store.getAllKeys());
+    return new Set((keys ?? []).map(String));
+  } catch {
+    return new Set();
+  }
+}
+
 /** Forgets every kept copy (the bench's cold opens). */
 export function forgetKeptJournals(indexedDB: IDBFactory = globalThis.indexedDB): Promise<void> {
   return transact(indexedDB, 'readwrite', (store) => store.clear()).then(() => undefined);
