@@ -25,6 +25,13 @@ const ZOOM_GAP_MS = 50;
 const AFTER_ZOOM_MS = 800;
 /** The default view is measured once the settled picture has had time to be drawn. */
 const REST_MS = 500;
+/**
+ * How long the app stays open after a cold open before it is loaded again, as a person would leave
+ * it a while: the map's worker keeps its copy of the journal once the map has settled, which on the
+ * heavy journal takes seconds (renderer/features/network/model/keptJournal.ts). A reopen sooner
+ * than that finds no copy and is read as the first opening was.
+ */
+const OPEN_A_WHILE_MS = 15_000;
 
 /**
  * The map's legibility figures (issue 11): from opening the Network page to the first readable
@@ -51,6 +58,7 @@ export async function measureMapPictures(options: MapBenchOptions): Promise<Figu
     const prefix = cold ? '' : REOPEN;
     if (cold) await page.evaluate(forgetKeptMaps);
     await measureOnce(page, url, (name, value) => add(prefix + name, value));
+    if (cold) await page.waitForTimeout(OPEN_A_WHILE_MS);
     log(
       `map load ${load}/${options.loads * 2} (${dataset}, ${cold ? 'cold' : 'reopen'}): ${[...samples]
         .filter(([n]) => !n.endsWith('zoomFrame') && (n.startsWith(REOPEN) ? !cold : cold))
