@@ -161,9 +161,10 @@ describe('reopening the map', () => {
     try {
       let page = session.page;
       await openMap(page);
-      // Settled: the worker keeps that map, and its copy of the journal, for the next opening.
+      // Settled: the worker keeps that map at once, and its copy of the journal (the people and
+      // encounters the page sent at this first opening read by itself) 5 s later, for the next opening.
       await layoutSettled(page);
-      await page.waitForTimeout(2_000);
+      await page.waitForTimeout(8_000);
       await goTo(page, 'Journal');
       await recordEncounter(page, { title: 'Coffee with Zelda', newPeople: ['Zelda Quinn'] });
 

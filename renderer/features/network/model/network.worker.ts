@@ -9,9 +9,15 @@ import { createNetworkWorkerCore } from './workerCore';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const keeper = journalKeeper();
 let source: JournalSource | null = null;
+/**
+ * Keeping reads seconds of rows on a heavy journal: not while the person starts to use the settled
+ * map (zooming right after it settled drew frames of 150 ms, not 30, with the keeping beside it).
+ */
+const KEEP_AFTER_MS = 5_000;
+let keepTimer: ReturnType<typeof setTimeout> | undefined;
 
 /**
- * Once the map has settled nothing waits on the worker: the time to keep a copy of the journal for
+ * A while after the map has settled nothing waits on the worker: the time to keep a copy of the journal for
  * the next opening (./keptJournal), the collections the page sent read here too (whole, the first
  * time), and every copy brought up to date.
  */
@@ -29,7 +35,11 @@ const core = createNetworkWorkerCore({
       return readJournal(from, collections, indexedDB, keeper);
     },
     loadSnapshot: (journal) => loadSnapshot(journal),
-    saveSnapshot: (snapshot) => saveSnapshot(snapshot).finally(keepJournal),
+    saveSnapshot: (snapshot) =>
+      saveSnapshot(snapshot).finally(() => {
+        clearTimeout(keepTimer);
+        keepTimer = setTimeout(() => void keepJournal().catch(() => undefined), KEEP_AFTER_MS);
+      }),
   },
 });
 scope.onmessage = (event: MessageEvent<ToWorker>) => core.handle(event.data);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encounter, on, OWNER, person, tie } from '../../../../shared/network/testing';
 import type { Community } from '../../../../shared/domain/entities';
 import type { IntroductionPath } from '../../../../shared/network';
-import { driveCore, isAnalysis, isFrame, isResponse } from './testing';
+import { driveCore, isAnalysis, isBuilt, isFrame, isResponse } from './testing';
 import type { PersonExplanation, StrengthSeries } from './types';
 
 // A small journal: a club (ana, ben, cy), a workplace (dee, eli) and ana's sister fay, met later.
@@ -163,6 +163,31 @@ describe('the network worker core', () => {
     expect(series.result.contactDays).toContain(on(5));
     expect(await response(4)).toMatchObject({ ok: false, error: expect.stringContaining('"nobody"') });
     expect(await response(5)).toMatchObject({ ok: false, error: expect.stringContaining('"soon"') });
+  });
+
+  it('builds from ties read from storage as many as the stress journal’s (250,000)', async () => {
+    const ties = Array.from({ length: 250_000 }, (_, i) => ({ ...tie('ana', 'fay', 'family'), id: `t${i}` }));
+    const where = { database: 'rxdb-dexie-kith--0--ties', booleans: ['_deleted'] };
+    const core = driveCore({
+      storage: {
+        readPersonIds: () => Promise.resolve(new Set<string>()),
+        readJournal: () => Promise.resolve({ ties }),
+        loadSnapshot: () => Promise.resolve(null),
+        saveSnapshot: () => Promise.resolve(),
+      },
+    });
+    const source = { people: where, encounters: where, ties: where, communities: where };
+    core.send({ type: 'journal-begin', generation: 1 });
+    core.send({ type: 'journal-read', generation: 1, source, collections: ['ties'] });
+    core.send({
+      type: 'journal-chunk',
+      generation: 1,
+      chunk: { people, encounters, ties: [], communities: [] },
+    });
+    core.send({ type: 'journal-end', generation: 1, today: TODAY, day: TODAY });
+    const built = await core.next(isBuilt);
+    expect(built.nodes).toHaveLength(people.length);
+    expect(core.messages.filter((m) => m.type === 'error' || m.type === 'read-failed')).toEqual([]);
   });
 
   it('reports an empty journal as empty, without failing', async () => {

@@ -130,7 +130,8 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
     reading = null;
     for (const key of ['people', 'encounters', 'ties', 'communities'] as const) {
       const list = read[key];
-      if (list) (pending[key] as unknown[]).push(...list);
+      // Not push(...list): a stress journal's 250,000 ties as arguments overflow the stack.
+      if (list) for (const doc of list) (pending[key] as unknown[]).push(doc);
     }
     try {
       finishJournal(message.today, message.day, message.settings);
