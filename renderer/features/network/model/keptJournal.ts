@@ -64,7 +64,7 @@ function transact<T>(
  * The worker's keeper: `load` answers from memory, else from disk (null when there is none or it
  * cannot be read: the collection is then read whole); `keep` holds the newest in memory; `flush`
  * brings every copy up to date (`refresh`: its rows written since; null when it cannot) and writes
- * them to disk. The worker flushes once the map has settled, so it never delays a build.
+ * them to disk. The worker flushes a while after the map has settled, so it never delays a build.
  */
 export function journalKeeper(indexedDB: IDBFactory = globalThis.indexedDB): JournalKeeper & {
   flush(refresh: (kept: KeptCollection) => Promise<KeptCollection | null>): Promise<void>;
