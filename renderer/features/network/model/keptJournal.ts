@@ -1,4 +1,5 @@
 import type { JournalKeeper, KeptCollection } from './journalSource';
+import { transact, type OwnStore } from './ownStore';
 
 /*
  * The journal as the network worker last read it, slimmed (./slim), kept so that the next reading
@@ -12,53 +13,14 @@ import type { JournalKeeper, KeptCollection } from './journalSource';
  * worker's own IndexedDB database after the map settles (the next opening of the app).
  */
 
-/** Bumped when the slim documents' shape changes: older copies are then read afresh. */
-const FORMAT = 1;
-const DATABASE = 'kith-map-journal';
-const STORE = 'collections';
-
-function open(indexedDB: IDBFactory): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DATABASE, FORMAT);
-    request.onupgradeneeded = () => {
-      const db = request.result;
-      if (db.objectStoreNames.contains(STORE)) db.deleteObjectStore(STORE);
-      db.createObjectStore(STORE, { keyPath: 'database' });
-    };
-    request.onsuccess = () => {
-      request.result.onversionchange = () => request.result.close();
-      resolve(request.result);
-    };
-    request.onerror = () => reject(request.error ?? new Error(`Could not open ${DATABASE}.`));
-  });
-}
-
-function transact<T>(
-  indexedDB: IDBFactory,
-  mode: IDBTransactionMode,
-  act: (store: IDBObjectStore) => IDBRequest | void,
-): Promise<T | undefined> {
-  return open(indexedDB).then(
-    (db) =>
-      new Promise<T | undefined>((resolve, reject) => {
-        const tx = db.transaction(STORE, mode);
-        const request = act(tx.objectStore(STORE));
-        tx.oncomplete = () => {
-          db.close();
-          resolve(request ? (request.result as T) : undefined);
-        };
-        tx.onerror = tx.onabort = () => {
-          db.close();
-          reject(
-            tx.error ??
-              new Error(
-                `The map's copy of the journal could not be ${mode === 'readonly' ? 'read' : 'kept'}.`,
-              ),
-          );
-        };
-      }),
-  );
-}
+const OWN: OwnStore = {
+  database: 'kith-map-journal',
+  // Bumped when the slim documents' shape changes: older copies are then read afresh.
+  format: 1,
+  store: 'collections',
+  keyPath: 'database',
+  what: "The map's copy of the journal",
+};
 
 /**
  * The worker's keeper: `load` answers from memory, else from disk (null when there is none or it
@@ -77,7 +39,9 @@ export function journalKeeper(indexedDB: IDBFactory = globalThis.indexedDB): Jou
       const held = memory.get(database);
       if (held) return held;
       try {
-        const stored = await transact<KeptCollection>(indexedDB, 'readonly', (store) => store.get(database));
+        const stored = await transact<KeptCollection>(indexedDB, OWN, 'readonly', (store) =>
+          store.get(database),
+        );
         if (stored) {
           memory.set(database, stored);
           onDisk.add(stored);
@@ -94,7 +58,7 @@ export function journalKeeper(indexedDB: IDBFactory = globalThis.indexedDB): Jou
       const put = (batch: KeptCollection[]) =>
         batch.length === 0
           ? Promise.resolve()
-          : transact(indexedDB, 'readwrite', (store) => {
+          : transact(indexedDB, OWN, 'readwrite', (store) => {
               for (const collection of batch) store.put(collection);
             });
       // As read first: the app may close any moment, and even a copy that reads its last seconds
@@ -124,7 +88,7 @@ export function journalKeeper(indexedDB: IDBFactory = globalThis.indexedDB): Jou
  */
 export async function keptDatabases(indexedDB: IDBFactory = globalThis.indexedDB): Promise<Set<string>> {
   try {
-    const keys = await transact<IDBValidKey[]>(indexedDB, 'readonly', (store) => store.getAllKeys());
+    const keys = await transact<IDBValidKey[]>(indexedDB, OWN, 'readonly', (store) => store.getAllKeys());
     return new Set((keys ?? []).map(String));
   } catch {
     return new Set();
@@ -133,5 +97,5 @@ export async function keptDatabases(indexedDB: IDBFactory = globalThis.indexedDB
 
 /** Forgets every kept copy (the bench's cold opens). */
 export function forgetKeptJournals(indexedDB: IDBFactory = globalThis.indexedDB): Promise<void> {
-  return transact(indexedDB, 'readwrite', (store) => store.clear()).then(() => undefined);
+  return transact(indexedDB, OWN, 'readwrite', (store) => store.clear()).then(() => undefined);
 }

@@ -1,4 +1,5 @@
 import type { DayString } from '../../../../shared/domain/entities';
+import { transact, type OwnStore } from './ownStore';
 import type { AnalysisMessage, BuiltMessage } from './protocol';
 
 /**
@@ -23,8 +24,12 @@ export interface MapSnapshot {
 
 /** Bumped when the snapshot's shape changes: an older one is then ignored. */
 export const SNAPSHOT_FORMAT = 1;
-const DATABASE = 'kith-map-snapshot';
-const STORE = 'snapshots';
+const OWN: OwnStore = {
+  database: 'kith-map-snapshot',
+  format: SNAPSHOT_FORMAT,
+  store: 'snapshots',
+  what: 'The map snapshot',
+};
 
 /**
  * The snapshot if it may be shown for the journal as it is now, else null: never one of another
@@ -40,54 +45,13 @@ export function snapshotForJournal(
   return snapshot.built.nodes.every((n) => people.has(n.id)) ? snapshot : null;
 }
 
-function open(indexedDB: IDBFactory): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DATABASE, SNAPSHOT_FORMAT);
-    request.onupgradeneeded = () => {
-      const db = request.result;
-      // A new format: the old snapshots are of no use.
-      if (db.objectStoreNames.contains(STORE)) db.deleteObjectStore(STORE);
-      db.createObjectStore(STORE);
-    };
-    request.onsuccess = () => {
-      request.result.onversionchange = () => request.result.close();
-      resolve(request.result);
-    };
-    request.onerror = () => reject(request.error ?? new Error(`Could not open ${DATABASE}.`));
-  });
-}
-
-function run<T>(
-  indexedDB: IDBFactory,
-  mode: IDBTransactionMode,
-  act: (store: IDBObjectStore) => IDBRequest,
-): Promise<T> {
-  return open(indexedDB).then(
-    (db) =>
-      new Promise<T>((resolve, reject) => {
-        const tx = db.transaction(STORE, mode);
-        const request = act(tx.objectStore(STORE));
-        tx.oncomplete = () => {
-          db.close();
-          resolve(request.result as T);
-        };
-        tx.onerror = tx.onabort = () => {
-          db.close();
-          reject(
-            tx.error ?? new Error(`The map snapshot could not be ${mode === 'readonly' ? 'read' : 'kept'}.`),
-          );
-        };
-      }),
-  );
-}
-
 /** The journal's last snapshot, or null (none, or unreadable: the map is then built as if new). */
 export async function loadSnapshot(
   journal: string,
   indexedDB: IDBFactory = globalThis.indexedDB,
 ): Promise<MapSnapshot | null> {
   try {
-    const found = await run<MapSnapshot | undefined>(indexedDB, 'readonly', (store) => store.get(journal));
+    const found = await transact<MapSnapshot>(indexedDB, OWN, 'readonly', (store) => store.get(journal));
     return found ?? null;
   } catch {
     return null;
@@ -99,12 +63,12 @@ export function saveSnapshot(
   snapshot: MapSnapshot,
   indexedDB: IDBFactory = globalThis.indexedDB,
 ): Promise<void> {
-  return run<unknown>(indexedDB, 'readwrite', (store) => store.put(snapshot, snapshot.journal)).then(
+  return transact(indexedDB, OWN, 'readwrite', (store) => store.put(snapshot, snapshot.journal)).then(
     () => undefined,
   );
 }
 
 /** Forgets every snapshot (tests, and the bench's cold opens). */
 export function clearSnapshots(indexedDB: IDBFactory = globalThis.indexedDB): Promise<void> {
-  return run<unknown>(indexedDB, 'readwrite', (store) => store.clear()).then(() => undefined);
+  return transact(indexedDB, OWN, 'readwrite', (store) => store.clear()).then(() => undefined);
 }
