@@ -89,11 +89,14 @@ export interface JournalKeeper {
   keep(collection: KeptCollection): void;
 }
 
-const SLIM: { [K in JournalCollection]: (doc: ReadJournal[K][number]) => ReadJournal[K][number] } = {
-  people: slimPerson,
-  encounters: slimEncounter,
-  ties: slimTie,
-  communities: (c) => c,
+type Slim = (doc: { id: string }) => { id: string };
+
+/** What the model needs of each collection's documents (./slim): rows come untyped from storage. */
+const SLIM: Record<JournalCollection, Slim> = {
+  people: (doc) => slimPerson(doc as unknown as Person),
+  encounters: (doc) => slimEncounter(doc as unknown as Encounter),
+  ties: (doc) => slimTie(doc as unknown as Tie),
+  communities: (doc) => doc,
 };
 
 /**
@@ -155,7 +158,7 @@ async function readCollection(
       if (update) return update;
     }
     const rows = await request<Record<string, unknown>[]>(db, source.database, (store) => store.getAll());
-    const slim = SLIM[name] as Slim;
+    const slim = SLIM[name];
     const docs: { id: string }[] = [];
     let newest = 0;
     for (const row of rows) {
@@ -191,8 +194,6 @@ export async function refreshKept(
   }
 }
 
-type Slim = (doc: { id: string }) => { id: string };
-
 /**
  * The kept copy brought up to date: the rows written since (see rereadFrom), checked against the
  * number of documents there now. Should the numbers differ, their ids (keys only) tell: a kept
@@ -215,7 +216,7 @@ async function readSince(
     ),
     settled<number>(store.index('[_deleted+id]').count(LIVE(keyRange)), kept.database),
   ]);
-  const slim = SLIM[kept.name] as Slim;
+  const slim = SLIM[kept.name];
   const docs = new Map(kept.docs.map((d) => [d.id, d]));
   let newest = kept.newest;
   let changed = false;

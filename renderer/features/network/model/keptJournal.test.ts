@@ -171,7 +171,7 @@ describe('the map’s kept copy of the journal (keptJournal)', () => {
 
     const next = journalKeeper(indexedDB);
     const kept = await next.load(source.people.database);
-    expect(kept?.docs.map((d) => (d as { name: string }).name).sort()).toEqual([
+    expect(kept?.docs.map((d) => (d as unknown as { name: string }).name).sort()).toEqual([
       'Ana',
       'Ben',
       'Cleo',
