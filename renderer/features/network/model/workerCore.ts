@@ -194,15 +194,11 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
     const parts = snapshotParts;
     if (!storage || !journal || !parts || parts.generation !== mine) return;
     snapshotParts = null;
-    const s = network.index.strengthsAt(
-      dayNumber(parts.analysis.day),
+    const { nodeStrength, tieStrength } = strengthsOn(
+      network,
+      parts.analysis.day,
       new Float64Array(network.index.ties.length),
     );
-    const nodeStrength = new Float32Array(network.facts.length);
-    nodeStrength[0] = 1;
-    network.index.people.forEach((p, k) => {
-      if (p.ownerTie >= 0) nodeStrength[k + 1] = s[p.ownerTie] as number;
-    });
     void storage
       .saveSnapshot({
         journal,
@@ -211,7 +207,7 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
         built: builtMessage(network, mine, 0),
         analysis: parts.analysis,
         nodeStrength,
-        tieStrength: Float32Array.from(s),
+        tieStrength,
         positions: xy.slice(),
       })
       // Not kept: the next opening builds from the journal, as the first did.
@@ -282,14 +278,7 @@ export function createNetworkWorkerCore(options: WorkerCoreOptions): { handle(me
 
   function sendFrame(day: string) {
     if (!built) return;
-    const { index } = built;
-    const s = index.strengthsAt(dayNumber(day), strengths.buffer);
-    const nodeStrength = new Float32Array(built.facts.length);
-    nodeStrength[0] = 1;
-    index.people.forEach((p, k) => {
-      if (p.ownerTie >= 0) nodeStrength[k + 1] = s[p.ownerTie] as number;
-    });
-    const tieStrength = Float32Array.from(s);
+    const { nodeStrength, tieStrength } = strengthsOn(built, day, strengths.buffer);
     post({ type: 'frame', generation, day, nodeStrength, tieStrength }, [
       nodeStrength.buffer,
       tieStrength.buffer,
@@ -388,6 +377,24 @@ function positionsById(network: BuiltNetwork, xy: Float32Array): Map<string, { x
 function carryOver(previous: BuiltNetwork, next: BuiltNetwork): Int32Array {
   const old = previous.referenceGroups as Int32Array;
   return Int32Array.from(next.facts, (f) => old[previous.nodeOf.get(f.id) ?? -1] ?? -1);
+}
+
+/**
+ * Strengths on a day as a frame draws them: each person's tie to the owner (the owner: 1) and every
+ * tie's. `scratch` holds the index's strengths (one per tie), reused between frames.
+ */
+function strengthsOn(
+  network: BuiltNetwork,
+  day: string,
+  scratch: Float64Array,
+): { nodeStrength: Float32Array; tieStrength: Float32Array } {
+  const s = network.index.strengthsAt(dayNumber(day), scratch);
+  const nodeStrength = new Float32Array(network.facts.length);
+  nodeStrength[0] = 1;
+  network.index.people.forEach((p, k) => {
+    if (p.ownerTie >= 0) nodeStrength[k + 1] = s[p.ownerTie] as number;
+  });
+  return { nodeStrength, tieStrength: Float32Array.from(s) };
 }
 
 /** A copy whose buffers survive the original's being transferred. */
